@@ -1,0 +1,111 @@
+# Một Cửa: the two commands a newcomer needs are `make demo` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) src/manage.py
+PORT ?= 8000
+export PYTHONPATH := src
+
+# Debian packages: fonts with full Vietnamese coverage, Pango for WeasyPrint, chromium for browser tests,
+# poppler for checking rendered PDFs.
+APT_PACKAGES := fonts-noto-core fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+	poppler-utils chromium
+
+.PHONY: help
+help:
+	@echo "make demo   install, migrate, load the demo province, serve http://127.0.0.1:$(PORT) with the worker"
+	@echo "make test   install what is missing and run every check (ruff, mypy, migrations, imports, OpenAPI, pytest)"
+	@echo "make schema regenerate docs/openapi.yaml and docs/configuration.md"
+
+.PHONY: system-deps
+system-deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing system packages: $$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+		else \
+			echo "Missing system packages (install them with apt as root): $$missing"; \
+		fi; \
+	fi
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.lock
+	@touch $@
+
+.PHONY: install
+install: $(VENV)/.installed
+
+.PHONY: lock
+lock: install
+	$(VENV)/bin/pip install -q pip-tools
+	$(VENV)/bin/pip-compile -q --extra dev --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+.PHONY: lint
+lint: install
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+
+.PHONY: format
+format: install
+	$(VENV)/bin/ruff format src tests benchmarks
+	$(VENV)/bin/ruff check --fix src tests benchmarks
+
+.PHONY: typecheck
+typecheck: install
+	$(VENV)/bin/mypy src
+
+.PHONY: check-migrations
+check-migrations: install
+	DJANGO_SETTINGS_MODULE=motcua.conf.test $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=motcua.conf.test $(MANAGE) check
+
+.PHONY: check-imports
+check-imports: install
+	$(VENV)/bin/lint-imports --config pyproject.toml
+
+.PHONY: schema
+schema: install
+	DJANGO_SETTINGS_MODULE=motcua.conf.test $(MANAGE) spectacular --validate --fail-on-warn --file docs/openapi.yaml
+	DJANGO_SETTINGS_MODULE=motcua.conf.test $(MANAGE) configuration_docs --output docs/configuration.md
+
+.PHONY: check-schema
+check-schema: install
+	DJANGO_SETTINGS_MODULE=motcua.conf.test $(MANAGE) spectacular --validate --fail-on-warn --file var/openapi.check.yaml
+	@diff -u docs/openapi.yaml var/openapi.check.yaml || (echo "docs/openapi.yaml is stale: run 'make schema'"; exit 1)
+	DJANGO_SETTINGS_MODULE=motcua.conf.test $(MANAGE) configuration_docs --check docs/configuration.md
+
+PYTEST_ARGS ?=
+.PHONY: pytest
+pytest: install
+	@# Exit code 5 means "no tests collected": not a failure of the suite.
+	$(PY) -m pytest -q $(PYTEST_ARGS) || { rc=$$?; [ $$rc -eq 5 ] && echo "no tests collected" || exit $$rc; }
+
+.PHONY: test
+test: system-deps install
+	@mkdir -p var
+	$(MAKE) --no-print-directory lint typecheck check-migrations check-imports check-schema pytest
+
+.PHONY: migrate
+migrate: install
+	@mkdir -p var
+	$(MANAGE) migrate --no-input
+
+.PHONY: demo
+demo: system-deps install migrate
+	$(MANAGE) load_demo
+	$(MANAGE) collectstatic --no-input -v 0
+	@echo ""
+	@echo "  Cổng dịch vụ công:   http://127.0.0.1:$(PORT)/"
+	@echo "  Bàn làm việc cán bộ: http://127.0.0.1:$(PORT)/can-bo/"
+	@echo "  Quản trị:            http://127.0.0.1:$(PORT)/admin/"
+	@echo "  API docs:            http://127.0.0.1:$(PORT)/api/v1/docs/"
+	@$(MANAGE) demo_logins
+	@echo "  Ctrl-C stops the web server and the background worker."
+	@trap 'kill 0' INT TERM EXIT; \
+	$(MANAGE) db_worker --interval 2 & \
+	DEBUG=$${DEBUG:-true} $(MANAGE) runserver --noreload 127.0.0.1:$(PORT)

@@ -1,0 +1,84 @@
+"""People: officials (users with roles per agency) and applicants (citizens, businesses, organisations)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+from motcua.organisations.models import Agency
+
+
+class User(AbstractUser):
+    """Login account of an official or a citizen. The full name is one field, never split."""
+
+    full_name = models.CharField("họ và tên", max_length=200, blank=True)
+    phone = models.CharField("số điện thoại", max_length=15, blank=True)
+
+    class Meta:
+        verbose_name = "tài khoản"
+        verbose_name_plural = "tài khoản"
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+
+class Role(models.TextChoices):
+    ONE_STOP_OFFICER = "one_stop_officer", "Cán bộ một cửa"
+    SPECIALIST = "specialist", "Chuyên viên xử lý"
+    HEAD_OF_DIVISION = "head_of_division", "Lãnh đạo phòng"
+    LEADER = "leader", "Lãnh đạo cơ quan"
+    CATALOGUE_MANAGER = "catalogue_manager", "Cán bộ quản lý TTHC"
+    ADMINISTRATOR = "administrator", "Quản trị hệ thống"
+
+
+class Membership(models.Model):
+    """An official acts in an agency in a role. What they see and do is scoped by these rows."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name="cán bộ")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="memberships", verbose_name="cơ quan")
+    role = models.CharField("vai trò", max_length=32, choices=Role.choices)
+    title = models.CharField("chức danh", max_length=100, blank=True)
+    is_active = models.BooleanField("đang hiệu lực", default=True)
+
+    class Meta:
+        verbose_name = "vai trò của cán bộ"
+        verbose_name_plural = "vai trò của cán bộ"
+        constraints = [models.UniqueConstraint(fields=["user", "agency", "role"], name="unique_membership")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} – {self.agency}"
+
+
+class ApplicantKind(models.TextChoices):
+    CITIZEN = "citizen", "Công dân"
+    BUSINESS = "business", "Doanh nghiệp"
+    ORGANISATION = "organisation", "Tổ chức"
+
+
+class Applicant(models.Model):
+    """Who submits dossiers. Citizens carry a 12-digit personal ID, businesses a tax code."""
+
+    kind = models.CharField("loại đối tượng", max_length=16, choices=ApplicantKind.choices)
+    full_name = models.CharField("họ và tên / tên tổ chức", max_length=255)
+    name_folded = models.CharField(max_length=255, db_index=True, editable=False)
+    id_number = models.CharField("số định danh cá nhân", max_length=12, blank=True, db_index=True)
+    tax_code = models.CharField("mã số thuế", max_length=14, blank=True, db_index=True)
+    date_of_birth = models.DateField("ngày sinh", null=True, blank=True)
+    phone = models.CharField("số điện thoại", max_length=15, blank=True, db_index=True)
+    email = models.EmailField("thư điện tử", blank=True)
+    address = models.CharField("địa chỉ", max_length=300, blank=True)
+    user = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="applicant_profiles",
+        verbose_name="tài khoản cổng dịch vụ công",
+    )
+
+    class Meta:
+        verbose_name = "tổ chức, cá nhân"
+        verbose_name_plural = "tổ chức, cá nhân"
+
+    def __str__(self) -> str:
+        return self.full_name

@@ -1,0 +1,3 @@
+"""Working-calendar endpoints (filled in by the workdays context)."""
+
+urlpatterns: list = []

@@ -1,0 +1,10 @@
+"""Version 1 of the API. Each bounded context registers its routes in its own module under ``v1``."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("calendar/", include("motcua.api.v1.calendar")),
+]

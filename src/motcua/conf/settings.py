@@ -1,0 +1,272 @@
+"""Django settings for Một Cửa. Everything an operator may change is declared in ``env.py`` style below."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from motcua.conf.env import config
+
+SRC_DIR = Path(__file__).resolve().parents[2]
+BASE_DIR = SRC_DIR.parent
+VAR_DIR = BASE_DIR / "var"
+
+INSECURE_SECRET_KEY = "insecure-development-key-change-me"  # noqa: S105 - the marker production refuses
+
+# --- Core -------------------------------------------------------------------------
+PRODUCTION = config(
+    "MOTCUA_PRODUCTION",
+    False,
+    help_text="Production mode: refuse to start with DEBUG on or the development SECRET_KEY; secure cookies.",
+    group="Core",
+)
+DEBUG = config("DEBUG", False, help_text="Django debug pages. Never on in production.", group="Core")
+SECRET_KEY = config(
+    "SECRET_KEY",
+    INSECURE_SECRET_KEY,
+    help_text="Key for signing sessions and tokens. Set a long random value in production.",
+    group="Core",
+    secret=True,
+)
+ALLOWED_HOSTS = config(
+    "ALLOWED_HOSTS",
+    ["127.0.0.1", "localhost", "testserver"],
+    help_text="Comma-separated host names this site answers to.",
+    group="Core",
+)
+CSRF_TRUSTED_ORIGINS = config(
+    "CSRF_TRUSTED_ORIGINS",
+    [],
+    help_text="Comma-separated origins (scheme://host[:port]) trusted for HTTPS form posts behind a proxy.",
+    group="Core",
+)
+SITE_URL = config(
+    "SITE_URL",
+    "http://127.0.0.1:8000",
+    help_text="Public base URL, printed on forms and QR codes and used in e-mails.",
+    group="Core",
+)
+PROVINCE_NAME = config(
+    "PROVINCE_NAME",
+    "Phú Thọ",
+    help_text="Name of the province this deployment serves, shown in headers and forms.",
+    group="Core",
+)
+
+if PRODUCTION:
+    if DEBUG:
+        raise ImproperlyConfigured("DEBUG must be off when MOTCUA_PRODUCTION is on.")
+    if SECRET_KEY == INSECURE_SECRET_KEY or len(SECRET_KEY) < 32:
+        raise ImproperlyConfigured("Set SECRET_KEY to a random value of at least 32 characters in production.")
+
+# --- Database ---------------------------------------------------------------------
+DATABASE_URL = config(
+    "DATABASE_URL",
+    f"sqlite:///{VAR_DIR / 'motcua.sqlite3'}",
+    help_text="Database URL. SQLite (default, file under var/) or postgres://user@host:port/name.",
+    group="Database",
+)
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # WAL lets the web server and the background worker use the file at the same time.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+        "transaction_mode": "IMMEDIATE",
+    }
+IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Locale and time --------------------------------------------------------------
+TIME_ZONE = config("TIME_ZONE", "Asia/Ho_Chi_Minh", help_text="Time zone of the province.", group="Locale")
+LANGUAGE_CODE = config("LANGUAGE_CODE", "vi", help_text="Default interface language (vi or en).", group="Locale")
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+USE_I18N = True
+USE_TZ = True
+LOCALE_PATHS = [SRC_DIR / "motcua" / "locale"]
+
+# --- Applications -----------------------------------------------------------------
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
+    "motcua.core",
+    "motcua.accounts",
+    "motcua.organisations",
+    "motcua.workdays",
+    "motcua.catalogue",
+    "motcua.dossiers",
+    "motcua.documents",
+    "motcua.notifications",
+    "motcua.api",
+    "motcua.portal",
+    "motcua.backoffice",
+]
+if IS_POSTGRES:
+    INSTALLED_APPS.append("django.contrib.postgres")
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "motcua.urls"
+WSGI_APPLICATION = "motcua.wsgi.application"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "/admin/login/"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [SRC_DIR / "motcua" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "motcua.core.context_processors.site",
+            ],
+        },
+    },
+]
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# --- Static and uploaded files ----------------------------------------------------
+STATIC_URL = "/static/"
+STATICFILES_DIRS = [SRC_DIR / "motcua" / "static"]
+STATIC_ROOT = config(
+    "STATIC_ROOT", str(VAR_DIR / "static"), help_text="Where collectstatic gathers static files.", group="Files"
+)
+MEDIA_URL = "/media/"
+MEDIA_ROOT = config(
+    "MEDIA_ROOT",
+    str(VAR_DIR / "media"),
+    help_text="Directory for uploaded scans, generated forms and results (file storage).",
+    group="Files",
+)
+FILE_UPLOAD_MAX_MB = config(
+    "FILE_UPLOAD_MAX_MB", 20, help_text="Largest accepted upload per file, in megabytes.", group="Files"
+)
+# The runtime directories must exist before WhiteNoise and SQLite look for them.
+for _directory in (VAR_DIR, Path(STATIC_ROOT), Path(MEDIA_ROOT)):
+    _directory.mkdir(parents=True, exist_ok=True)
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+
+# --- E-mail and SMS ---------------------------------------------------------------
+EMAIL_URL_BACKENDS = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+}
+EMAIL_BACKEND_NAME = config(
+    "EMAIL_BACKEND", "console", help_text="E-mail delivery: console, smtp or file (under var/mail).", group="E-mail"
+)
+EMAIL_BACKEND = EMAIL_URL_BACKENDS[EMAIL_BACKEND_NAME]
+EMAIL_FILE_PATH = str(VAR_DIR / "mail")
+EMAIL_HOST = config("EMAIL_HOST", "localhost", help_text="SMTP server host.", group="E-mail")
+EMAIL_PORT = config("EMAIL_PORT", 25, help_text="SMTP server port.", group="E-mail")
+EMAIL_HOST_USER = config("EMAIL_HOST_USER", "", help_text="SMTP user name.", group="E-mail")
+EMAIL_HOST_PASSWORD = config("EMAIL_HOST_PASSWORD", "", help_text="SMTP password.", group="E-mail", secret=True)
+EMAIL_USE_TLS = config("EMAIL_USE_TLS", False, help_text="Use STARTTLS for SMTP.", group="E-mail")
+DEFAULT_FROM_EMAIL = config(
+    "DEFAULT_FROM_EMAIL",
+    "motcua@localhost",
+    help_text="Sender address of notifications to applicants and officials.",
+    group="E-mail",
+)
+SMS_BACKEND = config(
+    "SMS_BACKEND",
+    "motcua.notifications.sms.LoggingBackend",
+    help_text="Dotted path of the SMS backend class; the default only writes messages to the log.",
+    group="E-mail",
+)
+
+# --- Background tasks -------------------------------------------------------------
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- API --------------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "motcua.api.pagination.Pagination",
+    "PAGE_SIZE": 20,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "motcua.api.errors.exception_handler",
+    "DEFAULT_THROTTLE_RATES": {"public_lookup": "30/minute"},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Một Cửa API",
+    "DESCRIPTION": "API of the provincial administrative-procedure system (hệ thống thông tin giải quyết TTHC).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Served from our own static files: government networks often have no internet.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# --- Working calendar -------------------------------------------------------------
+OFFICE_HOURS = config(
+    "OFFICE_HOURS",
+    "07:30-11:30,13:00-17:00",
+    help_text="Daily office hours as comma-separated HH:MM-HH:MM ranges; their total is one working day.",
+    group="Working calendar",
+)
+WORKING_WEEKDAYS = config(
+    "WORKING_WEEKDAYS",
+    "0,1,2,3,4",
+    help_text="Working weekdays, Monday=0 … Sunday=6.",
+    group="Working calendar",
+)
+
+# --- Security ---------------------------------------------------------------------
+SESSION_COOKIE_SECURE = PRODUCTION
+CSRF_COOKIE_SECURE = PRODUCTION
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "SAMEORIGIN"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": config("LOG_LEVEL", "INFO", help_text="Log level.", group="Core")},
+}

@@ -1,0 +1,19 @@
+"""Print the demo logins (only those that exist in the database)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "List the demo accounts and their password."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            from motcua.accounts.demo import describe_logins
+        except ImportError:
+            return
+        for line in describe_logins():
+            self.stdout.write(f"  {line}")

@@ -1,0 +1,32 @@
+"""Load the demo province: administrative units, agencies, people, catalogue, dossiers. Idempotent."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+# Each context contributes a ``demo.load(stdout)`` function; order matters (dependencies first).
+DEMO_MODULES = [
+    "motcua.organisations.demo",
+    "motcua.accounts.demo",
+    "motcua.workdays.demo",
+    "motcua.catalogue.demo",
+    "motcua.dossiers.demo",
+]
+
+
+class Command(BaseCommand):
+    help = "Load the realistic demo province. Safe to run again: existing data is kept."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        for name in DEMO_MODULES:
+            try:
+                module = import_module(name)
+            except ModuleNotFoundError as exc:
+                if exc.name != name:
+                    raise
+                continue
+            module.load(self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo data ready."))

@@ -1,0 +1,20 @@
+"""Root URL configuration: the citizen portal at /, the back office, the admin and the API."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, include, path
+
+admin.site.site_header = "Một Cửa: quản trị hệ thống"
+admin.site.site_title = "Một Cửa"
+admin.site.index_title = "Quản trị"
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("motcua.api.v1.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("can-bo/", include("motcua.backoffice.urls")),
+    path("", include("motcua.portal.urls")),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
