@@ -54,3 +54,11 @@ def test_entry_pages_answer(client: Client, url: str) -> None:
 def test_api_unknown_route_is_json_404(client: Client) -> None:
     response = client.get("/api/v1/no-such-thing/")
     assert response.status_code == 404
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_home_page_in_a_real_browser(live_server, browser_page) -> None:
+    browser_page.goto(live_server.url + "/")
+    assert browser_page.locator("html").get_attribute("lang") == "vi"
+    assert "Dịch vụ công" in browser_page.locator("h1").inner_text()

@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "motcua.dossiers",
     "motcua.documents",
     "motcua.notifications",
+    "motcua.payments",
     "motcua.api",
     "motcua.portal",
     "motcua.backoffice",
