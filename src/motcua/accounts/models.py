@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from motcua.core.models import AuditEvent
+from motcua.core.text import fold, normalise
 from motcua.organisations.models import Agency
 
 
@@ -82,3 +84,26 @@ class Applicant(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.full_name = normalise(self.full_name)
+        self.name_folded = fold(self.full_name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class AccountEvent(AuditEvent):
+    """Audit trail of people: memberships granted or revoked, applicants created or updated."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="account_events", verbose_name="tài khoản"
+    )
+    applicant = models.ForeignKey(
+        Applicant, on_delete=models.PROTECT, null=True, blank=True, related_name="events", verbose_name="đối tượng"
+    )
+
+    class Meta(AuditEvent.Meta):
+        verbose_name = "nhật ký tài khoản"
+        verbose_name_plural = "nhật ký tài khoản"
+
+    def __str__(self) -> str:
+        return self.action

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from django.db import models
 
+from motcua.core.models import AuditEvent
+from motcua.core.text import fold, normalise
+
 
 class UnitLevel(models.TextChoices):
     PROVINCE = "province", "Cấp tỉnh"
@@ -38,6 +41,11 @@ class AdministrativeUnit(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.name = normalise(self.name)
+        self.name_folded = fold(self.name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
 
 class AdministrativeUnitAlias(models.Model):
     """An earlier name or code of a unit (before a merger or renaming)."""
@@ -56,6 +64,11 @@ class AdministrativeUnitAlias(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} → {self.unit}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.name = normalise(self.name)
+        self.name_folded = fold(self.name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
 class AgencyKind(models.TextChoices):
@@ -100,6 +113,11 @@ class Agency(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.name = normalise(self.name)
+        self.name_folded = fold(self.name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
 
 class AgencyCodeAlias(models.Model):
     """An identifier code the agency held before a re-issue; old dossier codes still find the agency."""
@@ -114,3 +132,16 @@ class AgencyCodeAlias(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+class AgencyEvent(AuditEvent):
+    """Audit trail of an agency: created, updated, code re-issued, (de)activated."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="events", verbose_name="cơ quan")
+
+    class Meta(AuditEvent.Meta):
+        verbose_name = "nhật ký cơ quan"
+        verbose_name_plural = "nhật ký cơ quan"
+
+    def __str__(self) -> str:
+        return f"{self.action} – {self.agency_id}"
