@@ -1,0 +1,85 @@
+"""Reads of the catalogue. The dossier engine calls ``version_in_force``, ``process_for`` and ``effective_time``."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+
+from motcua.catalogue.constants import ProcedureStatus
+from motcua.catalogue.models import (
+    InternalProcess,
+    Procedure,
+    ProcedureVersion,
+    ProcessStep,
+)
+from motcua.core.exceptions import NotFound
+from motcua.core.text import normalise
+from motcua.organisations.models import Agency
+
+
+def get_procedure_by_code(code: str) -> Procedure:
+    """The procedure with this national code (archived ones included: old dossiers still point at them)."""
+    try:
+        return Procedure.objects.select_related("sector").get(code=normalise(code))
+    except Procedure.DoesNotExist:
+        raise NotFound(f"Không tìm thấy thủ tục có mã {code}.", code="procedure_not_found") from None
+
+
+def version_in_force(procedure: Procedure, at: date) -> ProcedureVersion:
+    """The version whose effective period contains ``at`` (both ends inclusive)."""
+    version = ProcedureVersion.objects.in_force(at).filter(procedure=procedure).order_by("-number").first()
+    if version is None:
+        raise NotFound(
+            f"Thủ tục {procedure.code} không có phiên bản áp dụng vào ngày {at:%d/%m/%Y}.",
+            code="procedure_version_not_in_force",
+        )
+    return version
+
+
+def latest_version(procedure: Procedure) -> ProcedureVersion | None:
+    """The highest-numbered version, whatever its dates (the one a catalogue manager edits next)."""
+    return procedure.versions.order_by("-number").first()
+
+
+def effective_time(version: ProcedureVersion) -> tuple[Decimal | None, str]:
+    """(value, unit) the clock runs on: the province's reduced time when set, else the legal one."""
+    if version.reduced_time_unit:
+        return version.reduced_time_value, version.reduced_time_unit
+    return version.legal_time_value, version.legal_time_unit
+
+
+def process_for(version: ProcedureVersion, agency: Agency | None) -> InternalProcess | None:
+    """The agency's own internal process for the version, else the version's default one, else None."""
+    processes = InternalProcess.objects.filter(version=version).prefetch_related(
+        Prefetch("steps", queryset=ProcessStep.objects.select_related("agency").order_by("order"))
+    )
+    if agency is not None:
+        own = processes.filter(implementing_agency=agency).first()
+        if own is not None:
+            return own
+    return processes.filter(implementing_agency__isnull=True).first()
+
+
+def active_procedures() -> QuerySet[Procedure]:
+    return Procedure.objects.filter(status=ProcedureStatus.ACTIVE).select_related("sector")
+
+
+def version_detail(version_pk: int) -> ProcedureVersion:
+    """A version with everything a procedure page or API detail shows, in a few queries."""
+    return (
+        ProcedureVersion.objects.select_related("procedure__sector")
+        .prefetch_related(
+            "fees",
+            "components",
+            "competent_agencies",
+            Prefetch(
+                "processes",
+                queryset=InternalProcess.objects.select_related("implementing_agency").prefetch_related(
+                    Prefetch("steps", queryset=ProcessStep.objects.select_related("agency").order_by("order"))
+                ),
+            ),
+        )
+        .get(pk=version_pk)
+    )
