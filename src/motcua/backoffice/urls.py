@@ -1,8 +1,13 @@
+"""Back office for officials, mounted at /can-bo/."""
+
 from django.urls import path
 
-from motcua.backoffice import views
+from motcua.backoffice.views import auth, home
 
 app_name = "backoffice"
 urlpatterns = [
-    path("", views.index, name="index"),
+    path("dang-nhap/", auth.login_view, name="login"),
+    path("dang-xuat/", auth.logout_view, name="logout"),
+    path("vai-tro/", auth.switch_view, name="switch"),
+    path("", home.home_view, name="inbox"),
 ]

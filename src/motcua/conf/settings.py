@@ -259,6 +259,38 @@ WORKING_WEEKDAYS = config(
     group="Working calendar",
 )
 
+# --- Cache and sign-in lockout ------------------------------------------------------
+CACHE_URL = config(
+    "CACHE_URL",
+    "locmem://",
+    help_text=(
+        "Cache: locmem:// (per process), file:///absolute/dir (shared by processes on one host) or "
+        "redis://host:6379/0 (needs the redis package). Several web processes need a shared cache, "
+        "or the sign-in lockout counts failures per process."
+    ),
+    group="Cache",
+)
+if CACHE_URL.startswith("redis://") or CACHE_URL.startswith("rediss://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+elif CACHE_URL.startswith("file://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": CACHE_URL[7:]}}
+elif CACHE_URL.startswith("locmem://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    raise ImproperlyConfigured("CACHE_URL must start with locmem://, file:// or redis://.")
+LOGIN_LOCKOUT_ATTEMPTS = config(
+    "LOGIN_LOCKOUT_ATTEMPTS",
+    5,
+    help_text="Failed back-office sign-ins (same user name and IP) that lock further attempts.",
+    group="Cache",
+)
+LOGIN_LOCKOUT_WINDOW_MINUTES = config(
+    "LOGIN_LOCKOUT_WINDOW_MINUTES", 15, help_text="Window in which failed sign-ins are counted.", group="Cache"
+)
+LOGIN_LOCKOUT_MINUTES = config(
+    "LOGIN_LOCKOUT_MINUTES", 15, help_text="How long a locked user name and IP must wait.", group="Cache"
+)
+
 # --- Security ---------------------------------------------------------------------
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION

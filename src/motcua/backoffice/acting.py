@@ -1,0 +1,104 @@
+"""The "acting as" context: which agency and role an official works in right now.
+
+An official may hold several memberships (one-stop officer at the centre and specialist at a
+department, say). The chosen membership id is kept in the session and re-validated against the
+official's *active* memberships on every request, so a membership revoked by an administrator
+stops working at the next click, not at the next sign-in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any, TypeVar, cast
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+
+from motcua.accounts.models import Membership
+from motcua.accounts.selectors import memberships_for
+from motcua.organisations.models import Agency
+
+SESSION_KEY = "backoffice_membership_id"
+
+ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
+
+
+@dataclass(frozen=True)
+class Acting:
+    membership: Membership
+    choices: tuple[Membership, ...]
+
+    @property
+    def agency(self) -> Agency:
+        return self.membership.agency
+
+    @property
+    def role(self) -> str:
+        return self.membership.role
+
+    @property
+    def role_label(self) -> str:
+        return self.membership.get_role_display()
+
+    def has_role(self, *roles: str) -> bool:
+        return self.membership.role in roles
+
+
+def resolve(request: HttpRequest) -> Acting | None:
+    """The acting membership for this request (one query), or ``None`` when the user has none."""
+    choices = tuple(memberships_for(request.user))
+    if not choices:
+        return None
+    wanted = request.session.get(SESSION_KEY)
+    chosen = next((m for m in choices if m.pk == wanted), choices[0])
+    if wanted != chosen.pk:
+        request.session[SESSION_KEY] = chosen.pk
+    return Acting(membership=chosen, choices=choices)
+
+
+def choose(request: HttpRequest, membership_id: int) -> Membership | None:
+    """Switch to one of the user's own active memberships; ``None`` if the id is not one of them."""
+    membership = memberships_for(request.user).filter(pk=membership_id).first()
+    if membership is not None:
+        request.session[SESSION_KEY] = membership.pk
+    return membership
+
+
+def official_required(roles: Iterable[str] | None = None) -> Callable[[ViewFunc], ViewFunc]:
+    """Sign-in, an active membership, and (optionally) one of ``roles`` in the acting membership.
+
+    Sets ``request.acting``. Anonymous users go to the sign-in page; users without a membership
+    or in the wrong role get a 403 page that says why and offers the role switch.
+    """
+    allowed = frozenset(roles or ())
+
+    def decorator(view: ViewFunc) -> ViewFunc:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                login = reverse("backoffice:login")
+                return HttpResponseRedirect(f"{login}?{urlencode({'next': request.get_full_path()})}")
+            acting = resolve(request)
+            if acting is None:
+                return render(request, "backoffice/no_membership.html", status=403)
+            request.acting = acting  # type: ignore[attr-defined]
+            if allowed and acting.role not in allowed:
+                return render(
+                    request,
+                    "backoffice/forbidden.html",
+                    {"acting": acting, "reason": "Vai trò hiện tại của bạn không được dùng chức năng này."},
+                    status=403,
+                )
+            return view(request, *args, **kwargs)
+
+        return cast(ViewFunc, wrapper)
+
+    return decorator
+
+
+def acting_of(request: HttpRequest) -> Acting:
+    return cast(Acting, request.acting)  # type: ignore[attr-defined]

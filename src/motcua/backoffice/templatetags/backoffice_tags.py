@@ -1,0 +1,78 @@
+"""Vietnamese display conventions for the back office: dates, due moments, money, shortcuts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django import template
+from django.http import QueryDict
+from django.utils import timezone
+
+register = template.Library()
+
+
+@register.filter
+def vn_date(value: date | datetime | None) -> str:
+    """``28/04/2026``."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+    return value.strftime("%d/%m/%Y")
+
+
+@register.filter
+def vn_datetime(value: datetime | None) -> str:
+    """``16:00 ngày 28/04/2026``: how the guide writes a due moment."""
+    if value is None or value == "":
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{local:%H:%M} ngày {local:%d/%m/%Y}"
+
+
+@register.filter
+def vn_short_datetime(value: datetime | None) -> str:
+    """``28/04/2026 16:00`` for dense tables."""
+    if value is None or value == "":
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{local:%d/%m/%Y %H:%M}"
+
+
+@register.filter
+def vn_money(value: int | Decimal | None) -> str:
+    """``1.250.000 đ``; zero or nothing is ``Miễn phí``."""
+    if not value:
+        return "Miễn phí"
+    return f"{int(value):,} đ".replace(",", ".")
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context: dict[str, Any], **changes: Any) -> str:
+    """The current query string with some parameters replaced (``None`` or ``""`` removes one)."""
+    request = context["request"]
+    params: QueryDict = request.GET.copy()
+    for name, value in changes.items():
+        if value is None or value == "":
+            params.pop(name, None)
+        else:
+            params[name] = str(value)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag
+def a11y_widget(field: Any) -> str:
+    """Render a bound field's widget tied to its hint and error messages for screen readers."""
+    described = []
+    attrs: dict[str, str] = {}
+    if field.help_text:
+        described.append(f"{field.auto_id}-hint")
+    if field.errors:
+        described.append(f"{field.auto_id}-error")
+        attrs["aria-invalid"] = "true"
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    return field.as_widget(attrs=attrs)

@@ -1,0 +1,108 @@
+"""Sign-in, sign-out and the switch between the agencies and roles an official acts in."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+from motcua.accounts.selectors import memberships_for
+from motcua.backoffice import acting as acting_context
+from motcua.backoffice import lockout
+from motcua.backoffice.forms import LoginForm
+
+
+def _client_ip(request: HttpRequest) -> str:
+    # REMOTE_ADDR only: X-Forwarded-For is client-controlled unless a trusted proxy rewrites it,
+    # and trusting it would let an attacker pick a fresh "IP" for every guess.
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def _next_url(request: HttpRequest) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return reverse("backoffice:inbox")
+
+
+def _locked_message(until_local: str) -> str:
+    return (
+        "Đăng nhập sai quá nhiều lần. Tài khoản này tạm bị khóa đăng nhập từ máy của bạn "
+        f"đến {until_local}. Vui lòng thử lại sau hoặc liên hệ quản trị hệ thống."
+    )
+
+
+@sensitive_post_parameters("password")
+@csrf_protect
+@never_cache
+def login_view(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated and request.method == "GET" and memberships_for(request.user).exists():
+        return redirect(_next_url(request))
+    form = LoginForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        username = form.cleaned_data["username"].strip()
+        ip = _client_ip(request)
+        until = lockout.locked_until(username, ip)
+        if until is not None:
+            form.add_error(None, _locked_message(f"{timezone.localtime(until):%H:%M}"))
+            status = 429
+        else:
+            user = authenticate(request, username=username, password=form.cleaned_data["password"])
+            if user is None:
+                until = lockout.register_failure(username, ip)
+                if until is not None:
+                    form.add_error(None, _locked_message(f"{timezone.localtime(until):%H:%M}"))
+                    status = 429
+                else:
+                    left = lockout.remaining_attempts(username, ip)
+                    form.add_error(
+                        None,
+                        f"Tên đăng nhập hoặc mật khẩu không đúng. Còn {left} lần thử trước khi tạm khóa.",
+                    )
+            elif not memberships_for(user).exists():
+                form.add_error(
+                    None,
+                    "Tài khoản này chưa được giao vai trò cán bộ tại cơ quan nào. "
+                    "Vui lòng liên hệ quản trị hệ thống của đơn vị.",
+                )
+            else:
+                lockout.reset(username, ip)
+                login(request, user)
+                return redirect(_next_url(request))
+    context = {"form": form, "next": request.POST.get("next") or request.GET.get("next", "")}
+    return render(request, "backoffice/login.html", context, status=status)
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    messages.success(request, "Bạn đã đăng xuất.")
+    return redirect("backoffice:login")
+
+
+@require_POST
+@acting_context.official_required()
+def switch_view(request: HttpRequest) -> HttpResponse:
+    try:
+        membership_id = int(request.POST.get("membership", ""))
+    except ValueError:
+        membership_id = 0
+    membership = acting_context.choose(request, membership_id)
+    if membership is None:
+        messages.error(request, "Vai trò đã chọn không còn hiệu lực với tài khoản của bạn.")
+    else:
+        messages.success(
+            request, f"Đang làm việc với vai trò {membership.get_role_display()} tại {membership.agency.name}."
+        )
+    return HttpResponseRedirect(reverse("backoffice:inbox"))

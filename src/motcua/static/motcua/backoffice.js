@@ -1,0 +1,18 @@
+/* Back office: small progressive enhancements. Every page works without this file. */
+(function () {
+  "use strict";
+  // Role switch: submit on change and hide the now redundant button.
+  document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
+    var button = select.form && select.form.querySelector("button[type=submit]");
+    if (button) { button.hidden = true; }
+    select.addEventListener("change", function () { select.form.requestSubmit(); });
+  });
+  // Move focus to the error summary so keyboard and screen-reader users hear what went wrong.
+  var summary = document.getElementById("error-summary");
+  if (summary) { summary.focus(); }
+  // Confirm irreversible actions (refuse, stop) before submitting.
+  document.addEventListener("submit", function (event) {
+    var message = event.target.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) { event.preventDefault(); }
+  });
+})();
