@@ -258,6 +258,16 @@ WORKING_WEEKDAYS = config(
     help_text="Working weekdays, Monday=0 … Sunday=6.",
     group="Working calendar",
 )
+WORKDAYS_EXCLUDED_HOLIDAYS = config(
+    "WORKDAYS_EXCLUDED_HOLIDAYS",
+    ["Ngày Văn hóa Việt Nam"],
+    help_text=(
+        "Comma-separated Vietnamese names of holidays from the `holidays` library that are NOT days off. "
+        "Default: 24/11 Ngày Văn hóa Việt Nam, listed by the library from 2026 while the Labour Code "
+        "amendment that would make it a paid day off is not confirmed; set to an empty value to count it."
+    ),
+    group="Working calendar",
+)
 
 # --- Cache and sign-in lockout ------------------------------------------------------
 CACHE_URL = config(
