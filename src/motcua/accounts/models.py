@@ -81,6 +81,15 @@ class Applicant(models.Model):
     class Meta:
         verbose_name = "tổ chức, cá nhân"
         verbose_name_plural = "tổ chức, cá nhân"
+        # One record per person or business: services find an applicant by these numbers.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["id_number"], condition=~models.Q(id_number=""), name="unique_applicant_id_number"
+            ),
+            models.UniqueConstraint(
+                fields=["tax_code"], condition=~models.Q(tax_code=""), name="unique_applicant_tax_code"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
