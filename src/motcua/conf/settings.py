@@ -243,6 +243,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Enum components named per context, so two "kind" fields of different contexts never collide.
+    "ENUM_NAME_OVERRIDES": {"CalendarDayKindEnum": "motcua.workdays.constants.CalendarDayKind"},
 }
 
 # --- Working calendar -------------------------------------------------------------

@@ -25,3 +25,13 @@ class CompletionTiming(models.TextChoices):
     EARLY = "early", "Trước hạn"
     ON_TIME = "on_time", "Đúng hạn"
     LATE = "late", "Quá hạn"
+
+
+class CalendarDayKind(models.TextChoices):
+    """Kinds of the days listed by ``selectors.calendar_days`` and the public holidays API."""
+
+    HOLIDAY = "holiday", "Ngày lễ, Tết"  # Labour Code Art. 112
+    COMPENSATORY = "compensatory", "Ngày nghỉ bù"  # nghỉ bù, or a day off swapped with a worked Saturday
+    DAY_OFF = "day_off", "Ngày nghỉ thêm"  # override table
+    CLOSURE = "closure", "Ngày nghỉ riêng của địa phương"  # override table
+    WORKING_DAY = "working_day", "Ngày làm việc bù"  # a weekend day or holiday that is worked

@@ -23,6 +23,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from motcua.workdays.clock import WorkingCalendar, parse_office_hours, parse_weekdays
+from motcua.workdays.constants import CalendarDayKind
 from motcua.workdays.library import library_days
 from motcua.workdays.models import CalendarOverride, OverrideKind
 
@@ -39,14 +40,7 @@ _SWAP = re.compile(r"thay cho ngày (\d{2})/(\d{2})/(\d{4})")
 OverrideRow = tuple[date, str, str]  # (date, kind, name)
 
 
-class DayKind:
-    """Kinds of the days listed by :func:`calendar_days` (and the public API)."""
-
-    HOLIDAY = "holiday"  # public holiday (Labour Code Art. 112)
-    COMPENSATORY = "compensatory"  # nghỉ bù, or a day off swapped with a worked Saturday
-    DAY_OFF = "day_off"  # extra day off from the override table
-    CLOSURE = "closure"  # local closure from the override table
-    WORKING_DAY = "working_day"  # weekend or holiday date that is worked
+DayKind = CalendarDayKind  # short alias used below
 
 
 @dataclass(frozen=True)
@@ -150,11 +144,11 @@ def _merge(years: range, overrides: tuple[OverrideRow, ...], excluded: tuple[str
     for day in library.weekend_workdays:
         days.setdefault(day, CalendarDay(day, "Ngày làm việc bù", DayKind.WORKING_DAY))
     by_kind = sorted(overrides, key=lambda row: _PRECEDENCE[row[1]])
-    for day, kind, name in by_kind:
-        if kind == OverrideKind.NOT_A_HOLIDAY:
+    for day, override_kind, name in by_kind:
+        if override_kind == OverrideKind.NOT_A_HOLIDAY:
             days.pop(day, None)
         else:
-            days[day] = CalendarDay(day, name, _OVERRIDE_DAY_KIND[kind])
+            days[day] = CalendarDay(day, name, _OVERRIDE_DAY_KIND[override_kind])
     return MappingProxyType(days)
 
 

@@ -22,7 +22,7 @@ from rest_framework.views import APIView
 
 from motcua.workdays import selectors
 from motcua.workdays.clock import add_working_time
-from motcua.workdays.constants import VIETNAM_TZ
+from motcua.workdays.constants import VIETNAM_TZ, CalendarDayKind
 
 MAX_WORKING_DAYS = 365
 MAX_WORKING_HOURS = MAX_WORKING_DAYS * 8
@@ -123,7 +123,7 @@ class CalendarDaySerializer(serializers.Serializer):
     date = serializers.DateField()
     name = serializers.CharField()
     kind = serializers.ChoiceField(
-        choices=["holiday", "compensatory", "day_off", "closure", "working_day"],
+        choices=CalendarDayKind.choices,
         help_text=(
             "holiday: ngày lễ, Tết; compensatory: nghỉ bù hoặc ngày nghỉ hoán đổi; day_off: ngày nghỉ thêm; "
             "closure: ngày nghỉ riêng của địa phương; working_day: ngày làm việc bù (thứ Bảy/Chủ nhật đi làm)."

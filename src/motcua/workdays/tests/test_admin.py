@@ -23,7 +23,7 @@ def admin_client() -> Client:
 
 
 def test_add_change_and_delete_through_admin(admin_client: Client) -> None:
-    form = {"date": "06/03/2026", "kind": OverrideKind.DAY_OFF, "name": "Nghỉ bão", "reason": ""}
+    form = {"date": "2026-03-06", "kind": OverrideKind.DAY_OFF, "name": "Nghỉ bão", "reason": ""}
     response = admin_client.post(ADD, form)
     assert response.status_code == 302, response.content.decode()[:2000]
     override = CalendarOverride.objects.get()
@@ -45,7 +45,7 @@ def test_add_change_and_delete_through_admin(admin_client: Client) -> None:
 
 
 def test_admin_shows_validation_errors(admin_client: Client) -> None:
-    form = {"date": "08/03/2026", "kind": OverrideKind.DAY_OFF, "name": "Nghỉ", "reason": ""}
+    form = {"date": "2026-03-08", "kind": OverrideKind.DAY_OFF, "name": "Nghỉ", "reason": ""}
     response = admin_client.post(ADD, form)
     assert response.status_code == 200
     assert "vốn đã là ngày nghỉ" in response.content.decode()
