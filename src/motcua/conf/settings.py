@@ -303,6 +303,20 @@ LOGIN_LOCKOUT_MINUTES = config(
     "LOGIN_LOCKOUT_MINUTES", 15, help_text="How long a locked user name and IP must wait.", group="Cache"
 )
 
+# --- Dossiers --------------------------------------------------------------------
+DOSSIER_CODE_SEQUENCE_WIDTH = config(
+    "DOSSIER_CODE_SEQUENCE_WIDTH",
+    4,
+    help_text="Digits of the daily sequence in dossier codes (at least 4, Circular 04/2025 Art. 13.3).",
+    group="Dossiers",
+)
+DOSSIER_ALERT_HOURS = config(
+    "DOSSIER_ALERT_HOURS",
+    8,
+    help_text="Working hours before a due moment at which handlers and the one-stop unit are reminded.",
+    group="Dossiers",
+)
+
 # --- Security ---------------------------------------------------------------------
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION

@@ -1,0 +1,58 @@
+"""Messages to applicants about their dossiers (e-mail + SMS), sent after the transaction commits."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from motcua.dossiers.formatting import vn_datetime
+from motcua.dossiers.models import Dossier
+from motcua.notifications.services import notify
+
+SUBJECTS: dict[str, str] = {
+    "accepted": "Hồ sơ {code} đã được tiếp nhận",
+    "supplement_requested": "Hồ sơ {code} cần bổ sung, hoàn thiện",
+    "refused_at_intake": "Hồ sơ {code} không được tiếp nhận",
+    "extended": "Hồ sơ {code}: văn bản xin lỗi và hẹn lại ngày trả kết quả",
+    "financial_obligation": "Hồ sơ {code}: đề nghị thực hiện nghĩa vụ tài chính",
+    "result_ready": "Hồ sơ {code} đã có kết quả",
+    "stopped": "Hồ sơ {code} đã dừng giải quyết",
+}
+
+
+def lookup_url(code: str) -> str:
+    return f"{settings.SITE_URL.rstrip('/')}/tra-cuu/?ma={code}"
+
+
+def _body(dossier: Dossier, topic: str) -> str:
+    lines = [f"Kính gửi {dossier.applicant_name},", "", f"Hồ sơ: {dossier.code} – {dossier.procedure.name}."]
+    if topic == "accepted" and dossier.due_at:
+        lines.append(f"Ngày hẹn trả kết quả: {vn_datetime(dossier.due_at)}.")
+    elif topic == "supplement_requested":
+        request = dossier.supplement_requests.order_by("-requested_at").first()
+        lines.append("Đề nghị bổ sung, hoàn thiện các nội dung sau:")
+        lines.extend(f"  - {item}" for item in (request.items if request else []))
+    elif topic == "refused_at_intake":
+        lines.append(f"Lý do: {dossier.outcome_reason}")
+    elif topic == "extended" and dossier.due_at:
+        lines.append(f"Cơ quan giải quyết xin lỗi vì chậm trễ. Ngày hẹn trả mới: {vn_datetime(dossier.due_at)}.")
+        lines.append(f"Lý do: {dossier.extension_reason}")
+    elif topic == "result_ready":
+        lines.append("Hồ sơ đã có kết quả giải quyết. Mời ông/bà nhận kết quả theo hình thức đã đăng ký.")
+    elif topic == "stopped":
+        lines.append(f"Hồ sơ đã dừng giải quyết. {dossier.outcome_reason}")
+    lines += ["", f"Tra cứu hồ sơ: {lookup_url(dossier.code or '')}"]
+    return "\n".join(lines)
+
+
+def notify_applicant(dossier_id: int, topic: str) -> None:
+    dossier = Dossier.objects.select_related("procedure").get(pk=dossier_id)
+    subject = SUBJECTS[topic].format(code=dossier.code)
+    notify(
+        subject=subject,
+        body=_body(dossier, topic),
+        emails=[dossier.applicant_email],
+        phones=[dossier.applicant_phone],
+        sms_text=f"{settings.PROVINCE_NAME}: {subject}. Tra cứu: {lookup_url(dossier.code or '')}",
+        topic=f"dossier.{topic}",
+        reference=dossier.code or "",
+    )

@@ -1,0 +1,300 @@
+"""Read side of the dossier engine: visibility, inboxes with counts, available actions, lookups.
+
+Visibility rules:
+- an official sees the dossiers received by, or to be resolved by, the agencies of their active
+  memberships, and those routed to those agencies (a step, consultation or transfer there);
+- an applicant sees only their own dossiers (drafts included);
+- the public lookup needs the code *and* the applicant's phone or ID number, and shows no
+  official's personal data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from motcua.accounts.models import Role, User
+from motcua.accounts.selectors import memberships_for
+from motcua.core.exceptions import DomainError, NotFound
+from motcua.dossiers import workflow
+from motcua.dossiers.constants import OPEN_STATUSES, Status, StepKind, StepState
+from motcua.dossiers.models import Dossier, DossierEvent, DossierStep
+from motcua.dossiers.services.base import actor_for, env_at, now_or
+from motcua.workdays.clock import add_working_time
+
+_RELATED = ("procedure", "receiving_agency", "competent_agency")
+
+
+def _pairs(user: Any) -> set[tuple[int, str]]:
+    return set(memberships_for(user).values_list("agency_id", "role"))
+
+
+def _agency_ids(pairs: set[tuple[int, str]], roles: frozenset[str] | None = None) -> set[int]:
+    return {agency for agency, role in pairs if roles is None or role in roles}
+
+
+def _is_superuser(user: Any) -> bool:
+    return bool(getattr(user, "is_active", False) and getattr(user, "is_superuser", False))
+
+
+def dossiers_visible_to(user: Any) -> QuerySet[Dossier]:
+    """Every dossier the user may open (officials: by agency and routing; applicants: their own)."""
+    base = Dossier.objects.select_related(*_RELATED)
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return base.none()
+    if _is_superuser(user):
+        return base.exclude(status=Status.DRAFT)
+    agencies = _agency_ids(_pairs(user))
+    own = Q(applicant__user=user)
+    if not agencies:
+        return base.filter(own)
+    routed = Exists(DossierStep.objects.filter(dossier=OuterRef("pk"), agency_id__in=agencies))
+    official = (Q(receiving_agency_id__in=agencies) | Q(competent_agency_id__in=agencies) | routed) & ~Q(
+        status=Status.DRAFT
+    )
+    return base.filter(official | own)
+
+
+def get_visible(user: Any, code: str) -> Dossier:
+    """The dossier with this code if the user may see it; the same 404 otherwise (no enumeration)."""
+    dossier = dossiers_visible_to(user).filter(code=code).first()
+    if dossier is None:
+        raise NotFound("Không tìm thấy hồ sơ.", code="dossier_not_found")
+    return dossier
+
+
+def dossier_for_applicant(user: Any, code: str) -> Dossier:
+    dossier = (
+        Dossier.objects.select_related(*_RELATED).filter(code=code, applicant__user=user).first()
+        if user is not None and getattr(user, "is_authenticated", False)
+        else None
+    )
+    if dossier is None:
+        raise NotFound("Không tìm thấy hồ sơ.", code="dossier_not_found")
+    return dossier
+
+
+def drafts_of(user: Any) -> QuerySet[Dossier]:
+    return Dossier.objects.select_related(*_RELATED).filter(applicant__user=user, status=Status.DRAFT)
+
+
+def available_actions(dossier: Dossier, user: Any, now: datetime | None = None) -> list[workflow.Transition]:
+    """The actions this user may take on the dossier now (for buttons in the UI)."""
+    return workflow.available(dossier.snapshot(), actor_for(user), env_at(now))
+
+
+# --- Inboxes ------------------------------------------------------------------------------
+
+INBOXES: dict[str, str] = {
+    "to_receive": "Hồ sơ chờ tiếp nhận",
+    "to_assign": "Hồ sơ chờ phân công",
+    "to_process": "Hồ sơ chờ xử lý",
+    "to_approve": "Hồ sơ chờ phê duyệt",
+    "to_return": "Hồ sơ chờ trả kết quả",
+    "consultations": "Xin ý kiến, liên thông chờ trả lời",
+    "supplement_requested": "Hồ sơ yêu cầu bổ sung",
+    "due_soon": "Hồ sơ đến hạn trong 1 ngày làm việc",
+    "overdue": "Hồ sơ quá hạn",
+}
+
+
+def _active_step(**filters: Any) -> Exists:
+    return Exists(DossierStep.objects.filter(dossier=OuterRef("pk"), state=StepState.ACTIVE, **filters))
+
+
+def _step_role_filter(pairs: set[tuple[int, str]], user: Any) -> Q:
+    q = Q(handler=user)
+    for agency, role in pairs:
+        q |= Q(handler__isnull=True, agency_id=agency, role=role)
+    return q
+
+
+def inbox(user: Any, box: str, *, now: datetime | None = None) -> QuerySet[Dossier]:
+    """Dossiers waiting in one of the user's boxes (``INBOXES``), most urgent first."""
+    if box not in INBOXES:
+        raise DomainError("Hộp hồ sơ không hợp lệ.", code="invalid", fields={"box": list(INBOXES)})
+    pairs = _pairs(user)
+    one_stop = _agency_ids(pairs, workflow.ONE_STOP)
+    heads = _agency_ids(pairs, workflow.HEADS)
+    mine = _agency_ids(pairs)
+    base = Dossier.objects.select_related(*_RELATED)
+    query: Any
+    if box == "to_receive":
+        query = Q(status=Status.SUBMITTED, receiving_agency_id__in=one_stop)
+    elif box == "to_assign":
+        query = Q(status__in=[Status.ACCEPTED, Status.PROCESSING]) & _active_step(
+            kind=StepKind.PROCESS, agency_id__in=heads, handler__isnull=True, role=Role.SPECIALIST
+        )
+    elif box == "to_process":
+        steps = DossierStep.objects.filter(dossier=OuterRef("pk"), state=StepState.ACTIVE, kind=StepKind.PROCESS)
+        query = Q(status__in=[Status.ACCEPTED, Status.PROCESSING]) & Exists(
+            steps.filter(_step_role_filter({p for p in pairs if p[1] != Role.ONE_STOP_OFFICER}, user))
+        )
+    elif box == "to_approve":
+        query = Q(status=Status.PROCESSING, approved_at__isnull=True) & _active_step(
+            kind=StepKind.PROCESS, agency_id__in=heads, role__in=list(workflow.HEADS)
+        )
+    elif box == "to_return":
+        query = Q(status=Status.RESOLVED, receiving_agency_id__in=one_stop)
+    elif box == "consultations":
+        query = Q(status=Status.PROCESSING) & _active_step(
+            kind__in=[StepKind.CONSULTATION, StepKind.INTERLEVEL], agency_id__in=mine
+        )
+    elif box == "supplement_requested":
+        query = Q(status=Status.SUPPLEMENT_REQUESTED) & (
+            Q(receiving_agency_id__in=mine) | Q(competent_agency_id__in=mine)
+        )
+    else:
+        moment = now_or(now)
+        scope = Q(status__in=list(OPEN_STATUSES)) & (Q(receiving_agency_id__in=mine) | Q(competent_agency_id__in=mine))
+        if box == "overdue":
+            query = scope & Q(due_at__lt=moment)
+        else:
+            horizon = add_working_time(env_at(moment).calendar, moment, days=1)
+            query = scope & Q(due_at__gte=moment, due_at__lte=horizon)
+    return base.filter(query).order_by("due_at", "pk")
+
+
+def inbox_counts(user: Any, *, now: datetime | None = None) -> dict[str, int]:
+    """How many dossiers wait in each box (for the dashboard badges)."""
+    moment = now_or(now)
+    return {box: inbox(user, box, now=moment).count() for box in INBOXES}
+
+
+# --- Filtering for lists (API, back office) -------------------------------------------------
+
+
+def filter_dossiers(
+    queryset: QuerySet[Dossier],
+    *,
+    status: int | None = None,
+    agency: int | None = None,
+    procedure: str | None = None,
+    overdue: bool | None = None,
+    received_from: datetime | None = None,
+    received_to: datetime | None = None,
+    now: datetime | None = None,
+) -> QuerySet[Dossier]:
+    if status is not None:
+        queryset = queryset.filter(status=status)
+    if agency is not None:
+        queryset = queryset.filter(Q(receiving_agency_id=agency) | Q(competent_agency_id=agency))
+    if procedure:
+        queryset = queryset.filter(procedure__code=procedure)
+    if overdue is not None:
+        late = Q(status__in=list(OPEN_STATUSES), due_at__lt=now_or(now))
+        queryset = queryset.filter(late) if overdue else queryset.exclude(late)
+    if received_from is not None:
+        queryset = queryset.filter(submitted_at__gte=received_from)
+    if received_to is not None:
+        queryset = queryset.filter(submitted_at__lt=received_to)
+    return queryset
+
+
+def timeline(dossier: Dossier) -> QuerySet[DossierEvent]:
+    return dossier.events.select_related("actor", "agency").order_by("occurred_at", "pk")
+
+
+def current_steps(dossier: Dossier) -> list[DossierStep]:
+    return list(dossier.steps.filter(state=StepState.ACTIVE).select_related("agency", "handler").order_by("order"))
+
+
+# --- Public lookup ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicEvent:
+    occurred_at: datetime
+    action: str
+    label: str
+    agency: str
+
+
+@dataclass(frozen=True)
+class PublicDossier:
+    """What anyone holding the code and the phone/ID may read: no official's name or note."""
+
+    code: str
+    procedure_code: str
+    procedure_name: str
+    status: int
+    status_label: str
+    receiving_agency: str
+    competent_agency: str
+    submitted_at: datetime | None
+    accepted_at: datetime | None
+    due_at: datetime | None
+    resolved_at: datetime | None
+    returned_at: datetime | None
+    current_step: str
+    current_agency: str
+    history: list[PublicEvent]
+
+
+def _digits(value: str) -> str:
+    return "".join(ch for ch in value if ch.isdigit())
+
+
+def _phone_matches(stored: str, given: str) -> bool:
+    a, b = _digits(stored), _digits(given)
+    if b.startswith("84"):
+        b = "0" + b[2:]
+    if a.startswith("84"):
+        a = "0" + a[2:]
+    return bool(a) and a == b
+
+
+EVENT_LABELS: dict[str, str] = {t.name: t.label for t in workflow.TRANSITIONS} | {
+    "register": "Đăng ký hồ sơ",
+    "create_draft": "Tạo hồ sơ nháp",
+}
+
+
+def public_lookup(code: str, phone: str | None = None, id_number: str | None = None) -> PublicDossier:
+    """Status of a dossier for whoever knows its code and the applicant's phone or ID number."""
+    if not (phone or id_number):
+        raise DomainError(
+            "Cần nhập số điện thoại hoặc số định danh của người nộp hồ sơ.",
+            code="invalid",
+            fields={"phone": ["Nhập số điện thoại hoặc số định danh."]},
+        )
+    dossier = Dossier.objects.select_related(*_RELATED).filter(code=(code or "").strip().upper()).first()
+    ok = dossier is not None and (
+        (phone and _phone_matches(dossier.applicant_phone, phone))
+        or (id_number and dossier.applicant_id_number and dossier.applicant_id_number == id_number.strip())
+    )
+    if not ok or dossier is None:
+        raise NotFound("Không tìm thấy hồ sơ với mã và thông tin đã nhập.", code="dossier_not_found")
+    active = dossier.steps.filter(state=StepState.ACTIVE).select_related("agency").order_by("order").first()
+    events = dossier.events.select_related("agency").only("occurred_at", "action", "agency__name")
+    return PublicDossier(
+        code=dossier.code or "",
+        procedure_code=dossier.procedure.code,
+        procedure_name=dossier.procedure.name,
+        status=dossier.status,
+        status_label=dossier.status_label,
+        receiving_agency=dossier.receiving_agency.name,
+        competent_agency=dossier.competent_agency.name,
+        submitted_at=dossier.submitted_at,
+        accepted_at=dossier.accepted_at,
+        due_at=dossier.due_at,
+        resolved_at=dossier.resolved_at,
+        returned_at=dossier.returned_at,
+        current_step=active.name if active else "",
+        current_agency=active.agency.name if active else "",
+        history=[
+            PublicEvent(
+                e.occurred_at, e.action, EVENT_LABELS.get(e.action, e.action), e.agency.name if e.agency else ""
+            )
+            for e in events
+        ],
+    )
+
+
+def users_for(agency_id: int, roles: frozenset[str]) -> QuerySet[User]:
+    return User.objects.filter(
+        is_active=True, memberships__agency_id=agency_id, memberships__role__in=list(roles), memberships__is_active=True
+    ).distinct()

@@ -1,0 +1,107 @@
+"""Write side of the dossier engine: one function per use case, all atomic, audited, versioned.
+
+See docs/dossiers.md for the table of services, their inputs and the workflow actions they fire.
+Every action service takes the dossier (instance or pk), keyword-only ``actor``,
+``expected_version`` (optimistic lock; ``None`` skips the comparison) and ``now`` (defaults to
+the current moment; the demo and imports pass it explicitly).
+"""
+
+from motcua.dossiers.services.applicants import ApplicantData, resolve_applicant
+from motcua.dossiers.services.clock import (
+    confirm_payment,
+    extend,
+    receive_supplement,
+    request_financial_obligation,
+    request_supplement,
+    submit_supplement,
+)
+from motcua.dossiers.services.closing import rate_dossier, return_result, stop, withdraw_request
+from motcua.dossiers.services.intake import (
+    ComponentData,
+    FeeData,
+    accept,
+    receive_dossier,
+    refuse_at_intake,
+    request_supplement_at_intake,
+    resubmit,
+)
+from motcua.dossiers.services.online import attach_file_to_component, create_online_draft, submit_online, update_draft
+from motcua.dossiers.services.processing import (
+    answer_consultation,
+    approve,
+    assign,
+    attach_result,
+    consult,
+    forward,
+    refuse,
+    return_from_level,
+    return_to_previous,
+    transfer_to_level,
+)
+
+# The service behind each workflow action (the API's /actions/{action}/ dispatches through it).
+ACTION_SERVICES = {
+    "update_draft": update_draft,
+    "submit_online": submit_online,
+    "accept": accept,
+    "request_supplement_at_intake": request_supplement_at_intake,
+    "resubmit": resubmit,
+    "refuse_at_intake": refuse_at_intake,
+    "assign": assign,
+    "forward": forward,
+    "return_to_previous": return_to_previous,
+    "consult": consult,
+    "answer_consultation": answer_consultation,
+    "transfer_to_level": transfer_to_level,
+    "return_from_level": return_from_level,
+    "request_supplement": request_supplement,
+    "receive_supplement": receive_supplement,
+    "submit_supplement": submit_supplement,
+    "request_financial_obligation": request_financial_obligation,
+    "confirm_payment": confirm_payment,
+    "extend": extend,
+    "approve": approve,
+    "refuse": refuse,
+    "attach_result": attach_result,
+    "return_result": return_result,
+    "withdraw_request": withdraw_request,
+    "stop": stop,
+    "rate": rate_dossier,
+}
+
+__all__ = [
+    "ACTION_SERVICES",
+    "ApplicantData",
+    "ComponentData",
+    "FeeData",
+    "accept",
+    "answer_consultation",
+    "approve",
+    "assign",
+    "attach_file_to_component",
+    "attach_result",
+    "confirm_payment",
+    "consult",
+    "create_online_draft",
+    "extend",
+    "forward",
+    "rate_dossier",
+    "receive_dossier",
+    "receive_supplement",
+    "refuse",
+    "refuse_at_intake",
+    "request_financial_obligation",
+    "request_supplement",
+    "request_supplement_at_intake",
+    "resolve_applicant",
+    "resubmit",
+    "return_from_level",
+    "return_result",
+    "return_to_previous",
+    "stop",
+    "submit_online",
+    "submit_supplement",
+    "transfer_to_level",
+    "update_draft",
+    "withdraw_request",
+]

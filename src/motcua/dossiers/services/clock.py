@@ -1,0 +1,170 @@
+"""Actions that move the clock: supplements (restart), financial obligation (pause), extension.
+
+Clock rules (Decree 61/2018 Art. 19, Decree 118/2025):
+- a supplement after appraisal is allowed within 3 working days of receipt; the time limit
+  restarts from zero when the complete dossier arrives (the waiting time is kept as a pause
+  interval for reports but does not shift the new due moment, which is recomputed);
+- waiting for the applicant's financial obligation pauses the clock when the procedure version
+  says so (``requires_financial_obligation_pause``); the due moments shift by the paused working time;
+- an extension (Form 04) is issued at least 1 working day before the due moment, once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from django.db import transaction
+
+from motcua.accounts.models import User
+from motcua.core.exceptions import DomainError
+from motcua.dossiers import deadlines
+from motcua.dossiers.constants import PauseKind, SupplementStage
+from motcua.dossiers.models import Dossier, DossierPause
+from motcua.dossiers.notify import notify_applicant
+from motcua.dossiers.services import steps
+from motcua.dossiers.services.base import ActionContext, begin, finish, require
+from motcua.dossiers.services.intake import ComponentData, add_components, new_supplement_request
+from motcua.workdays.clock import working_time_between
+
+
+@transaction.atomic
+def request_supplement(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    items: Sequence[str],
+    note: str = "",
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """Not eligible after appraisal: one request listing every item (Form 02), via the one-stop unit."""
+    ctx = begin(dossier, "request_supplement", actor=actor, expected_version=expected_version, now=now)
+    request = new_supplement_request(ctx, SupplementStage.PROCESSING, items, note)
+    DossierPause.objects.create(dossier=ctx.dossier, kind=PauseKind.SUPPLEMENT, started_at=ctx.now)
+    ctx.after_commit.append(lambda: notify_applicant(ctx.dossier.pk, "supplement_requested"))
+    return finish(ctx, note=note, data={"items": request.items})
+
+
+def _restart(ctx: ActionContext, components: Sequence[ComponentData], user: User | None) -> None:
+    dossier = ctx.dossier
+    add_components(dossier, components, user=user, now=ctx.now)
+    dossier.supplement_requests.filter(fulfilled_at=None).update(fulfilled_at=ctx.now)
+    dossier.pauses.filter(kind=PauseKind.SUPPLEMENT, ended_at=None).update(ended_at=ctx.now, stops_clock=False)
+    dossier.supplement_stage = ""
+    dossier.clock_started_at = ctx.now
+    dossier.due_at = deadlines.dossier_due(ctx.env.calendar, ctx.now, dossier.time_value, dossier.time_unit)
+    steps.replan_open(dossier, ctx.env.calendar, ctx.now)
+
+
+@transaction.atomic
+def receive_supplement(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    components: Sequence[ComponentData] = (),
+    note: str = "",
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """The one-stop unit receives the complete supplement: the time limit restarts from zero."""
+    ctx = begin(dossier, "receive_supplement", actor=actor, expected_version=expected_version, now=now)
+    _restart(ctx, components, actor)
+    return finish(ctx, note=note, data={"due_at": ctx.dossier.due_at.isoformat() if ctx.dossier.due_at else None})
+
+
+@transaction.atomic
+def submit_supplement(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    components: Sequence[ComponentData] = (),
+    note: str = "",
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """The applicant sends the supplement online: same effect as receiving it at the counter."""
+    ctx = begin(dossier, "submit_supplement", actor=actor, expected_version=expected_version, now=now)
+    _restart(ctx, components, actor)
+    return finish(ctx, note=note, data={"due_at": ctx.dossier.due_at.isoformat() if ctx.dossier.due_at else None})
+
+
+@transaction.atomic
+def request_financial_obligation(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    amount_vnd: int,
+    note: str = "",
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """Ask the applicant to pay (e.g. land levy); pauses the clock if the procedure version says so."""
+    if not isinstance(amount_vnd, int) or amount_vnd <= 0:
+        raise DomainError("Số tiền phải là số nguyên dương (đồng).", code="invalid", fields={"amount": []})
+    ctx = begin(dossier, "request_financial_obligation", actor=actor, expected_version=expected_version, now=now)
+    DossierPause.objects.create(
+        dossier=ctx.dossier,
+        kind=PauseKind.FINANCIAL_OBLIGATION,
+        started_at=ctx.now,
+        stops_clock=ctx.dossier.procedure_version.requires_financial_obligation_pause,
+        amount_vnd=amount_vnd,
+    )
+    ctx.after_commit.append(lambda: notify_applicant(ctx.dossier.pk, "financial_obligation"))
+    return finish(ctx, note=note, data={"amount_vnd": amount_vnd})
+
+
+@transaction.atomic
+def confirm_payment(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    note: str = "",
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """The obligation is met: the pause ends and the due moments shift by the paused working time."""
+    ctx = begin(dossier, "confirm_payment", actor=actor, expected_version=expected_version, now=now)
+    pause = ctx.dossier.pauses.filter(kind=PauseKind.FINANCIAL_OBLIGATION, ended_at=None).first()
+    paused = None
+    if pause is not None:
+        pause.ended_at = ctx.now
+        pause.save(update_fields=["ended_at"])
+        if pause.stops_clock:
+            paused = working_time_between(ctx.env.calendar, pause.started_at, ctx.now)
+            if ctx.dossier.due_at is not None:
+                ctx.dossier.due_at = deadlines.shifted(ctx.env.calendar, ctx.dossier.due_at, paused)
+            steps.shift_open(ctx.dossier, ctx.env.calendar, paused)
+    hours = round(paused.total_seconds() / 3600, 2) if paused else 0
+    return finish(ctx, note=note, data={"paused_working_hours": hours})
+
+
+@transaction.atomic
+def extend(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    new_due_at: datetime,
+    reason: str,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """Apology and extension letter (Form 04): a new due moment, once, ≥ 1 working day before the due."""
+    require(reason and reason.strip(), "reason", "Cần nêu lý do chậm trễ.")
+    require(new_due_at, "new_due_at", "Cần nhập ngày hẹn trả mới.")
+    ctx = begin(dossier, "extend", actor=actor, expected_version=expected_version, now=now)
+    current = ctx.dossier.due_at
+    if current is None or new_due_at <= current:
+        raise DomainError(
+            "Ngày hẹn trả mới phải sau ngày hẹn hiện tại.",
+            code="invalid",
+            fields={"new_due_at": ["Ngày không hợp lệ."]},
+        )
+    ctx.dossier.due_before_extension = current
+    ctx.dossier.due_at = new_due_at
+    ctx.dossier.extended_at = ctx.now
+    ctx.dossier.extension_reason = reason.strip()
+    ctx.after_commit.append(lambda: notify_applicant(ctx.dossier.pk, "extended"))
+    return finish(
+        ctx, note=reason.strip(), data={"previous_due_at": current.isoformat(), "new_due_at": new_due_at.isoformat()}
+    )

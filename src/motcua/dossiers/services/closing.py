@@ -1,0 +1,105 @@
+"""Closing a dossier: return of the result, withdrawal and stop (Form 05), satisfaction rating."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from django.db import transaction
+
+from motcua.accounts.models import User
+from motcua.core.exceptions import DomainError
+from motcua.dossiers.constants import RATING_CRITERIA, ReturnMethod, Satisfaction
+from motcua.dossiers.models import Dossier, Rating
+from motcua.dossiers.notify import notify_applicant
+from motcua.dossiers.services import steps
+from motcua.dossiers.services.base import begin, finish, require
+
+
+@transaction.atomic
+def return_result(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    method: str,
+    shipment_number: str = "",
+    returned_to: str = "",
+    note: str = "",
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """Hand the result over at the counter (to whom), by post (shipment) or electronically."""
+    if method not in ReturnMethod.values:
+        raise DomainError("Hình thức trả kết quả không hợp lệ.", code="invalid", fields={"method": []})
+    if method == ReturnMethod.POSTAL:
+        require(shipment_number, "shipment_number", "Cần nhập số vận đơn bưu chính.")
+    ctx = begin(dossier, "return_result", actor=actor, expected_version=expected_version, now=now)
+    dossier_row = ctx.dossier
+    dossier_row.return_method = method
+    dossier_row.return_shipment_number = shipment_number
+    dossier_row.returned_to = returned_to or (dossier_row.applicant_name if method == ReturnMethod.COUNTER else "")
+    dossier_row.returned_at = ctx.now
+    dossier_row.returned_by = actor
+    dossier_row.closed_at = ctx.now
+    steps.close_all(dossier_row, ctx.now, actor, cancel=False)
+    return finish(ctx, note=note, data={"method": method, "shipment_number": shipment_number})
+
+
+@transaction.atomic
+def withdraw_request(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    reason: str = "",
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """The applicant asks to withdraw (online, or at the counter through the officer)."""
+    ctx = begin(dossier, "withdraw_request", actor=actor, expected_version=expected_version, now=now)
+    ctx.dossier.outcome_reason = reason.strip()
+    return finish(ctx, note=reason.strip())
+
+
+@transaction.atomic
+def stop(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    reason: str,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """Stop handling before any result exists; the notice is Form 05."""
+    require(reason and reason.strip(), "reason", "Cần ghi rõ lý do dừng giải quyết.")
+    ctx = begin(dossier, "stop", actor=actor, expected_version=expected_version, now=now)
+    ctx.dossier.outcome_reason = reason.strip()
+    ctx.dossier.closed_at = ctx.now
+    ctx.dossier.pauses.filter(ended_at=None).update(ended_at=ctx.now)
+    steps.close_all(ctx.dossier, ctx.now, actor, cancel=True)
+    ctx.after_commit.append(lambda: notify_applicant(ctx.dossier.pk, "stopped"))
+    return finish(ctx, note=reason.strip())
+
+
+@transaction.atomic
+def rate_dossier(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    satisfaction: str,
+    criteria: Mapping[str, str] | None = None,
+    comment: str = "",
+    now: datetime | None = None,
+) -> Rating:
+    """Satisfaction once per dossier after the result is returned (Decree 61/2018 Art. 31 criteria)."""
+    if satisfaction not in Satisfaction.values:
+        raise DomainError("Mức độ hài lòng không hợp lệ.", code="invalid", fields={"satisfaction": []})
+    criteria = dict(criteria or {})
+    unknown = [k for k, v in criteria.items() if k not in RATING_CRITERIA or v not in Satisfaction.values]
+    if unknown:
+        raise DomainError("Tiêu chí đánh giá không hợp lệ.", code="invalid", fields={"criteria": unknown})
+    ctx = begin(dossier, "rate", actor=actor, now=now)
+    rating = Rating.objects.create(
+        dossier=ctx.dossier, satisfaction=satisfaction, criteria=criteria, comment=comment, rated_at=ctx.now
+    )
+    finish(ctx, data={"satisfaction": satisfaction})
+    return rating

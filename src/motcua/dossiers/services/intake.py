@@ -1,0 +1,359 @@
+"""Intake at the one-stop unit (counter or postal) and the reception decision.
+
+``receive_dossier`` registers what the officer received (status "Mới đăng ký", dossier code) and,
+by default, takes the reception decision at once: accept (Form 01), ask for a supplement listing
+every missing item at once (Form 02) or refuse (Form 03). Online dossiers arrive through
+``online.submit_online`` and get the same decision through ``accept`` / ``request_supplement_at_intake``
+/ ``refuse_at_intake``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from motcua.accounts.models import Applicant, Role, User
+from motcua.accounts.selectors import has_role
+from motcua.catalogue.models import Component, Procedure, ProcedureVersion
+from motcua.catalogue.selectors import effective_time, version_in_force
+from motcua.core.exceptions import DomainError, PermissionDenied
+from motcua.dossiers import codes, deadlines
+from motcua.dossiers.constants import Channel, PaymentMethod, Status, SupplementStage
+from motcua.dossiers.models import Dossier, DossierComponent, DossierFee, DossierFile, FilePurpose, SupplementRequest
+from motcua.dossiers.notify import notify_applicant
+from motcua.dossiers.services import steps
+from motcua.dossiers.services.applicants import ApplicantData, resolve_applicant
+from motcua.dossiers.services.base import ActionContext, begin, finish, now_or, record, require
+from motcua.organisations.models import Agency
+from motcua.workdays.constants import VIETNAM_TZ
+
+
+@dataclass
+class ComponentData:
+    """A document received: from the procedure's checklist (``component_id``) or named freely."""
+
+    name: str = ""
+    component_id: int | None = None
+    kind: str = "original"
+    copies: int = 1
+    page_count: int = 0
+    digitised: bool = False
+    reused: bool = False
+    files: list[UploadedFile] = field(default_factory=list)
+
+
+@dataclass
+class FeeData:
+    name: str
+    amount_vnd: int
+
+
+def competent_agency_for(version: ProcedureVersion, receiving: Agency, chosen: Agency | None = None) -> Agency:
+    """Route by competence, not by the place of reception (Decree 118/2025, province-wide reception)."""
+    competent = list(version.competent_agencies.filter(is_active=True))
+    if chosen is not None:
+        if competent and chosen not in competent:
+            raise DomainError(
+                f"{chosen.name} không có thẩm quyền giải quyết thủ tục này.",
+                code="invalid",
+                fields={"competent_agency": ["Cơ quan không có thẩm quyền giải quyết thủ tục."]},
+            )
+        return chosen
+    if len(competent) == 1:
+        return competent[0]
+    same_place = [a for a in competent if a.administrative_unit_id == receiving.administrative_unit_id]
+    if len(same_place) == 1:
+        return same_place[0]
+    if receiving in competent:
+        return receiving
+    if not competent:
+        return receiving
+    raise DomainError(
+        "Thủ tục có nhiều cơ quan giải quyết: hãy chọn cơ quan có thẩm quyền.",
+        code="invalid",
+        fields={"competent_agency": ["Chọn cơ quan có thẩm quyền giải quyết."]},
+    )
+
+
+def add_components(dossier: Dossier, components: Sequence[ComponentData], *, user: User | None, now: datetime) -> None:
+    catalogue = {c.pk: c for c in Component.objects.filter(version=dossier.procedure_version)}
+    start = dossier.components.count()
+    for index, data in enumerate(components, start=start + 1):
+        source = catalogue.get(data.component_id) if data.component_id else None
+        if data.component_id and source is None:
+            raise DomainError(
+                "Thành phần hồ sơ không thuộc thủ tục này.",
+                code="invalid",
+                fields={"components": [f"Thành phần số {data.component_id} không thuộc thủ tục."]},
+            )
+        name = data.name or (source.name if source else "")
+        require(name, "components", "Mỗi thành phần hồ sơ cần có tên.")
+        row = DossierComponent.objects.create(
+            dossier=dossier,
+            catalogue_component=source,
+            order=index,
+            name=name,
+            kind=data.kind,
+            copies=data.copies,
+            page_count=data.page_count,
+            digitised=data.digitised or bool(data.files),
+            reused=data.reused,
+        )
+        for upload in data.files:
+            attach(dossier, upload, purpose=FilePurpose.COMPONENT, component=row, user=user, now=now)
+    dossier.has_digitised_components = dossier.components.filter(digitised=True).exists()
+    dossier.has_reused_components = dossier.components.filter(reused=True).exists()
+
+
+def attach(
+    dossier: Dossier,
+    upload: UploadedFile,
+    *,
+    purpose: str,
+    user: User | None,
+    now: datetime,
+    component: DossierComponent | None = None,
+) -> DossierFile:
+    return DossierFile.objects.create(
+        dossier=dossier,
+        component=component,
+        purpose=purpose,
+        file=upload,
+        name=(upload.name or "tep")[:255],
+        size=upload.size or 0,
+        uploaded_at=now,
+        uploaded_by=user,
+    )
+
+
+def set_fees(dossier: Dossier, fees: Sequence[FeeData] | None, payment_method: str) -> None:
+    """Fees from the input, or the version's fixed amounts; the total and the method are captured."""
+    dossier.fees.all().delete()
+    if fees is None:
+        rows = [
+            DossierFee(dossier=dossier, name=f.name, amount_vnd=f.amount_vnd)
+            for f in dossier.procedure_version.fees.all()
+            if f.amount_vnd
+        ]
+    else:
+        rows = [DossierFee(dossier=dossier, name=f.name, amount_vnd=f.amount_vnd) for f in fees]
+    DossierFee.objects.bulk_create(rows)
+    dossier.fee_total_vnd = sum(r.amount_vnd for r in rows)
+    dossier.payment_method = payment_method if dossier.fee_total_vnd else PaymentMethod.NONE
+
+
+def new_dossier(
+    *,
+    procedure: Procedure,
+    applicant: Applicant,
+    receiving_agency: Agency,
+    channel: str,
+    now: datetime,
+    competent_agency: Agency | None = None,
+    summary: str = "",
+) -> Dossier:
+    version = version_in_force(procedure, now.astimezone(VIETNAM_TZ).date())
+    return Dossier(
+        procedure=procedure,
+        procedure_version=version,
+        applicant=applicant,
+        applicant_name=applicant.full_name,
+        applicant_phone=applicant.phone,
+        applicant_id_number=applicant.id_number or applicant.tax_code,
+        applicant_email=applicant.email,
+        applicant_address=applicant.address,
+        summary=(summary or procedure.name)[:1000],
+        channel=channel,
+        receiving_agency=receiving_agency,
+        competent_agency=competent_agency_for(version, receiving_agency, competent_agency),
+        created_at=now,
+    )
+
+
+def register(dossier: Dossier, now: datetime) -> None:
+    """Give the dossier its code and status "Mới đăng ký" (the moment of reception)."""
+    dossier.code = codes.new_code(dossier.receiving_agency, now)
+    dossier.submitted_at = now
+    dossier.status = Status.SUBMITTED
+
+
+@transaction.atomic
+def receive_dossier(
+    *,
+    actor: User,
+    receiving_agency: Agency,
+    procedure: Procedure,
+    applicant: Applicant | ApplicantData,
+    components: Sequence[ComponentData] = (),
+    channel: str = Channel.COUNTER,
+    postal_shipment_number: str = "",
+    fees: Sequence[FeeData] | None = None,
+    payment_method: str = PaymentMethod.CASH,
+    fees_paid: bool = False,
+    competent_agency: Agency | None = None,
+    summary: str = "",
+    decision: str = "accept",
+    supplement_items: Sequence[str] = (),
+    reason: str = "",
+    note: str = "",
+    now: datetime | None = None,
+) -> Dossier:
+    """Record a dossier received at the counter or by post, then apply the reception ``decision``.
+
+    ``decision``: ``accept`` (default), ``request_supplement`` (with ``supplement_items``),
+    ``refuse`` (with ``reason``) or ``register`` (leave it "Mới đăng ký" for a later decision).
+    """
+    moment = now_or(now)
+    if not has_role(actor, receiving_agency, Role.ONE_STOP_OFFICER):
+        raise PermissionDenied("Chỉ cán bộ Bộ phận Một cửa của nơi tiếp nhận mới được nhận hồ sơ.")
+    if channel not in (Channel.COUNTER, Channel.POSTAL):
+        raise DomainError("Hồ sơ trực tuyến được nộp qua Cổng dịch vụ công.", code="invalid", fields={"channel": []})
+    if channel == Channel.POSTAL:
+        require(postal_shipment_number, "postal_shipment_number", "Cần nhập số vận đơn bưu chính.")
+    if decision not in ("accept", "request_supplement", "refuse", "register"):
+        raise DomainError("Quyết định tiếp nhận không hợp lệ.", code="invalid", fields={"decision": []})
+    person = resolve_applicant(applicant, actor=actor)
+    dossier = new_dossier(
+        procedure=procedure,
+        applicant=person,
+        receiving_agency=receiving_agency,
+        channel=channel,
+        now=moment,
+        competent_agency=competent_agency,
+        summary=summary,
+    )
+    dossier.postal_shipment_number = postal_shipment_number
+    dossier.received_by = actor
+    register(dossier, moment)
+    dossier.save()
+    add_components(dossier, components, user=actor, now=moment)
+    set_fees(dossier, fees, payment_method)
+    dossier.fees_paid = fees_paid
+    dossier.save()
+    record(
+        dossier,
+        "register",
+        user=actor,
+        now=moment,
+        note=note,
+        role=Role.ONE_STOP_OFFICER,
+        agency_id=receiving_agency.pk,
+        data={"channel": channel},
+    )
+    if decision == "accept":
+        return accept(dossier, actor=actor, now=moment)
+    if decision == "request_supplement":
+        return request_supplement_at_intake(dossier, actor=actor, items=supplement_items, note=note, now=moment)
+    if decision == "refuse":
+        return refuse_at_intake(dossier, actor=actor, reason=reason, now=moment)
+    return dossier
+
+
+def start_clock(ctx: ActionContext) -> None:
+    """Acceptance: time limit from the version, due moment, and the steps of the internal process."""
+    dossier = ctx.dossier
+    cal = ctx.env.calendar
+    value, unit = effective_time(dossier.procedure_version)
+    dossier.time_value, dossier.time_unit = value, unit
+    dossier.accepted_at = ctx.now
+    dossier.clock_started_at = ctx.now
+    dossier.due_at = deadlines.dossier_due(cal, ctx.now, value, unit)
+    if dossier.received_by_id is None and ctx.user is not None:
+        dossier.received_by = ctx.user
+    created = steps.instantiate(dossier, cal, ctx.now)
+    first = created[0]
+    first.state = "active"
+    first.started_at = ctx.now
+    first.save(update_fields=["state", "started_at"])
+    # The reception step of the process is the acceptance itself.
+    if first.role == Role.ONE_STOP_OFFICER and len(created) > 1:
+        steps.finish_step(first, ctx.now, user=ctx.user, to_agency=dossier.competent_agency)
+        steps.activate_next(dossier, first.order, ctx.now)
+
+
+@transaction.atomic
+def accept(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    expected_version: int | None = None,
+    note: str = "",
+    now: datetime | None = None,
+) -> Dossier:
+    """Accept a complete dossier: due moment on the working-time clock, steps, Form 01, notification."""
+    ctx = begin(dossier, "accept", actor=actor, expected_version=expected_version, now=now)
+    start_clock(ctx)
+    ctx.after_commit.append(lambda: notify_applicant(ctx.dossier.pk, "accepted"))
+    return finish(ctx, note=note, data={"due_at": ctx.dossier.due_at.isoformat() if ctx.dossier.due_at else None})
+
+
+def new_supplement_request(ctx: ActionContext, stage: str, items: Sequence[str], note: str) -> SupplementRequest:
+    cleaned = [item.strip() for item in items if item and item.strip()]
+    require(cleaned, "items", "Liệt kê đầy đủ, một lần, các giấy tờ cần bổ sung hoặc hoàn thiện.")
+    ctx.dossier.supplement_stage = stage
+    return SupplementRequest.objects.create(
+        dossier=ctx.dossier,
+        stage=stage,
+        items=cleaned,
+        note=note,
+        requested_at=ctx.now,
+        requested_by=ctx.user,
+        agency_id=ctx.agency_id or ctx.dossier.receiving_agency_id,
+    )
+
+
+@transaction.atomic
+def request_supplement_at_intake(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    items: Sequence[str],
+    note: str = "",
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """Incomplete at reception: one request listing every missing or wrong item (Form 02)."""
+    ctx = begin(dossier, "request_supplement_at_intake", actor=actor, expected_version=expected_version, now=now)
+    request = new_supplement_request(ctx, SupplementStage.INTAKE, items, note)
+    ctx.after_commit.append(lambda: notify_applicant(ctx.dossier.pk, "supplement_requested"))
+    return finish(ctx, note=note, data={"items": request.items})
+
+
+@transaction.atomic
+def resubmit(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    components: Sequence[ComponentData] = (),
+    note: str = "",
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """The applicant brings (or uploads) the missing items: back to "Mới đăng ký" for a new decision."""
+    ctx = begin(dossier, "resubmit", actor=actor, expected_version=expected_version, now=now)
+    add_components(ctx.dossier, components, user=actor, now=ctx.now)
+    ctx.dossier.supplement_requests.filter(fulfilled_at=None).update(fulfilled_at=ctx.now)
+    ctx.dossier.supplement_stage = ""
+    return finish(ctx, note=note)
+
+
+@transaction.atomic
+def refuse_at_intake(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    reason: str,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """Refuse to receive (not within competence, not a TTHC…) with the reasons (Form 03)."""
+    require(reason and reason.strip(), "reason", "Cần ghi rõ lý do từ chối tiếp nhận.")
+    ctx = begin(dossier, "refuse_at_intake", actor=actor, expected_version=expected_version, now=now)
+    ctx.dossier.outcome_reason = reason.strip()
+    ctx.dossier.closed_at = ctx.now
+    ctx.after_commit.append(lambda: notify_applicant(ctx.dossier.pk, "refused_at_intake"))
+    return finish(ctx, note=reason.strip())

@@ -1,0 +1,282 @@
+"""Processing along the internal process: assign, forward, return, consult, transfer, approve, result."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from motcua.accounts.models import Role, User
+from motcua.accounts.selectors import has_role
+from motcua.core.exceptions import DomainError
+from motcua.dossiers import deadlines
+from motcua.dossiers.constants import Outcome, StepKind, StepState
+from motcua.dossiers.models import Dossier, DossierStep, FilePurpose
+from motcua.dossiers.notify import notify_applicant
+from motcua.dossiers.services import steps
+from motcua.dossiers.services.base import ActionContext, begin, finish, require
+from motcua.dossiers.services.intake import attach
+from motcua.organisations.models import Agency
+
+DEFAULT_CONSULTATION_DAYS = Decimal(3)
+
+
+def _actor_agencies(ctx: ActionContext) -> set[int]:
+    return {ctx.agency_id} if ctx.agency_id else set()
+
+
+@transaction.atomic
+def assign(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    handler: User,
+    note: str = "",
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """The head of the unit names the handler of the active step."""
+    ctx = begin(dossier, "assign", actor=actor, expected_version=expected_version, now=now)
+    step = steps.step_for_actor(ctx.dossier, actor, _actor_agencies(ctx))
+    if not has_role(handler, step.agency_id):
+        raise DomainError(
+            f"{handler} không thuộc {step.agency.name}.", code="invalid", fields={"handler": ["Cán bộ không hợp lệ."]}
+        )
+    step.handler = handler
+    step.save(update_fields=["handler"])
+    return finish(ctx, note=note, data={"step": step.name, "handler": handler.pk})
+
+
+@transaction.atomic
+def forward(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    note: str = "",
+    next_handler: User | None = None,
+    files: Sequence[UploadedFile] = (),
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """Finish the actor's active step (classified early/on time/late) and pass to the next one."""
+    ctx = begin(dossier, "forward", actor=actor, expected_version=expected_version, now=now)
+    step = steps.step_for_actor(ctx.dossier, actor, _actor_agencies(ctx))
+    stored = [attach(ctx.dossier, f, purpose=FilePurpose.WORKING, user=actor, now=ctx.now).name for f in files]
+    nxt = ctx.dossier.steps.filter(kind=StepKind.PROCESS, state=StepState.PENDING, order__gt=step.order).first()
+    steps.finish_step(step, ctx.now, user=actor, to_agency=nxt.agency if nxt else None, note=note)
+    activated = steps.activate_next(ctx.dossier, step.order, ctx.now, handler=next_handler)
+    return finish(ctx, note=note, data={"step": step.name, "next": [s.name for s in activated]}, files=stored)
+
+
+@transaction.atomic
+def return_to_previous(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    reason: str,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """Send the dossier back to the previous step with a reason (e.g. the leader returns a draft)."""
+    require(reason and reason.strip(), "reason", "Cần ghi rõ lý do trả lại.")
+    ctx = begin(dossier, "return_to_previous", actor=actor, expected_version=expected_version, now=now)
+    step = steps.step_for_actor(ctx.dossier, actor, _actor_agencies(ctx))
+    previous = (
+        ctx.dossier.steps.filter(kind=StepKind.PROCESS, order__lt=step.order, state=StepState.DONE)
+        .order_by("-order", "-pk")
+        .first()
+    )
+    if previous is None:
+        raise DomainError("Không có bước trước để trả lại.", code="action_not_allowed")
+    steps.finish_step(step, ctx.now, user=actor, state=StepState.RETURNED, to_agency=previous.agency, note=reason)
+    # The returned step will run again after the previous one is redone.
+    step.state, step.started_at, step.finished_at, step.timing = StepState.PENDING, None, None, ""
+    step.save(update_fields=["state", "started_at", "finished_at", "timing"])
+    previous.state, previous.started_at, previous.finished_at, previous.timing = StepState.ACTIVE, ctx.now, None, ""
+    previous.save(update_fields=["state", "started_at", "finished_at", "timing"])
+    return finish(ctx, note=reason, data={"from": step.name, "to": previous.name})
+
+
+@transaction.atomic
+def consult(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    agencies: Sequence[Agency],
+    content: str,
+    days: Decimal | int = DEFAULT_CONSULTATION_DAYS,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """Ask other agencies for their opinion, in parallel, each with its own deadline."""
+    require(list(agencies), "agencies", "Chọn ít nhất một cơ quan phối hợp.")
+    require(content and content.strip(), "content", "Cần nêu nội dung xin ý kiến.")
+    ctx = begin(dossier, "consult", actor=actor, expected_version=expected_version, now=now)
+    step = steps.step_for_actor(ctx.dossier, actor, _actor_agencies(ctx))
+    due = deadlines.add_duration(ctx.env.calendar, ctx.now, Decimal(days), "working_days")
+    for agency in agencies:
+        steps.open_side_step(
+            ctx.dossier,
+            kind=StepKind.CONSULTATION,
+            agency=agency,
+            name=f"Xin ý kiến {agency.name}",
+            content=content,
+            now=ctx.now,
+            due_at=due,
+            order=step.order,
+            duration_value=Decimal(days),
+        )
+    return finish(ctx, note=content, data={"agencies": [a.pk for a in agencies], "due_at": due.isoformat()})
+
+
+def _open_side_step(ctx: ActionContext, kind: str) -> DossierStep:
+    found = (
+        ctx.dossier.steps.filter(kind=kind, state=StepState.ACTIVE, agency_id=ctx.agency_id or 0)
+        .select_related("agency")
+        .first()
+    )
+    if found is None:  # the workflow checked the agency; keep a clear message anyway
+        raise DomainError("Không có yêu cầu đang chờ cơ quan của bạn trả lời.", code="action_not_allowed")
+    return found
+
+
+@transaction.atomic
+def answer_consultation(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    answer: str,
+    files: Sequence[UploadedFile] = (),
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    require(answer and answer.strip(), "answer", "Cần nhập nội dung ý kiến.")
+    ctx = begin(dossier, "answer_consultation", actor=actor, expected_version=expected_version, now=now)
+    step = _open_side_step(ctx, StepKind.CONSULTATION)
+    stored = [attach(ctx.dossier, f, purpose=FilePurpose.WORKING, user=actor, now=ctx.now).name for f in files]
+    steps.finish_step(step, ctx.now, user=actor, answer=answer, to_agency=ctx.dossier.competent_agency)
+    return finish(ctx, note=answer, data={"timing": step.timing}, files=stored)
+
+
+@transaction.atomic
+def transfer_to_level(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    agency: Agency,
+    content: str,
+    days: Decimal | int,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """Liên thông: send the dossier to an agency of another level; its result comes back here."""
+    require(content and content.strip(), "content", "Cần nêu nội dung chuyển liên thông.")
+    ctx = begin(dossier, "transfer_to_level", actor=actor, expected_version=expected_version, now=now)
+    if agency.pk == ctx.dossier.competent_agency_id:
+        raise DomainError("Chọn cơ quan khác cơ quan đang giải quyết.", code="invalid", fields={"agency": []})
+    step = steps.step_for_actor(ctx.dossier, actor, _actor_agencies(ctx))
+    due = deadlines.add_duration(ctx.env.calendar, ctx.now, Decimal(days), "working_days")
+    side = steps.open_side_step(
+        ctx.dossier,
+        kind=StepKind.INTERLEVEL,
+        agency=agency,
+        name=f"Liên thông: {agency.name}",
+        content=content,
+        now=ctx.now,
+        due_at=due,
+        order=step.order,
+        duration_value=Decimal(days),
+    )
+    return finish(ctx, note=content, data={"agency": agency.pk, "step": side.pk, "due_at": due.isoformat()})
+
+
+@transaction.atomic
+def return_from_level(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    answer: str,
+    files: Sequence[UploadedFile] = (),
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    require(answer and answer.strip(), "answer", "Cần nhập kết quả xử lý liên thông.")
+    ctx = begin(dossier, "return_from_level", actor=actor, expected_version=expected_version, now=now)
+    step = _open_side_step(ctx, StepKind.INTERLEVEL)
+    stored = [attach(ctx.dossier, f, purpose=FilePurpose.WORKING, user=actor, now=ctx.now).name for f in files]
+    steps.finish_step(step, ctx.now, user=actor, answer=answer, to_agency=ctx.dossier.competent_agency)
+    return finish(ctx, note=answer, data={"timing": step.timing}, files=stored)
+
+
+@transaction.atomic
+def approve(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    note: str = "",
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """The leader approves (signs); attaching the result then ends the competent agency's steps."""
+    ctx = begin(dossier, "approve", actor=actor, expected_version=expected_version, now=now)
+    ctx.dossier.approved_at = ctx.now
+    ctx.dossier.approved_by = actor
+    return finish(ctx, note=note)
+
+
+def _resolve(ctx: ActionContext, outcome: str, reason: str = "") -> None:
+    dossier = ctx.dossier
+    dossier.outcome = outcome
+    dossier.outcome_reason = reason
+    dossier.resolved_at = ctx.now
+    dossier.timing = deadlines.classify(ctx.now, dossier.due_at)
+    last_order = 0
+    for step in steps.active_process_steps(dossier):
+        steps.finish_step(step, ctx.now, user=ctx.user, to_agency=dossier.receiving_agency)
+        last_order = max(last_order, step.order)
+    for step in dossier.steps.filter(state=StepState.ACTIVE).exclude(kind=StepKind.PROCESS):
+        step.state = StepState.CANCELLED
+        step.save(update_fields=["state"])
+    # What remains of the process belongs to the one-stop unit (returning the result); steps of
+    # the competent agency skipped by an early refusal are cancelled.
+    pending = dossier.steps.filter(kind=StepKind.PROCESS, state=StepState.PENDING)
+    pending.exclude(role=Role.ONE_STOP_OFFICER).update(state=StepState.CANCELLED)
+    steps.activate_next(dossier, last_order, ctx.now)
+    ctx.after_commit.append(lambda: notify_applicant(dossier.pk, "result_ready"))
+
+
+@transaction.atomic
+def attach_result(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    result_files: Sequence[UploadedFile],
+    note: str = "",
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """Attach the signed result: the dossier is "Đã xử lý xong" and classified early/on time/late."""
+    require(list(result_files), "result_files", "Cần đính kèm tệp kết quả giải quyết.")
+    ctx = begin(dossier, "attach_result", actor=actor, expected_version=expected_version, now=now)
+    stored = [attach(ctx.dossier, f, purpose=FilePurpose.RESULT, user=actor, now=ctx.now).name for f in result_files]
+    _resolve(ctx, Outcome.GRANTED)
+    return finish(ctx, note=note, data={"timing": ctx.dossier.timing}, files=stored)
+
+
+@transaction.atomic
+def refuse(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    reason: str,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """Refusal after appraisal, within the time limit; the reasons are the result."""
+    require(reason and reason.strip(), "reason", "Cần ghi rõ lý do từ chối giải quyết.")
+    ctx = begin(dossier, "refuse", actor=actor, expected_version=expected_version, now=now)
+    _resolve(ctx, Outcome.REFUSED, reason.strip())
+    return finish(ctx, note=reason.strip(), data={"timing": ctx.dossier.timing})

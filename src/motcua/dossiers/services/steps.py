@@ -1,0 +1,214 @@
+"""The dossier's steps: copying the internal process at acceptance, moving along it, re-planning.
+
+Helpers for the action services; they assume the dossier row is locked by the caller.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from motcua.accounts.models import Role, User
+from motcua.catalogue.constants import StepActorKind
+from motcua.catalogue.selectors import process_for
+from motcua.dossiers import deadlines
+from motcua.dossiers.constants import StepKind, StepState
+from motcua.dossiers.models import Dossier, DossierStep, Handover
+from motcua.organisations.models import Agency
+from motcua.workdays.clock import WorkingCalendar
+
+DEFAULT_STEP_NAME = "Thẩm định, giải quyết hồ sơ"
+
+
+def _step_agency(dossier: Dossier, actor_kind: str, agency: Agency | None) -> Agency:
+    if agency is not None:
+        return agency
+    if actor_kind == StepActorKind.ONE_STOP_UNIT:
+        return dossier.receiving_agency
+    return dossier.competent_agency
+
+
+def instantiate(dossier: Dossier, cal: WorkingCalendar, start: datetime) -> list[DossierStep]:
+    """Copy the competent agency's internal process into pending steps with planned due moments.
+
+    Without a published process the dossier gets one step at the competent agency lasting the
+    whole time limit, so every dossier has something to act on.
+    """
+    process = process_for(dossier.procedure_version, dossier.competent_agency)
+    template = list(process.steps.all()) if process is not None else []
+    rows: list[DossierStep] = []
+    if template:
+        for step in template:
+            rows.append(
+                DossierStep(
+                    dossier=dossier,
+                    kind=StepKind.PROCESS,
+                    order=step.order,
+                    name=step.name,
+                    agency=_step_agency(dossier, step.actor_kind, step.agency),
+                    role=step.role,
+                    parallel_group=step.parallel_group,
+                    duration_value=step.duration_value,
+                    duration_unit=step.duration_unit,
+                )
+            )
+    else:
+        rows.append(
+            DossierStep(
+                dossier=dossier,
+                kind=StepKind.PROCESS,
+                order=1,
+                name=DEFAULT_STEP_NAME,
+                agency=dossier.competent_agency,
+                role=Role.SPECIALIST,
+                duration_value=dossier.time_value or Decimal(0),
+                duration_unit=dossier.time_unit,
+            )
+        )
+    _plan(cal, start, rows)
+    return DossierStep.objects.bulk_create(rows)
+
+
+def _plan(cal: WorkingCalendar, start: datetime, rows: list[DossierStep]) -> None:
+    plans = [deadlines.StepPlan(r.duration_value, r.duration_unit, r.parallel_group) for r in rows]
+    for row, due in zip(rows, deadlines.plan_steps(cal, start, plans), strict=True):
+        row.due_at = due
+
+
+def replan_open(dossier: Dossier, cal: WorkingCalendar, start: datetime) -> None:
+    """Restart the schedule of the steps not finished yet from ``start`` (clock restart)."""
+    rows = list(
+        dossier.steps.filter(kind=StepKind.PROCESS, state__in=[StepState.PENDING, StepState.ACTIVE]).order_by(
+            "order", "pk"
+        )
+    )
+    _plan(cal, start, rows)
+    DossierStep.objects.bulk_update(rows, ["due_at"])
+
+
+def shift_open(dossier: Dossier, cal: WorkingCalendar, paused: timedelta) -> None:
+    """Push back the due moments of unfinished steps by the working time of a pause."""
+    rows = list(dossier.steps.filter(state__in=[StepState.PENDING, StepState.ACTIVE]).exclude(due_at=None))
+    for row in rows:
+        row.due_at = deadlines.shifted(cal, row.due_at, paused)  # type: ignore[arg-type]
+    DossierStep.objects.bulk_update(rows, ["due_at"])
+
+
+def active_process_steps(dossier: Dossier) -> list[DossierStep]:
+    return list(
+        dossier.steps.filter(kind=StepKind.PROCESS, state=StepState.ACTIVE)
+        .select_related("agency")
+        .order_by("order", "pk")
+    )
+
+
+def step_for_actor(dossier: Dossier, user: User | None, agency_ids: set[int]) -> DossierStep:
+    """The active step the actor works on: theirs if assigned, else one at their agency, else the first."""
+    steps = active_process_steps(dossier)
+    for step in steps:
+        if user is not None and step.handler_id == user.pk:
+            return step
+    for step in steps:
+        if step.agency_id in agency_ids:
+            return step
+    return steps[0]
+
+
+def activate_next(dossier: Dossier, after_order: int, now: datetime, handler: User | None = None) -> list[DossierStep]:
+    """Activate the next pending step (and its parallel siblings) once no process step is active."""
+    if dossier.steps.filter(kind=StepKind.PROCESS, state=StepState.ACTIVE).exists():
+        return []
+    nxt = (
+        dossier.steps.filter(kind=StepKind.PROCESS, state=StepState.PENDING, order__gt=after_order)
+        .order_by("order", "pk")
+        .first()
+    )
+    if nxt is None:
+        return []
+    group = [nxt]
+    if nxt.parallel_group:
+        group = list(
+            dossier.steps.filter(
+                kind=StepKind.PROCESS, state=StepState.PENDING, parallel_group=nxt.parallel_group
+            ).order_by("order", "pk")
+        )
+    for step in group:
+        step.state = StepState.ACTIVE
+        step.started_at = now
+        if handler is not None and len(group) == 1:
+            step.handler = handler
+        step.save(update_fields=["state", "started_at", "handler"])
+    return group
+
+
+def finish_step(
+    step: DossierStep,
+    now: datetime,
+    *,
+    user: User | None,
+    state: str = StepState.DONE,
+    answer: str = "",
+    to_agency: Agency | None = None,
+    to_label: str = "",
+    note: str = "",
+) -> Handover:
+    """End a step, classify it early/on time/late and record the hand-over (a Form 06 line)."""
+    step.state = state
+    step.finished_at = now
+    step.timing = deadlines.classify(now, step.due_at)
+    if user is not None and step.handler_id is None and state == StepState.DONE:
+        step.handler = user
+    if answer:
+        step.answer = answer
+    step.save(update_fields=["state", "finished_at", "timing", "handler", "answer"])
+    return Handover.objects.create(
+        dossier=step.dossier,
+        step=step,
+        at=now,
+        from_user=user,
+        from_agency=step.agency,
+        to_agency=to_agency,
+        to_label=to_label,
+        step_due_at=step.due_at,
+        timing=step.timing,
+        note=note,
+    )
+
+
+def open_side_step(
+    dossier: Dossier,
+    *,
+    kind: str,
+    agency: Agency,
+    name: str,
+    content: str,
+    now: datetime,
+    due_at: datetime,
+    order: int,
+    duration_value: Decimal,
+) -> DossierStep:
+    """A consultation or an inter-level transfer: active at once with its own deadline."""
+    return DossierStep.objects.create(
+        dossier=dossier,
+        kind=kind,
+        order=order,
+        name=name,
+        agency=agency,
+        role=Role.SPECIALIST,
+        duration_value=duration_value,
+        duration_unit="working_days",
+        state=StepState.ACTIVE,
+        started_at=now,
+        due_at=due_at,
+        content=content,
+    )
+
+
+def close_all(dossier: Dossier, now: datetime, user: User | None, *, cancel: bool) -> None:
+    """Finish (or cancel) every open step: the dossier is resolved, returned or stopped."""
+    for step in dossier.steps.filter(state__in=[StepState.ACTIVE, StepState.PENDING]).select_related("agency"):
+        if cancel or step.state == StepState.PENDING:
+            step.state = StepState.CANCELLED
+            step.save(update_fields=["state"])
+        else:
+            finish_step(step, now, user=user)

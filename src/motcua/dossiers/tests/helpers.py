@@ -1,0 +1,52 @@
+"""Shortcuts for dossier tests: receive at the counter, walk a dossier to a status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from motcua.dossiers import services
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.services import ApplicantData, ComponentData
+
+
+def applicant_data(**overrides: Any) -> ApplicantData:
+    data = {
+        "full_name": "Nguyễn Thị Hồng Nhung",
+        "id_number": "038190000123",
+        "phone": "0912345678",
+        "email": "nhung@example.vn",
+        "address": "Phường Hạc Thành, tỉnh Thanh Hóa",
+    }
+    data.update(overrides)
+    return ApplicantData(**data)
+
+
+def pdf(name: str = "scan.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, b"%PDF-1.4 test", content_type="application/pdf")
+
+
+def receive(world: Any, **overrides: Any) -> Dossier:
+    kwargs: dict[str, Any] = {
+        "actor": world.officer,
+        "receiving_agency": world.centre,
+        "procedure": world.procedure,
+        "applicant": applicant_data(),
+        "components": [ComponentData(name="Tờ khai yêu cầu cấp phiếu", page_count=2, files=[pdf()])],
+    }
+    kwargs.update(overrides)
+    return services.receive_dossier(**kwargs)
+
+
+def to_processing(world: Any, **overrides: Any) -> Dossier:
+    """Accepted, assigned to the specialist: status 4 at the appraisal step."""
+    dossier = receive(world, **overrides)
+    return services.assign(dossier, actor=world.head, handler=world.specialist)
+
+
+def to_resolved(world: Any) -> Dossier:
+    dossier = to_processing(world)
+    dossier = services.forward(dossier, actor=world.specialist, note="Đủ điều kiện")
+    dossier = services.approve(dossier, actor=world.leader)
+    return services.attach_result(dossier, actor=world.leader, result_files=[pdf("ket-qua.pdf")])
