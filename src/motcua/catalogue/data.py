@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -204,6 +204,8 @@ class _Cleaner:
             if required:
                 self.fail(key, "Không được để trống.")
             return None
+        if isinstance(value, datetime):
+            return value.date()
         if isinstance(value, date):
             return value
         text = str(value).strip()

@@ -136,7 +136,8 @@ def _agencies_by_code(data: VersionData, path: str) -> tuple[dict[str, Agency], 
 def validate_version_data(raw: dict[str, Any], *, path: str = "") -> tuple[VersionData, dict[str, Agency]]:
     """Clean, check process timing and resolve agencies; raises with every problem at once."""
     data, problems = clean_version(raw, path=path)
-    if not problems:
+    # Timing is only judged on valid times and durations (otherwise it would repeat their errors).
+    if not any(word in p.path for p in problems for word in ("time_", "duration", "steps")):
         problems += process_problems(data, path=path)
     agencies, missing = _agencies_by_code(data, path)
     problems += missing
@@ -226,6 +227,19 @@ def create_procedure(*, actor: Any, code: str, name: str, sector: Sector, versio
     procedure = Procedure.objects.create(code=code, name=name, sector=sector)
     created = _new_version(procedure, 1, data, agencies, actor)
     _record(actor, "procedure_created", procedure=procedure, data={"version": created.number})
+    return procedure
+
+
+@transaction.atomic
+def import_procedure(
+    *, actor: Any, code: str, name: str, sector: Sector, versions: list[tuple[int, dict[str, Any]]]
+) -> Procedure:
+    """A procedure arriving from another installation's export, with its versions numbered and dated as given."""
+    procedure = Procedure.objects.create(code=normalise(code), name=name, sector=sector)
+    for number, raw in versions:
+        data, agencies = validate_version_data(raw, path=f"versions[{number}].")
+        _new_version(procedure, number, data, agencies, actor)
+    _record(actor, "procedure_imported", procedure=procedure, data={"versions": [n for n, _ in versions]})
     return procedure
 
 

@@ -1,0 +1,163 @@
+import io
+import json
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+from motcua.catalogue import services
+from motcua.catalogue.exchange.document import CatalogueImportError, export_document, import_document
+from motcua.catalogue.exchange.workbook import read_workbook, write_workbook
+from motcua.catalogue.models import CatalogueEvent, Procedure, ProcedureGroup, ProcedureVersion, Sector
+from motcua.catalogue.tests.factories import SectorFactory, make_procedure, step, version_data
+from motcua.organisations.tests.factories import AgencyFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue():
+    agency = AgencyFactory(identifier_code="H99.010")
+    partner = AgencyFactory(identifier_code="H99.020")
+    sector = SectorFactory(code="G09-TP01", name="Hộ tịch")
+    birth = make_procedure(
+        "Đăng ký khai sinh",
+        code="1.001193",
+        sector=sector,
+        competent_agencies=[agency.identifier_code],
+        legal_basis="Luật Hộ tịch 2014",
+        publication_decision_number="1234/QĐ-UBND",
+        publication_decision_date="2025-11-20",
+        reduced_time_value="2.5",
+        reduced_time_unit="working_days",
+        fees=[
+            {"name": "Lệ phí", "amount_vnd": 0, "exemptions": "Miễn cho trẻ em"},
+            {"name": "Phí bản sao", "amount_vnd": None},
+        ],
+        processes=[
+            {
+                "steps": [
+                    step("Tiếp nhận", "4"),
+                    step("Xin ý kiến", "8", parallel_group="A", agency=partner.identifier_code, is_interagency=True),
+                    step("Thẩm định", "6", parallel_group="A"),
+                    step("Ký", "4", allowed_actions=["approve", "return", "refuse"]),
+                ]
+            },
+            {
+                "implementing_agency": agency.identifier_code,
+                "decision_number": "99/QĐ",
+                "is_illustrative": True,
+                "steps": [step("Một bước", "1.5")],
+            },
+        ],
+    )
+    services.change_procedure(
+        birth,
+        actor=None,
+        version=version_data(effective_from="2026-07-01", online_level="partial", levels=["province", "commune"]),
+    )
+    death = make_procedure(
+        "Đăng ký khai tử",
+        code="1.000656",
+        sector=sector,
+        legal_time_value=None,
+        legal_time_unit="same_day",
+        processes=[{"steps": [step("Tiếp nhận", "2")]}],
+    )
+    services.save_group(actor=None, code="LT-01", name="Khai sinh, thường trú, BHYT", procedures=[birth, death])
+    services.archive_procedure(
+        make_procedure("Thủ tục cũ", code="2.000001", sector=sector), actor=None, on=date(2026, 2, 1)
+    )
+
+
+def _wipe():
+    """Empty the catalogue, as in a fresh installation (audit rows are append-only, so bypass the model)."""
+    CatalogueEvent.objects.all()._raw_delete(CatalogueEvent.objects.db)
+    ProcedureGroup.objects.all().delete()
+    ProcedureVersion.objects.all().delete()
+    Procedure.objects.all().delete()
+    Sector.objects.all().delete()
+
+
+def test_json_round_trip_is_lossless(catalogue):
+    first = export_document()
+    _wipe()
+    import_document(json.loads(json.dumps(first)), actor=None)
+    assert export_document() == first
+
+
+def test_xlsx_round_trip_is_lossless(catalogue):
+    first = export_document()
+    content = write_workbook(first)
+    _wipe()
+    document, locate = read_workbook(content)
+    report = import_document(document, actor=None, locate=locate)
+    assert sorted(report.created) == ["1.000656", "1.001193", "2.000001"]
+    assert export_document() == first
+    assert write_workbook(export_document()) and read_workbook(write_workbook(export_document()))[0] == document
+
+
+def test_reimporting_the_same_file_changes_nothing(catalogue):
+    document = export_document()
+    report = import_document(document, actor=None)
+    assert report.created == [] and report.versioned == [] and report.unchanged == 3
+    assert export_document() == document
+
+
+def test_a_changed_latest_version_becomes_a_new_version(catalogue):
+    document = export_document()
+    birth = next(p for p in document["procedures"] if p["code"] == "1.001193")
+    birth["versions"][-1]["fees"][0]["amount_vnd"] = 20000
+    report = import_document(document, actor=None)
+    assert report.versioned == ["1.001193"]
+    versions = list(Procedure.objects.get(code="1.001193").versions.order_by("number"))
+    assert [v.number for v in versions] == [1, 2, 3]
+    assert versions[1].effective_until is not None and versions[2].fees.get().amount_vnd == 20000
+
+
+def _broken_workbook(content: bytes) -> bytes:
+    book = load_workbook(io.BytesIO(content))
+    sheet = book["Thủ tục"]
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet[f"A{r}"].value == "2.000001")
+    sheet[f"A{row}"] = "9.99"  # invalid code
+    book["Phí, lệ phí"]["D2"] = "nhiều tiền"  # not a number
+    book["Bước xử lý"]["I2"] = "40"  # the step no longer fits in the time limit
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_xlsx_errors_name_sheet_row_and_column_and_nothing_is_written(catalogue):
+    content = _broken_workbook(write_workbook(export_document()))
+    events = CatalogueEvent.objects.count()
+    document, locate = read_workbook(content)
+    with pytest.raises(CatalogueImportError) as error:
+        import_document(document, actor=None, locate=locate)
+    problems = error.value.problems
+    assert any(p.startswith("Trang “Thủ tục”, dòng 5, cột A “Mã thủ tục”") for p in problems), problems
+    assert any(
+        p.startswith("Trang “Phí, lệ phí”, dòng 2, cột D “Mức thu (đồng)”") and "không phải là số" in p
+        for p in problems
+    ), problems
+    assert any("vượt thời hạn" in p for p in problems), problems
+    assert CatalogueEvent.objects.count() == events
+
+
+def test_missing_sheet_and_damaged_file_are_reported():
+    with pytest.raises(CatalogueImportError) as error:
+        read_workbook(b"not a workbook")
+    assert "Không đọc được tệp Excel" in error.value.problems[0]
+
+
+def test_json_errors_are_reported_by_path():
+    with pytest.raises(CatalogueImportError) as error:
+        import_document(
+            {
+                "format": "motcua-catalogue",
+                "sectors": [],
+                "procedures": [{"code": "1.000001", "name": "X", "sector": "NOPE", "versions": []}],
+            },
+            actor=None,
+        )
+    assert any("procedures[1].sector" in p for p in error.value.problems)
+    assert any("procedures[1].versions" in p for p in error.value.problems)
