@@ -27,7 +27,7 @@ from motcua.core.exceptions import DomainError
 from motcua.core.text import normalise
 from motcua.organisations.models import Agency
 
-USER_FIELDS = ("full_name", "email", "phone", "is_active", "is_staff")
+USER_FIELDS = ("full_name", "email", "phone", "is_active", "is_staff", "is_superuser")
 
 
 def _record(action: str, *, actor: Any, user: User | None = None, applicant: Applicant | None = None,
