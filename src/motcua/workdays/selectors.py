@@ -32,8 +32,9 @@ if TYPE_CHECKING:
 
 FIRST_YEAR = 2020
 YEARS_AHEAD = 5
-# The calendar is meaningful for these years only (the API refuses others).
-MIN_YEAR, MAX_YEAR = 2000, 2099
+# The calendar is meaningful for these years only (the API refuses others): the library's
+# lunar tables end in 2100 and a due date may run two years past its start.
+MIN_YEAR, MAX_YEAR = 2000, 2098
 
 _SWAP = re.compile(r"thay cho ngày (\d{2})/(\d{2})/(\d{4})")
 
@@ -66,8 +67,10 @@ def get_calendar(*, unit: AdministrativeUnit | None = None, years: range | None 
 
 def get_calendar_covering(day: date, *, unit: AdministrativeUnit | None = None) -> WorkingCalendar:
     """A calendar whose holidays cover ``day``'s year and the two following years (for due dates)."""
-    default = default_years()
-    years = range(min(default.start, day.year), max(default.stop, day.year + 3))
+    years = default_years()
+    if not (years.start <= day.year and day.year + 3 <= years.stop):
+        # Far from today: compute just the three years needed rather than a long range.
+        years = range(day.year, day.year + 3)
     return get_calendar(unit=unit, years=years)
 
 

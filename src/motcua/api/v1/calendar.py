@@ -59,7 +59,7 @@ class AwareDateTimeParam(serializers.Field):
             self.fail("invalid")
         if moment.tzinfo is None or moment.utcoffset() is None:
             self.fail("naive")
-        if not selectors.MIN_YEAR <= moment.year <= selectors.MAX_YEAR:
+        if not selectors.MIN_YEAR <= moment.astimezone(VIETNAM_TZ).year <= selectors.MAX_YEAR:
             self.fail("year")
         return moment
 

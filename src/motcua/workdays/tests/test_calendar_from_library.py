@@ -96,3 +96,11 @@ def test_calendar_days_lists_weekend_holidays_but_not_ordinary_weekends() -> Non
     assert date(2026, 4, 25) not in days
     assert days[date(2026, 8, 22)].is_day_off is False
     assert all(d.year == 2026 for d in days)
+
+
+@pytest.mark.parametrize("year", [2000, 2026, 2098])
+def test_calendar_covering_any_supported_year_knows_its_holidays(year: int) -> None:
+    cal = selectors.get_calendar_covering(date(year, 6, 1))
+    for covered in (year, year + 1, year + 2):
+        assert date(covered, 1, 1) in cal.days_off
+        assert any(day.year == covered and day.month == 9 for day in cal.days_off)  # Quốc khánh
