@@ -14,6 +14,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", include("motcua.api.v1.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("can-bo/", include("motcua.backoffice.urls")),
+    # The sandbox payment gateway stands in for an external bank site; real gateways have no pages here.
+    path("thanh-toan/thu-nghiem/", include("motcua.payments.gateways.sandbox.urls")),
     path("", include("motcua.portal.urls")),
 ]
 if settings.DEBUG:

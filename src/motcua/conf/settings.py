@@ -134,6 +134,11 @@ MIDDLEWARE = [
 ROOT_URLCONF = "motcua.urls"
 WSGI_APPLICATION = "motcua.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
+# Citizens sign in to the portal with their e-mail address or phone number as well as the user name.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "motcua.portal.auth_backends.EmailOrPhoneBackend",
+]
 LOGIN_URL = "/admin/login/"
 
 TEMPLATES = [
@@ -301,6 +306,67 @@ LOGIN_LOCKOUT_WINDOW_MINUTES = config(
 )
 LOGIN_LOCKOUT_MINUTES = config(
     "LOGIN_LOCKOUT_MINUTES", 15, help_text="How long a locked user name and IP must wait.", group="Cache"
+)
+
+# --- Online payments ----------------------------------------------------------------
+PAYMENT_GATEWAY = config(
+    "PAYMENT_GATEWAY",
+    "sandbox",
+    help_text="Payment gateway for online fees. Only 'sandbox' (a local test gateway) ships today.",
+    group="Payments",
+)
+PAYMENT_SANDBOX_SECRET = config(
+    "PAYMENT_SANDBOX_SECRET",
+    "sandbox-development-secret",
+    help_text="HMAC key signing requests to and callbacks from the sandbox payment gateway.",
+    group="Payments",
+    secret=True,
+)
+PAYMENT_PENDING_EXPIRY_MINUTES = config(
+    "PAYMENT_PENDING_EXPIRY_MINUTES",
+    60,
+    help_text="A payment still unconfirmed after this many minutes is closed as expired by reconcile_payments.",
+    group="Payments",
+)
+
+# --- Citizen portal ----------------------------------------------------------------
+PORTAL_TRACKING_LIMIT = config(
+    "PORTAL_TRACKING_LIMIT",
+    20,
+    help_text="Dossier look-ups without an account allowed per IP address in 10 minutes.",
+    group="Portal",
+)
+
+# --- Citizen sign-in with OpenID Connect (VNeID or another provider) -------------------
+OIDC_ENABLED = config(
+    "OIDC_ENABLED", False, help_text="Offer sign-in with the OpenID Connect provider on the portal.", group="OIDC"
+)
+OIDC_PROVIDER_NAME = config(
+    "OIDC_PROVIDER_NAME", "VNeID", help_text="Provider name shown on the sign-in button.", group="OIDC"
+)
+OIDC_ISSUER = config("OIDC_ISSUER", "", help_text="Issuer identifier the ID token must carry (iss).", group="OIDC")
+OIDC_CLIENT_ID = config("OIDC_CLIENT_ID", "", help_text="Client ID registered with the provider.", group="OIDC")
+OIDC_CLIENT_SECRET = config(
+    "OIDC_CLIENT_SECRET", "", help_text="Client secret registered with the provider.", group="OIDC", secret=True
+)
+OIDC_AUTHORIZATION_ENDPOINT = config(
+    "OIDC_AUTHORIZATION_ENDPOINT", "", help_text="Provider's authorization endpoint URL.", group="OIDC"
+)
+OIDC_TOKEN_ENDPOINT = config("OIDC_TOKEN_ENDPOINT", "", help_text="Provider's token endpoint URL.", group="OIDC")
+OIDC_USERINFO_ENDPOINT = config(
+    "OIDC_USERINFO_ENDPOINT", "", help_text="Provider's userinfo endpoint URL.", group="OIDC"
+)
+OIDC_SCOPES = config(
+    "OIDC_SCOPES", "openid profile email phone", help_text="Scopes requested at sign-in.", group="OIDC"
+)
+OIDC_ID_NUMBER_CLAIM = config(
+    "OIDC_ID_NUMBER_CLAIM",
+    "id_number",
+    help_text="Userinfo claim carrying the 12-digit personal identification number, copied to the profile.",
+    group="OIDC",
+)
+OIDC_TIMEOUT_SECONDS = config(
+    "OIDC_TIMEOUT_SECONDS", 10, help_text="Timeout of calls to the provider's token and userinfo endpoints.", group="OIDC"
 )
 
 # --- Dossiers --------------------------------------------------------------------

@@ -1,0 +1,112 @@
+"""Citizens' accounts: register, sign in and out, password reset, profile."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from motcua.core.exceptions import DomainError
+from motcua.portal import oidc, profiles
+from motcua.portal.account_forms import LoginForm, ProfileForm, RegisterForm
+from motcua.portal.registration import register_citizen
+
+LOGIN_URL = reverse_lazy("portal:login")
+BACKEND = "motcua.portal.auth_backends.EmailOrPhoneBackend"
+
+
+def _safe_next(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return target
+    return default
+
+
+def add_domain_error(form: object, error: DomainError) -> None:
+    """Show a domain error on the form: per field when it names fields, on top otherwise."""
+    add_error = form.add_error  # type: ignore[attr-defined]
+    fields = form.fields  # type: ignore[attr-defined]
+    named = {name: msgs for name, msgs in error.fields.items() if name in fields}
+    for name, msgs in named.items():
+        for message in msgs:
+            add_error(name, message)
+    if not named:
+        add_error(None, error.message)
+
+
+@require_http_methods(["GET", "POST"])
+def register(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("portal:profile")
+    form = RegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = register_citizen(
+                full_name=data["full_name"], email=data["email"], phone=data["phone"], password=data["password1"]
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            login(request, user, backend=BACKEND)
+            messages.success(request, _("Đăng ký thành công. Vui lòng bổ sung số định danh cá nhân trong hồ sơ."))
+            return redirect(_safe_next(request, str(reverse_lazy("portal:profile"))))
+    return render(request, "portal/account/register.html", {"form": form, "next": _safe_next(request, "")})
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "portal/account/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+    next_page = reverse_lazy("portal:my_dossiers")  # type: ignore[assignment]
+
+    def get_context_data(self, **kwargs: object) -> dict[str, object]:
+        context = super().get_context_data(**kwargs)
+        context["oidc"] = oidc.provider_if_enabled()
+        return context
+
+
+class LogoutView(auth_views.LogoutView):
+    next_page = reverse_lazy("portal:home")  # type: ignore[assignment]
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "portal/account/password_reset.html"
+    email_template_name = "portal/account/password_reset_email.txt"
+    subject_template_name = "portal/account/password_reset_subject.txt"
+    success_url = reverse_lazy("portal:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "portal/account/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "portal/account/password_reset_confirm.html"
+    success_url = reverse_lazy("portal:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "portal/account/password_reset_complete.html"
+
+
+@login_required(login_url=LOGIN_URL)
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, initial=profiles.initial_profile(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            profiles.save_profile(request.user, form.cleaned_data, actor=request.user)  # type: ignore[arg-type]
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("Đã lưu thông tin cá nhân."))
+            return redirect(_safe_next(request, str(reverse_lazy("portal:profile"))))
+    return render(request, "portal/account/profile.html", {"form": form, "next": _safe_next(request, "")})
