@@ -86,6 +86,8 @@ LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [SRC_DIR / "motcua" / "locale"]
+# Day/month/year input and display (Django's vi locale lacks input formats): see motcua/formats/vi.
+FORMAT_MODULE_PATH = ["motcua.formats"]
 
 # --- Applications -----------------------------------------------------------------
 INSTALLED_APPS = [
@@ -366,7 +368,10 @@ OIDC_ID_NUMBER_CLAIM = config(
     group="OIDC",
 )
 OIDC_TIMEOUT_SECONDS = config(
-    "OIDC_TIMEOUT_SECONDS", 10, help_text="Timeout of calls to the provider's token and userinfo endpoints.", group="OIDC"
+    "OIDC_TIMEOUT_SECONDS",
+    10,
+    help_text="Timeout of calls to the provider's token and userinfo endpoints.",
+    group="OIDC",
 )
 
 # --- Dossiers --------------------------------------------------------------------
