@@ -166,7 +166,7 @@ class _Cleaner:
         self.fail(key, f"“{value}” không phải giá trị có/không.")
         return default
 
-    def decimal(self, key: str, *, required: bool = False) -> Decimal | None:
+    def decimal(self, key: str, *, required: bool = False, allow_zero: bool = False) -> Decimal | None:
         value = self.raw.get(key)
         if value in (None, ""):
             if required:
@@ -177,8 +177,8 @@ class _Cleaner:
         except InvalidOperation:
             self.fail(key, f"“{value}” không phải là số.")
             return None
-        if not number.is_finite() or number <= 0 or number > Decimal("99999"):
-            self.fail(key, "Phải là số dương.")
+        if not number.is_finite() or number < 0 or (number == 0 and not allow_zero) or number > Decimal("99999"):
+            self.fail(key, "Phải là số không âm." if allow_zero else "Phải là số dương.")
             return None
         return number
 
@@ -275,7 +275,7 @@ def _clean_step(c: _Cleaner) -> dict[str, Any]:
         "actor_kind": c.choice("actor_kind", StepActorKind),
         "role": c.choice("role", Role),
         "agency": c.text("agency", max_length=35).upper() or None,
-        "duration_value": c.decimal("duration_value", required=True),
+        "duration_value": c.decimal("duration_value", required=True, allow_zero=True),
         "duration_unit": c.choice("duration_unit", _StepUnit),
         "allowed_actions": c.choices_list("allowed_actions", StepAction),
         "is_interagency": c.boolean("is_interagency"),

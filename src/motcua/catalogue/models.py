@@ -288,7 +288,11 @@ class ProcessStep(models.Model):
         verbose_name="cơ quan thực hiện bước (liên thông)",
     )
     duration_value = models.DecimalField(
-        "thời gian", max_digits=7, decimal_places=2, validators=[MinValueValidator(Decimal("0.25"))]
+        # 0 = "không tính thời gian" (e.g. handing over the result), as provinces publish it.
+        "thời gian",
+        max_digits=7,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0"))],
     )
     duration_unit = models.CharField(
         "đơn vị",
