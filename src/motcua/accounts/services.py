@@ -88,8 +88,13 @@ def create_user(*, actor: Any, username: str, password: str | None = None, **fie
 
 
 @transaction.atomic
-def update_user(user: User, *, actor: Any, password: str | None = None, **changes: Any) -> User:
-    """Change an account's profile, status or password (the password is never logged)."""
+def update_user(
+    user: User, *, actor: Any, password: str | None = None, disable_password: bool = False, **changes: Any
+) -> User:
+    """Change an account's profile, status or password (the password is never logged).
+
+    ``disable_password`` turns password login off (e.g. an account that signs in through VNeID only).
+    """
     unknown = set(changes) - set(USER_FIELDS)
     if unknown:
         raise TypeError(f"Unknown user fields: {', '.join(sorted(unknown))}")
@@ -102,10 +107,23 @@ def update_user(user: User, *, actor: Any, password: str | None = None, **change
         _check_password(password, user)
         user.set_password(password)
         changed["password"] = ["***", "***"]
+    elif disable_password and user.has_usable_password():
+        user.set_unusable_password()
+        changed["password"] = ["***", "(không dùng mật khẩu)"]
     if changed:
         user.save()
         _record("user_updated", actor=_actor(actor), user=user, data=changed)
     return user
+
+
+def validate_user(user: User, *, password: str | None = None) -> None:
+    """The checks of ``create_user``/``update_user`` without writing, for forms."""
+    if User.objects.filter(username__iexact=user.username.strip()).exclude(pk=user.pk).exists():
+        message = f"Tên đăng nhập {user.username} đã được dùng."
+        raise DomainError(message, code="duplicate_username", fields={"username": [message]})
+    _clean_user_fields({"email": user.email, "phone": user.phone})
+    if password:
+        _check_password(password, user)
 
 
 # --- Memberships ------------------------------------------------------------------------------
@@ -156,8 +174,8 @@ def revoke_membership(membership: Membership, *, actor: Any) -> Membership:
 # --- Applicants -------------------------------------------------------------------------------
 
 
-def _validated_applicant_fields(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
-    """Validate every given field; report all errors at once (as a form would)."""
+def clean_applicant_fields(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """Validate and normalise every given field; report all errors at once (as a form would)."""
     checks = {
         "id_number": validate_citizen_id,
         "tax_code": validate_tax_code,
@@ -232,7 +250,7 @@ def create_or_update_applicant(
         "address": address,
         "user": user,
     }
-    cleaned = _validated_applicant_fields(kind, fields)
+    cleaned = clean_applicant_fields(kind, fields)
     applicant = _find_applicant(kind, cleaned)
     if applicant is None:
         applicant = Applicant(kind=kind, **cleaned)
@@ -258,3 +276,32 @@ def _plain(value: Any) -> Any:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value.pk if hasattr(value, "pk") else value
+
+
+APPLICANT_FIELDS = ("kind", "full_name", "id_number", "tax_code", "date_of_birth", "phone", "email", "address", "user")
+
+
+@transaction.atomic
+def update_applicant(applicant: Applicant, *, actor: Any, **changes: Any) -> Applicant:
+    """Correct an applicant's record (blank values do erase here: this is an explicit edit)."""
+    unknown = set(changes) - set(APPLICANT_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown applicant fields: {', '.join(sorted(unknown))}")
+    applicant = Applicant.objects.select_for_update().get(pk=applicant.pk)
+    merged = {field: changes.get(field, getattr(applicant, field)) for field in APPLICANT_FIELDS if field != "kind"}
+    kind = changes.get("kind", applicant.kind)
+    cleaned = clean_applicant_fields(kind, merged)
+    for field in ("id_number", "tax_code"):
+        value = cleaned.get(field)
+        if value and Applicant.objects.filter(**{field: value}).exclude(pk=applicant.pk).exists():
+            message = "Số giấy tờ này đã có trong hồ sơ của tổ chức, cá nhân khác."
+            raise DomainError(message, code="duplicate_applicant", fields={field: [message]})
+    changed = {}
+    for field, value in {**cleaned, "kind": kind}.items():
+        if getattr(applicant, field) != value:
+            changed[field] = [_plain(getattr(applicant, field)), _plain(value)]
+            setattr(applicant, field, value)
+    if changed:
+        applicant.save()
+        _record("applicant_updated", actor=_actor(actor), applicant=applicant, data=changed)
+    return applicant

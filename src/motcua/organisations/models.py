@@ -145,3 +145,18 @@ class AgencyEvent(AuditEvent):
 
     def __str__(self) -> str:
         return f"{self.action} – {self.agency_id}"
+
+
+class AdministrativeUnitEvent(AuditEvent):
+    """Audit trail of hand edits to administrative units (the bulk loader is logged by its command)."""
+
+    unit = models.ForeignKey(
+        AdministrativeUnit, on_delete=models.PROTECT, related_name="events", verbose_name="đơn vị hành chính"
+    )
+
+    class Meta(AuditEvent.Meta):
+        verbose_name = "nhật ký đơn vị hành chính"
+        verbose_name_plural = "nhật ký đơn vị hành chính"
+
+    def __str__(self) -> str:
+        return f"{self.action} – {self.unit_id}"

@@ -13,6 +13,7 @@ from motcua.core.text import normalise
 from motcua.organisations.codes import parse_agency_code
 from motcua.organisations.models import (
     AdministrativeUnit,
+    AdministrativeUnitEvent,
     Agency,
     AgencyCodeAlias,
     AgencyEvent,
@@ -84,6 +85,14 @@ def _record(agency: Agency, action: str, *, actor: Any, data: dict[str, Any], no
 
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     return {k: normalise(v) if isinstance(v, str) and k != "email" else v for k, v in fields.items()}
+
+
+def validate_agency(agency: Agency, *, new_code: str | None = None) -> str | None:
+    """Run the checks ``create_agency``/``update_agency`` apply, without writing; returns the
+    normalised new code. Forms call it to show errors next to the fields."""
+    code = _free_code(new_code, agency=agency) if new_code else None
+    _check_tree(agency)
+    return code
 
 
 @transaction.atomic
@@ -158,3 +167,67 @@ def reissue_agency_code(
     agency.save(update_fields=["identifier_code"])
     _record(agency, "code_reissued", actor=actor, data={"old": old, "new": code}, note=reason)
     return agency
+
+
+# --- Administrative units (hand edits: districts on three-level deployments, corrections) --------
+
+UNIT_FIELDS = ("code", "name", "level", "division_type", "parent", "valid_from", "valid_until")
+_ALLOWED_PARENT_LEVELS = {
+    UnitLevel.PROVINCE: set(),
+    UnitLevel.DISTRICT: {UnitLevel.PROVINCE},
+    UnitLevel.COMMUNE: {UnitLevel.PROVINCE, UnitLevel.DISTRICT},
+}
+
+
+def validate_unit(unit: AdministrativeUnit) -> None:
+    """The rules every unit obeys: a code, a name, and a parent one level up (none for a province)."""
+    if not unit.code.strip().isdigit():
+        raise _error("code", "Mã đơn vị hành chính gồm các chữ số (mã thống kê).", "invalid_unit")
+    if AdministrativeUnit.objects.filter(code=unit.code.strip()).exclude(pk=unit.pk).exists():
+        raise _error("code", f"Mã {unit.code} đã có đơn vị hành chính khác.", "duplicate_unit_code")
+    if not normalise(unit.name):
+        raise _error("name", "Chưa nhập tên đơn vị hành chính.", "invalid_unit")
+    allowed = _ALLOWED_PARENT_LEVELS.get(UnitLevel(unit.level), set()) if unit.level in UnitLevel.values else None
+    if allowed is None:
+        raise _error("level", "Cấp đơn vị hành chính không hợp lệ.", "invalid_unit")
+    parent = unit.parent
+    if (parent is None) != (not allowed) or (parent is not None and parent.level not in allowed):
+        message = "Tỉnh không trực thuộc đơn vị nào." if not allowed else "Đơn vị trực thuộc không đúng cấp."
+        raise _error("parent", message, "invalid_unit")
+    if unit.valid_from and unit.valid_until and unit.valid_until < unit.valid_from:
+        raise _error("valid_until", "Ngày hết hiệu lực phải sau ngày có hiệu lực.", "invalid_unit")
+
+
+@transaction.atomic
+def create_unit(*, actor: Any, code: str, name: str, level: str, parent: AdministrativeUnit | None = None,
+                **optional: Any) -> AdministrativeUnit:  # fmt: skip
+    """Add a unit by hand, e.g. a district (``UnitLevel.DISTRICT``) on a three-level deployment."""
+    unit = AdministrativeUnit(code=code.strip(), name=normalise(name), level=level, parent=parent, **optional)
+    validate_unit(unit)
+    unit.save()
+    AdministrativeUnitEvent.objects.create(
+        unit=unit, action="created", actor=actor, occurred_at=timezone.now(), data={"code": unit.code}
+    )
+    return unit
+
+
+@transaction.atomic
+def update_unit(unit: AdministrativeUnit, *, actor: Any, **changes: Any) -> AdministrativeUnit:
+    """Correct a unit or move it (a commune under a district, say). Loaded rows may be overwritten by
+    the next ``load_administrative_units`` run for fields the package provides."""
+    unknown = set(changes) - set(UNIT_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown unit fields: {', '.join(sorted(unknown))}")
+    unit = AdministrativeUnit.objects.select_for_update().get(pk=unit.pk)
+    changed = {}
+    for field, value in changes.items():
+        if getattr(unit, field) != value:
+            changed[field] = [str(_plain(getattr(unit, field))), str(_plain(value))]
+            setattr(unit, field, value)
+    if changed:
+        validate_unit(unit)
+        unit.save()
+        AdministrativeUnitEvent.objects.create(
+            unit=unit, action="updated", actor=actor, occurred_at=timezone.now(), data=changed
+        )
+    return unit

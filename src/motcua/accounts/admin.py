@@ -1,0 +1,383 @@
+"""Django admin for accounts, memberships and applicants. Writes go through ``services``.
+
+Scoping (docs/organisations.md): superusers manage every account. A staff official with the
+``administrator`` role sees accounts that hold a membership in their subtree, edits those whose
+active memberships all lie in it (never a superuser), and grants or revokes roles only in it.
+Removing a membership row revokes it (the row stays, inactive, for the history).
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminPasswordChangeForm, UserChangeForm, UserCreationForm, UsernameField
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+
+from motcua.accounts import services
+from motcua.accounts.models import Applicant, Membership, Role, User
+from motcua.core.exceptions import DomainError
+from motcua.core.text import fold
+from motcua.organisations.admin import admin_scope, is_scoped_admin, show_domain_error
+from motcua.organisations.models import Agency
+
+# The password view instantiates its form itself; the acting user reaches the form through this.
+_acting_user: ContextVar[Any] = ContextVar("motcua_admin_acting_user", default=None)
+
+
+def scoped_agencies(request: HttpRequest) -> QuerySet[Agency]:
+    scope = admin_scope(request)
+    agencies = Agency.objects.filter(is_active=True)
+    return agencies if scope is None else agencies.filter(pk__in=scope)
+
+
+def can_manage_user(request: HttpRequest, user: User) -> bool:
+    """Superusers manage anyone; an administrator manages non-superusers wholly inside their subtree."""
+    scope = admin_scope(request)
+    if scope is None:
+        return True
+    if user.is_superuser or not scope:
+        return False
+    agency_ids = set(user.memberships.filter(is_active=True).values_list("agency_id", flat=True))
+    if not agency_ids:
+        agency_ids = set(user.memberships.values_list("agency_id", flat=True))
+    return bool(agency_ids) and agency_ids <= scope
+
+
+# --- Memberships inline -----------------------------------------------------------------------
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fields = ("agency", "role", "title", "is_active")
+    extra = 0
+    autocomplete_fields = ()
+    verbose_name = "vai trò tại cơ quan"
+    verbose_name_plural = "vai trò tại các cơ quan (xóa dòng = thu hồi vai trò)"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Membership]:
+        scope = admin_scope(request)
+        queryset = super().get_queryset(request).select_related("agency")
+        return queryset if scope is None else queryset.filter(agency_id__in=scope)
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "agency":
+            kwargs["queryset"] = scoped_agencies(request)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_scoped_admin(request)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_scoped_admin(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_scoped_admin(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_scoped_admin(request)
+
+
+def save_memberships(request: HttpRequest, user: User, formset: Any) -> None:
+    """Apply an inline formset through grant/revoke: a deleted row or a changed agency/role revokes."""
+    deleted = set(getattr(formset, "deleted_forms", []))
+    for form in formset.forms:
+        if not hasattr(form, "cleaned_data") or not form.cleaned_data:
+            continue
+        membership = form.instance if form.instance.pk else None
+        if form in deleted:
+            if membership is not None:
+                services.revoke_membership(membership, actor=request.user)
+            continue
+        if not form.has_changed():
+            continue
+        data = form.cleaned_data
+        if membership is not None:
+            original = Membership.objects.get(pk=membership.pk)
+            moved = (original.agency_id, original.role) != (data["agency"].pk, data["role"])
+            if moved or not data["is_active"]:
+                services.revoke_membership(original, actor=request.user)
+            if not data["is_active"]:
+                continue
+        services.grant_membership(
+            actor=request.user, user=user, agency=data["agency"], role=data["role"], title=data.get("title", "")
+        )
+
+
+# --- Users ------------------------------------------------------------------------------------
+
+
+class OfficialCreationForm(UserCreationForm):
+    """New account: identity, password and (for scoped administrators, required) a first role."""
+
+    agency = forms.ModelChoiceField(label="cơ quan", queryset=Agency.objects.none(), required=False)
+    role = forms.ChoiceField(label="vai trò", choices=[("", "---------"), *Role.choices], required=False)
+
+    class Meta:
+        model = User
+        fields = ("username", "full_name", "email", "phone")
+        field_classes = {"username": UsernameField}
+
+    scoped = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.scoped and not (data.get("agency") and data.get("role")):
+            raise forms.ValidationError("Chọn cơ quan và vai trò cho tài khoản mới.")
+        if bool(data.get("agency")) != bool(data.get("role")):
+            raise forms.ValidationError("Chọn cả cơ quan và vai trò, hoặc để trống cả hai.")
+        try:
+            services.validate_user(self.instance)
+        except DomainError as exc:
+            show_domain_error(self, exc)
+        return data
+
+
+class OfficialChangeForm(UserChangeForm):
+    class Meta:
+        model = User
+        fields = ("username", "full_name", "email", "phone", "is_active", "is_staff", "is_superuser")
+        field_classes = {"username": UsernameField}
+
+    def _post_clean(self) -> None:
+        super()._post_clean()  # type: ignore[misc]
+        try:
+            services.validate_user(self.instance)
+        except DomainError as exc:
+            show_domain_error(self, exc)
+
+
+class ServicePasswordChangeForm(AdminPasswordChangeForm):
+    """Sets (or disables) the password through ``update_user`` so the change is audited."""
+
+    def save(self, commit: bool = True) -> Any:
+        if self.cleaned_data["set_usable_password"]:
+            password = self.cleaned_data["password1"]
+            return services.update_user(self.user, actor=_acting_user.get(), password=password)
+        return services.update_user(self.user, actor=_acting_user.get(), disable_password=True)
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    form = OfficialChangeForm
+    add_form = OfficialCreationForm
+    change_password_form = ServicePasswordChangeForm
+    inlines = [MembershipInline]
+    list_display = ("username", "full_name", "email", "is_active", "is_staff", "is_superuser")
+    list_filter = ("is_active", "is_staff", "is_superuser", "memberships__role")
+    search_fields = ("username", "full_name", "email", "phone")
+    ordering = ("username",)
+    actions = None
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        ("Thông tin cá nhân", {"fields": ("full_name", "email", "phone")}),
+        ("Quyền", {"fields": ("is_active", "is_staff", "is_superuser")}),
+        ("Thời điểm", {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (None, {"fields": ("username", "full_name", "email", "phone", "password1", "password2")}),
+        ("Vai trò đầu tiên", {"fields": ("agency", "role")}),
+    )
+    readonly_fields = ("last_login", "date_joined")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields += ["is_superuser", "username"] if obj is not None else []
+        return fields
+
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None:
+            form.base_fields["agency"].queryset = scoped_agencies(request)  # type: ignore[attr-defined]
+            form.scoped = admin_scope(request) is not None  # type: ignore[attr-defined]
+        return form
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
+        queryset = super().get_queryset(request)
+        scope = admin_scope(request)
+        if scope is None:
+            return queryset
+        return queryset.filter(memberships__agency_id__in=scope, is_superuser=False).distinct()
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str) -> tuple[QuerySet, bool]:
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        folded = fold(term)
+        matches = queryset.filter(Q(username__icontains=term) | Q(email__icontains=term) | Q(phone__contains=term))
+        ids = [pk for pk, name in queryset.values_list("pk", "full_name") if folded in fold(name)]
+        return (matches | queryset.filter(pk__in=ids)).distinct(), True
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return is_scoped_admin(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_scoped_admin(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return is_scoped_admin(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_scoped_admin(request) and (obj is None or can_manage_user(request, obj))
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # deactivate instead: dossier histories refer to accounts
+
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> Any:
+        token = _acting_user.set(request.user)
+        try:
+            return super().user_change_password(request, id, form_url)
+        finally:
+            _acting_user.reset(token)
+
+    def save_model(self, request: HttpRequest, obj: User, form: forms.ModelForm, change: bool) -> None:
+        data = form.cleaned_data
+        if not change:
+            user = services.create_user(
+                actor=request.user,
+                username=data["username"],
+                password=data.get("password1") or None,
+                **{f: data[f] for f in ("full_name", "email", "phone") if data.get(f)},
+            )
+            if data.get("agency") and data.get("role"):
+                services.grant_membership(actor=request.user, user=user, agency=data["agency"], role=data["role"])
+        else:
+            editable = [
+                f for f in services.USER_FIELDS if f in data and f not in self.get_readonly_fields(request, obj)
+            ]
+            user = services.update_user(
+                User.objects.get(pk=obj.pk), actor=request.user, **{f: data[f] for f in editable}
+            )
+        obj.pk = user.pk
+        form.instance = user
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        save_memberships(request, form.instance, formset)
+
+
+# --- Memberships list -------------------------------------------------------------------------
+
+
+class MembershipForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["user", "agency", "role", "title", "is_active"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    form = MembershipForm
+    list_display = ("user", "agency", "role", "title", "is_active")
+    list_filter = ("role", "is_active", "agency__level")
+    search_fields = ("user__username", "user__full_name", "agency__name_folded", "agency__identifier_code")
+    list_select_related = ("user", "agency")
+    autocomplete_fields = ("user",)
+    actions = None
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Membership]:
+        scope = admin_scope(request)
+        queryset = super().get_queryset(request)
+        return queryset if scope is None else queryset.filter(agency_id__in=scope)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        # Moving a role to another person, agency or role is a revoke and a new grant.
+        return ("user", "agency", "role") if obj is not None else ()
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "agency":
+            kwargs["queryset"] = scoped_agencies(request)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return is_scoped_admin(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        scope = admin_scope(request)
+        return is_scoped_admin(request) and (obj is None or scope is None or obj.agency_id in scope)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_view_permission(request, obj)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return is_scoped_admin(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # untick "đang hiệu lực" to revoke
+
+    def save_model(self, request: HttpRequest, obj: Membership, form: forms.ModelForm, change: bool) -> None:
+        data = form.cleaned_data
+        if change and not data["is_active"]:
+            membership = services.revoke_membership(Membership.objects.get(pk=obj.pk), actor=request.user)
+        else:
+            membership = services.grant_membership(
+                actor=request.user, user=obj.user, agency=obj.agency, role=obj.role, title=data.get("title", "")
+            )
+        obj.pk = membership.pk
+        form.instance = membership
+
+
+# --- Applicants -------------------------------------------------------------------------------
+
+
+class ApplicantForm(forms.ModelForm):
+    class Meta:
+        model = Applicant
+        fields = list(services.APPLICANT_FIELDS)
+
+    def _post_clean(self) -> None:
+        super()._post_clean()  # type: ignore[misc]
+        fields = {f: self.cleaned_data.get(f) for f in services.APPLICANT_FIELDS if f != "kind"}
+        try:
+            services.clean_applicant_fields(self.cleaned_data.get("kind", ""), fields)
+        except DomainError as exc:
+            show_domain_error(self, exc)
+
+
+@admin.register(Applicant)
+class ApplicantAdmin(admin.ModelAdmin):
+    form = ApplicantForm
+    list_display = ("full_name", "kind", "id_number", "tax_code", "phone", "email")
+    list_filter = ("kind",)
+    search_fields = ("name_folded", "id_number", "tax_code", "phone")
+    search_help_text = "Tìm theo tên (có hoặc không dấu), số định danh, mã số thuế hoặc số điện thoại."
+    autocomplete_fields = ("user",)
+    actions = None
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str) -> tuple[QuerySet, bool]:
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        digits = term.replace(" ", "")
+        matches = queryset.filter(
+            Q(name_folded__contains=fold(term)) | Q(id_number=digits) | Q(tax_code=digits) | Q(phone=digits)
+        )
+        return matches, False
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return is_scoped_admin(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_scoped_admin(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return is_scoped_admin(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_scoped_admin(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # dossiers refer to applicants
+
+    def save_model(self, request: HttpRequest, obj: Applicant, form: forms.ModelForm, change: bool) -> None:
+        data: dict[str, Any] = {f: form.cleaned_data.get(f) for f in services.APPLICANT_FIELDS}
+        if change:
+            applicant = services.update_applicant(Applicant.objects.get(pk=obj.pk), actor=request.user, **data)
+        else:
+            applicant, _ = services.create_or_update_applicant(actor=request.user, **data)
+        obj.pk = applicant.pk
+        form.instance = applicant
