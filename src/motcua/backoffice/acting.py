@@ -14,7 +14,8 @@ from functools import wraps
 from typing import Any, TypeVar, cast
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -24,7 +25,7 @@ from motcua.organisations.models import Agency
 
 SESSION_KEY = "backoffice_membership_id"
 
-ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
+ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponseBase])
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def official_required(roles: Iterable[str] | None = None) -> Callable[[ViewFunc]
 
     def decorator(view: ViewFunc) -> ViewFunc:
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 login = reverse("backoffice:login")
                 return HttpResponseRedirect(f"{login}?{urlencode({'next': request.get_full_path()})}")

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+
+from motcua.accounts.models import ApplicantKind
+from motcua.dossiers.constants import Channel, PaymentMethod
+from motcua.organisations.models import Agency
 
 
 class LoginForm(forms.Form):
@@ -14,3 +20,85 @@ class LoginForm(forms.Form):
     password = forms.CharField(
         label="Mật khẩu", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )
+
+
+class ApplicantForm(forms.Form):
+    """Who submits. The engine validates identity again (12-digit ID, tax code, phone)."""
+
+    kind = forms.ChoiceField(label="Đối tượng", choices=ApplicantKind.choices, initial=ApplicantKind.CITIZEN)
+    full_name = forms.CharField(label="Họ và tên / tên tổ chức", max_length=255)
+    id_number = forms.CharField(
+        label="Số định danh cá nhân (CCCD)",
+        max_length=12,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    tax_code = forms.CharField(label="Mã số thuế", max_length=14, required=False)
+    phone = forms.CharField(
+        label="Số điện thoại",
+        max_length=15,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+    )
+    email = forms.EmailField(label="Thư điện tử", required=False)
+    address = forms.CharField(label="Địa chỉ", max_length=300, required=False)
+
+    def clean_id_number(self) -> str:
+        value = "".join(self.cleaned_data.get("id_number", "").split())
+        if value and not (value.isdigit() and len(value) == 12):
+            raise forms.ValidationError("Số định danh cá nhân gồm đúng 12 chữ số.")
+        return value
+
+    def clean_phone(self) -> str:
+        value = "".join(ch for ch in self.cleaned_data.get("phone", "") if ch.isdigit() or ch == "+")
+        if value.startswith("+84"):
+            value = "0" + value[3:]
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not (data.get("id_number") or data.get("tax_code") or data.get("phone")):
+            self.add_error("id_number", "Cần ít nhất số định danh, mã số thuế hoặc số điện thoại.")
+        return data
+
+
+class IntakeForm(forms.Form):
+    """The reception at the counter or by post; the decision is the button pressed."""
+
+    DECISIONS = (("accept", "Tiếp nhận"), ("request_supplement", "Yêu cầu bổ sung"), ("refuse", "Từ chối tiếp nhận"))
+
+    channel = forms.ChoiceField(
+        label="Hình thức nộp",
+        choices=[(Channel.COUNTER.value, Channel.COUNTER.label), (Channel.POSTAL.value, Channel.POSTAL.label)],
+        initial=Channel.COUNTER,
+    )
+    postal_shipment_number = forms.CharField(label="Số vận đơn bưu chính", max_length=40, required=False)
+    competent_agency = forms.ModelChoiceField(
+        label="Cơ quan giải quyết", queryset=Agency.objects.none(), required=False, empty_label="Tự xác định"
+    )
+    payment_method = forms.ChoiceField(
+        label="Hình thức nộp phí", choices=PaymentMethod.choices, initial=PaymentMethod.CASH
+    )
+    fees_paid = forms.BooleanField(label="Đã thu phí, lệ phí", required=False)
+    supplement_items = forms.CharField(
+        label="Giấy tờ cần bổ sung, hoàn thiện (mỗi dòng một nội dung)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Các thành phần bắt buộc chưa đánh dấu đã nhận được tự động thêm vào danh sách.",
+    )
+    reason = forms.CharField(label="Lý do từ chối tiếp nhận", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(label="Ghi chú", required=False, max_length=1000)
+    decision = forms.ChoiceField(choices=DECISIONS, widget=forms.HiddenInput, initial="accept")
+
+    def __init__(self, *args: Any, competent: list[Agency] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        field = self.fields["competent_agency"]
+        field.queryset = Agency.objects.filter(pk__in=[a.pk for a in competent or []])  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("channel") == Channel.POSTAL and not data.get("postal_shipment_number"):
+            self.add_error("postal_shipment_number", "Cần nhập số vận đơn bưu chính.")
+        if data.get("decision") == "refuse" and not (data.get("reason") or "").strip():
+            self.add_error("reason", "Cần ghi rõ lý do từ chối tiếp nhận.")
+        return data

@@ -2,12 +2,23 @@
 
 from django.urls import path
 
-from motcua.backoffice.views import auth, home
+from motcua.backoffice.views import auth, dossier, inbox, intake, printing, unit
 
 app_name = "backoffice"
 urlpatterns = [
     path("dang-nhap/", auth.login_view, name="login"),
     path("dang-xuat/", auth.logout_view, name="logout"),
     path("vai-tro/", auth.switch_view, name="switch"),
-    path("", home.home_view, name="inbox"),
+    path("", inbox.inbox_view, name="inbox"),
+    path("tiep-nhan/", intake.intake_view, name="intake"),
+    path("tiep-nhan/thu-tuc/", intake.procedure_search_partial, name="intake_search"),
+    path("tiep-nhan/nguoi-nop/", intake.applicant_lookup_partial, name="intake_applicant"),
+    path("tiep-nhan/hen-tra/", intake.due_preview_partial, name="intake_due"),
+    path("ho-so/<str:code>/", dossier.dossier_view, name="dossier"),
+    path("ho-so/<str:code>/thao-tac/<str:action>/", dossier.action_view, name="action"),
+    path("ho-so/<str:code>/tep/<int:file_id>/", dossier.file_view, name="file"),
+    path("ho-so/<str:code>/mau-<str:form_no>.pdf", printing.form_pdf_view, name="form_pdf"),
+    path("so-theo-doi/", printing.ledger_view, name="ledger"),
+    path("don-vi/", unit.unit_view, name="unit"),
+    path("don-vi/phan-cong/", unit.reassign_view, name="reassign"),
 ]

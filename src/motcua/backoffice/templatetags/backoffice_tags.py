@@ -76,3 +76,23 @@ def a11y_widget(field: Any) -> str:
     if described:
         attrs["aria-describedby"] = " ".join(described)
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def component_kind(value: str) -> str:
+    from motcua.catalogue.constants import ComponentKind
+
+    try:
+        return str(ComponentKind(value).label)
+    except ValueError:
+        return value
+
+
+@register.filter
+def preview_kind(name: str) -> str:
+    lowered = (name or "").lower()
+    if lowered.endswith(".pdf"):
+        return "pdf"
+    if lowered.endswith((".png", ".jpg", ".jpeg")):
+        return "image"
+    return "other"

@@ -1,0 +1,307 @@
+"""One small form per dossier action, asking only for what the engine's service needs.
+
+``ACTIONS`` maps a workflow action name to its form and to the call of the engine's service.
+Every form carries the dossier version the official saw (``expected_version``): if someone else
+changed the dossier meanwhile, the engine refuses with a conflict and the page keeps the input.
+Actions of the applicant (online submission, rating…) are not offered here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+
+from motcua.accounts.models import Role, User
+from motcua.dossiers.constants import ReturnMethod
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.services import clock, closing, intake, processing
+from motcua.organisations.models import Agency
+from motcua.workdays.constants import VIETNAM_TZ
+
+ALLOWED_UPLOADS = {"application/pdf", "image/png", "image/jpeg"}
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several PDF or image files; type and size checked here, before the engine stores them."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "application/pdf,image/png,image/jpeg"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+        single = super().clean
+        files = [single(item, initial) for item in data] if isinstance(data, list | tuple) else [single(data, initial)]
+        files = [f for f in files if f]
+        limit = settings.FILE_UPLOAD_MAX_MB * 1024 * 1024
+        for upload in files:
+            if upload.content_type not in ALLOWED_UPLOADS:
+                raise forms.ValidationError(f"Tệp “{upload.name}” không phải PDF, PNG hoặc JPEG.")
+            if upload.size and upload.size > limit:
+                raise forms.ValidationError(f"Tệp “{upload.name}” lớn hơn {settings.FILE_UPLOAD_MAX_MB} MB.")
+        return files
+
+
+class ActionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    note = forms.CharField(label="Ghi chú", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, dossier: Dossier, **kwargs: Any):
+        self.dossier = dossier
+        kwargs.setdefault("initial", {}).setdefault("version", dossier.version)
+        super().__init__(*args, **kwargs)
+
+
+class ReasonForm(ActionForm):
+    reason = forms.CharField(label="Lý do", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    note = None  # type: ignore[assignment]
+
+
+class ItemsForm(ActionForm):
+    items = forms.CharField(
+        label="Giấy tờ cần bổ sung, hoàn thiện (mỗi dòng một nội dung)",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Liệt kê đầy đủ một lần: người nộp chỉ phải bổ sung một lần.",
+    )
+
+    def clean_items(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["items"].splitlines() if line.strip()]
+
+
+def _officials_of(agency_ids: list[int], roles: tuple[str, ...]) -> forms.ModelChoiceField:
+    users = User.objects.filter(
+        is_active=True,
+        memberships__agency_id__in=agency_ids,
+        memberships__is_active=True,
+        memberships__role__in=roles,
+    ).distinct()
+    return forms.ModelChoiceField(label="Cán bộ xử lý", queryset=users.order_by("full_name", "username"))
+
+
+def _active_step_agencies(dossier: Dossier) -> list[int]:
+    return [s.agency_id for s in dossier.steps.all() if s.state == "active" and s.kind == "process"] or [
+        dossier.competent_agency_id
+    ]
+
+
+class AssignForm(ActionForm):
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["handler"] = _officials_of(
+            _active_step_agencies(self.dossier), (Role.SPECIALIST, Role.HEAD_OF_DIVISION, Role.LEADER)
+        )
+        self.order_fields(["handler", "note"])
+
+
+class ForwardForm(ActionForm):
+    attachments = MultipleFileField(label="Tài liệu kèm theo (PDF, ảnh)", required=False)
+
+
+def _other_agencies(dossier: Dossier) -> Any:
+    return Agency.objects.filter(is_active=True).exclude(pk=dossier.competent_agency_id).order_by("level", "name")
+
+
+class ConsultForm(ActionForm):
+    content = forms.CharField(label="Nội dung xin ý kiến", widget=forms.Textarea(attrs={"rows": 3}))
+    days = forms.IntegerField(label="Thời hạn trả lời (ngày làm việc)", min_value=1, max_value=30, initial=3)
+    note = None  # type: ignore[assignment]
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["agencies"] = forms.ModelMultipleChoiceField(
+            label="Cơ quan phối hợp",
+            queryset=_other_agencies(self.dossier),
+            widget=forms.SelectMultiple(attrs={"size": 6}),
+        )
+        self.order_fields(["agencies", "content", "days"])
+
+
+class TransferForm(ActionForm):
+    content = forms.CharField(label="Nội dung chuyển liên thông", widget=forms.Textarea(attrs={"rows": 3}))
+    days = forms.IntegerField(label="Thời hạn giải quyết ở cơ quan nhận (ngày làm việc)", min_value=1, max_value=60)
+    note = None  # type: ignore[assignment]
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"] = forms.ModelChoiceField(label="Cơ quan cấp khác", queryset=_other_agencies(self.dossier))
+        self.order_fields(["agency", "content", "days"])
+
+
+class AnswerForm(ActionForm):
+    answer = forms.CharField(label="Nội dung trả lời, kết quả", widget=forms.Textarea(attrs={"rows": 3}))
+    attachments = MultipleFileField(label="Văn bản kèm theo (PDF, ảnh)", required=False)
+    note = None  # type: ignore[assignment]
+
+
+class AmountForm(ActionForm):
+    amount_vnd = forms.IntegerField(label="Số tiền nghĩa vụ tài chính (đồng)", min_value=1)
+
+
+class ExtendForm(ActionForm):
+    new_due_date = forms.DateField(label="Ngày hẹn trả mới", widget=forms.DateInput(attrs={"type": "date"}))
+    new_due_time = forms.TimeField(
+        label="Giờ hẹn trả", initial=time(16, 0), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    reason = forms.CharField(
+        label="Lý do chậm trễ (in trên Phiếu xin lỗi và hẹn lại, Mẫu 04)", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    note = None  # type: ignore[assignment]
+
+    def new_due_at(self) -> datetime:
+        return datetime.combine(self.cleaned_data["new_due_date"], self.cleaned_data["new_due_time"], tzinfo=VIETNAM_TZ)
+
+
+class ResultForm(ActionForm):
+    result_files = MultipleFileField(label="Tệp kết quả (PDF, ảnh)")
+
+
+class ReturnResultForm(ActionForm):
+    method = forms.ChoiceField(label="Hình thức trả", choices=ReturnMethod.choices, initial=ReturnMethod.COUNTER)
+    returned_to = forms.CharField(label="Người nhận kết quả", required=False, max_length=255)
+    shipment_number = forms.CharField(label="Số vận đơn bưu chính", required=False, max_length=40)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("method") == ReturnMethod.POSTAL and not data.get("shipment_number"):
+            self.add_error("shipment_number", "Cần nhập số vận đơn bưu chính.")
+        return data
+
+
+Call = Callable[[Dossier, User, forms.Form], Dossier]
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    form: type[ActionForm]
+    call: Call
+    danger: bool = False  # irreversible: confirm before sending
+    accesskey: str = ""
+
+
+def _common(form: forms.Form) -> dict[str, Any]:
+    return {"expected_version": form.cleaned_data["version"]}
+
+
+def _note(form: forms.Form) -> dict[str, Any]:
+    return {**_common(form), "note": form.cleaned_data.get("note") or ""}
+
+
+ACTIONS: dict[str, ActionSpec] = {
+    "accept": ActionSpec(ActionForm, lambda d, u, f: intake.accept(d, actor=u, **_note(f)), accesskey="a"),
+    "request_supplement_at_intake": ActionSpec(
+        ItemsForm,
+        lambda d, u, f: intake.request_supplement_at_intake(d, actor=u, items=f.cleaned_data["items"], **_note(f)),
+    ),
+    "resubmit": ActionSpec(ActionForm, lambda d, u, f: intake.resubmit(d, actor=u, **_note(f))),
+    "refuse_at_intake": ActionSpec(
+        ReasonForm,
+        lambda d, u, f: intake.refuse_at_intake(d, actor=u, reason=f.cleaned_data["reason"], **_common(f)),
+        danger=True,
+    ),
+    "assign": ActionSpec(
+        AssignForm, lambda d, u, f: processing.assign(d, actor=u, handler=f.cleaned_data["handler"], **_note(f))
+    ),
+    "forward": ActionSpec(
+        ForwardForm,
+        lambda d, u, f: processing.forward(d, actor=u, files=f.cleaned_data["attachments"], **_note(f)),
+        accesskey="f",
+    ),
+    "return_to_previous": ActionSpec(
+        ReasonForm,
+        lambda d, u, f: processing.return_to_previous(d, actor=u, reason=f.cleaned_data["reason"], **_common(f)),
+    ),
+    "consult": ActionSpec(
+        ConsultForm,
+        lambda d, u, f: processing.consult(
+            d,
+            actor=u,
+            agencies=list(f.cleaned_data["agencies"]),
+            content=f.cleaned_data["content"],
+            days=f.cleaned_data["days"],
+            **_common(f),
+        ),
+    ),
+    "answer_consultation": ActionSpec(
+        AnswerForm,
+        lambda d, u, f: processing.answer_consultation(
+            d, actor=u, answer=f.cleaned_data["answer"], files=f.cleaned_data["attachments"], **_common(f)
+        ),
+    ),
+    "transfer_to_level": ActionSpec(
+        TransferForm,
+        lambda d, u, f: processing.transfer_to_level(
+            d,
+            actor=u,
+            agency=f.cleaned_data["agency"],
+            content=f.cleaned_data["content"],
+            days=f.cleaned_data["days"],
+            **_common(f),
+        ),
+    ),
+    "return_from_level": ActionSpec(
+        AnswerForm,
+        lambda d, u, f: processing.return_from_level(
+            d, actor=u, answer=f.cleaned_data["answer"], files=f.cleaned_data["attachments"], **_common(f)
+        ),
+    ),
+    "request_supplement": ActionSpec(
+        ItemsForm, lambda d, u, f: clock.request_supplement(d, actor=u, items=f.cleaned_data["items"], **_note(f))
+    ),
+    "receive_supplement": ActionSpec(ActionForm, lambda d, u, f: clock.receive_supplement(d, actor=u, **_note(f))),
+    "request_financial_obligation": ActionSpec(
+        AmountForm,
+        lambda d, u, f: clock.request_financial_obligation(
+            d, actor=u, amount_vnd=f.cleaned_data["amount_vnd"], **_note(f)
+        ),
+    ),
+    "confirm_payment": ActionSpec(ActionForm, lambda d, u, f: clock.confirm_payment(d, actor=u, **_note(f))),
+    "extend": ActionSpec(
+        ExtendForm,
+        lambda d, u, f: clock.extend(
+            d,
+            actor=u,
+            new_due_at=f.new_due_at(),  # type: ignore[attr-defined]
+            reason=f.cleaned_data["reason"],
+            **_common(f),
+        ),
+    ),
+    "approve": ActionSpec(ActionForm, lambda d, u, f: processing.approve(d, actor=u, **_note(f)), accesskey="p"),
+    "refuse": ActionSpec(
+        ReasonForm,
+        lambda d, u, f: processing.refuse(d, actor=u, reason=f.cleaned_data["reason"], **_common(f)),
+        danger=True,
+    ),
+    "attach_result": ActionSpec(
+        ResultForm,
+        lambda d, u, f: processing.attach_result(d, actor=u, result_files=f.cleaned_data["result_files"], **_note(f)),
+    ),
+    "return_result": ActionSpec(
+        ReturnResultForm,
+        lambda d, u, f: closing.return_result(
+            d,
+            actor=u,
+            method=f.cleaned_data["method"],
+            shipment_number=f.cleaned_data["shipment_number"],
+            returned_to=f.cleaned_data["returned_to"],
+            **_note(f),
+        ),
+        accesskey="r",
+    ),
+    "withdraw_request": ActionSpec(
+        ReasonForm,
+        lambda d, u, f: closing.withdraw_request(d, actor=u, reason=f.cleaned_data["reason"], **_common(f)),
+        danger=True,
+    ),
+    "stop": ActionSpec(
+        ReasonForm, lambda d, u, f: closing.stop(d, actor=u, reason=f.cleaned_data["reason"], **_common(f)), danger=True
+    ),
+}

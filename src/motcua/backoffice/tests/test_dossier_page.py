@@ -1,0 +1,201 @@
+"""The dossier page: what it shows, which actions it offers, how actions, errors and conflicts behave."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from motcua.dossiers import services
+from motcua.dossiers.constants import Status
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.tests.helpers import pdf, receive, to_processing
+
+pytestmark = pytest.mark.django_db
+
+
+def page(code: str) -> str:
+    return reverse("backoffice:dossier", kwargs={"code": code})
+
+
+def action(code: str, name: str) -> str:
+    return reverse("backoffice:action", kwargs={"code": code, "action": name})
+
+
+def test_page_shows_applicant_procedure_components_timeline_and_history(client: Client, world: Any) -> None:
+    dossier = receive(world)
+    client.force_login(world.officer)
+    html = client.get(page(dossier.code)).content.decode()
+    assert "Nguyễn Thị Hồng Nhung" in html
+    assert "1.001193" in html and "phiên bản 1" in html
+    assert "Tờ khai yêu cầu cấp phiếu" in html and "scan.pdf" in html
+    assert "09:00 ngày 05/03/2026" in html  # due moment, as the guide writes it
+    assert "Thẩm định" in html and "Đang thực hiện" in html
+    assert "Ghi nhận hồ sơ (cấp mã)" in html and "Tiếp nhận hồ sơ" in html
+    assert "Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả" in html
+
+
+def test_only_the_actions_of_the_acting_role_are_offered(client: Client, world: Any) -> None:
+    dossier = to_processing(world)
+    client.force_login(world.specialist)
+    html = client.get(page(dossier.code)).content.decode()
+    assert 'id="action-forward"' in html
+    assert 'id="action-consult"' in html
+    assert 'id="action-approve"' not in html  # a head's action
+    assert 'id="action-assign"' not in html
+    client.force_login(world.officer)
+    html = client.get(page(dossier.code)).content.decode()
+    assert 'id="action-forward"' not in html
+    assert 'id="action-stop"' in html  # the receiving one-stop unit may stop it
+
+
+def test_forward_through_the_page(client: Client, world: Any) -> None:
+    dossier = to_processing(world)
+    client.force_login(world.specialist)
+    response = client.post(
+        action(dossier.code, "forward"),
+        {
+            "forward-version": dossier.version,
+            "forward-note": "Hồ sơ đủ điều kiện",
+            "forward-attachments": [pdf("to-trinh.pdf")],
+        },
+    )
+    assert response.status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.steps.get(state="active").name == "Ký duyệt"
+    assert dossier.events.last().note == "Hồ sơ đủ điều kiện"
+    assert dossier.files.filter(name="to-trinh.pdf").exists()
+    html = client.get(response["Location"]).content.decode()
+    assert "Đã thực hiện: Chuyển bước tiếp theo." in html
+
+
+def test_missing_input_is_asked_for_in_vietnamese(client: Client, world: Any) -> None:
+    dossier = to_processing(world)
+    client.force_login(world.specialist)
+    response = client.post(action(dossier.code, "return_to_previous"), {"return_to_previous-version": dossier.version})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Trường này là bắt buộc." in html or "This field is required." not in html
+    assert 'id="action-return_to_previous" open' in html
+
+
+def test_engine_refusal_is_shown_in_plain_vietnamese(client: Client, world: Any, frozen: Any) -> None:
+    dossier = to_processing(world)
+    frozen.shift(timedelta(days=2, hours=7))  # Wednesday 16:00: less than 1 working day before Thursday 09:00
+    client.force_login(world.specialist)
+    response = client.post(
+        action(dossier.code, "extend"),
+        {
+            "extend-version": dossier.version,
+            "extend-new_due_date": "2026-03-10",
+            "extend-new_due_time": "16:00",
+            "extend-reason": "Cần xác minh thêm",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "Phải gia hạn chậm nhất 1 ngày làm việc trước hạn trả kết quả." in html
+    assert "Cần xác minh thêm" in html  # the input is kept
+
+
+def test_conflict_keeps_the_input_and_says_someone_else_changed_it(client: Client, world: Any) -> None:
+    dossier = to_processing(world)
+    seen = dossier.version
+    services.assign(dossier, actor=world.head, handler=world.specialist, note="giao lại")  # someone else acts
+    client.force_login(world.specialist)
+    response = client.post(
+        action(dossier.code, "forward"), {"forward-version": seen, "forward-note": "Ý kiến thẩm định của tôi"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "Hồ sơ vừa được người khác cập nhật" in html
+    assert "Ý kiến thẩm định của tôi" in html
+    assert Dossier.objects.get(pk=dossier.pk).steps.get(state="active").name == "Thẩm định"
+
+
+def test_full_processing_with_consultation_approval_result_and_return(client: Client, world: Any) -> None:
+    dossier = receive(world)
+    client.force_login(world.head)
+    client.post(
+        action(dossier.code, "assign"), {"assign-version": dossier.version, "assign-handler": world.specialist.pk}
+    )
+    dossier.refresh_from_db()
+    client.force_login(world.specialist)
+    response = client.post(
+        action(dossier.code, "consult"),
+        {
+            "consult-version": dossier.version,
+            "consult-agencies": [world.partner.pk],
+            "consult-content": "Xin ý kiến về nghĩa vụ tài chính",
+            "consult-days": "2",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    dossier.refresh_from_db()
+    client.force_login(world.partner_specialist)
+    assert "Trả lời xin ý kiến" in client.get(page(dossier.code)).content.decode()
+    client.post(
+        action(dossier.code, "answer_consultation"),
+        {"answer_consultation-version": dossier.version, "answer_consultation-answer": "Thống nhất"},
+    )
+    dossier.refresh_from_db()
+    client.force_login(world.specialist)
+    client.post(action(dossier.code, "forward"), {"forward-version": dossier.version})
+    dossier.refresh_from_db()
+    client.force_login(world.leader)
+    client.post(action(dossier.code, "approve"), {"approve-version": dossier.version})
+    dossier.refresh_from_db()
+    client.post(
+        action(dossier.code, "attach_result"),
+        {"attach_result-version": dossier.version, "attach_result-result_files": [pdf("ket-qua.pdf")]},
+    )
+    dossier.refresh_from_db()
+    assert dossier.status == Status.RESOLVED
+    client.force_login(world.officer)
+    client.post(
+        action(dossier.code, "return_result"),
+        {"return_result-version": dossier.version, "return_result-method": "counter"},
+    )
+    dossier.refresh_from_db()
+    assert dossier.status == Status.RETURNED
+    assert dossier.returned_to == "Nguyễn Thị Hồng Nhung"
+
+
+def test_wrong_file_type_is_refused_before_the_engine(client: Client, world: Any) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    dossier = to_processing(world)
+    client.force_login(world.specialist)
+    exe = SimpleUploadedFile("virus.exe", b"MZ", content_type="application/x-msdownload")
+    response = client.post(
+        action(dossier.code, "forward"), {"forward-version": dossier.version, "forward-attachments": [exe]}
+    )
+    assert response.status_code == 400
+    assert "không phải PDF, PNG hoặc JPEG" in response.content.decode()
+
+
+def test_dossier_page_query_count_is_pinned(client: Client, world: Any, django_assert_num_queries: Any) -> None:
+    dossier = to_processing(world)
+    client.force_login(world.specialist)
+    client.get(page(dossier.code))
+    with django_assert_num_queries(17):
+        client.get(page(dossier.code))
+    # More history, files and hand-overs do not cost more queries (same actions offered).
+    for _ in range(3):
+        dossier = services.assign(dossier, actor=world.head, handler=world.specialist, note="giao lại")
+    with django_assert_num_queries(17):
+        client.get(page(dossier.code))
+
+
+def test_file_preview_is_inline(client: Client, world: Any) -> None:
+    dossier = receive(world)
+    file_row = dossier.files.get()
+    client.force_login(world.officer)
+    response = client.get(reverse("backoffice:file", kwargs={"code": dossier.code, "file_id": file_row.pk}))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("inline;")
+    assert b"".join(response.streaming_content).startswith(b"%PDF")

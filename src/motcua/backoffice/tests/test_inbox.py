@@ -1,0 +1,149 @@
+"""Inboxes: tabs and counts per role, search without diacritics, filters, sorting, paging, query counts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from motcua.dossiers import services
+from motcua.dossiers.tests.helpers import applicant_data, receive
+
+pytestmark = pytest.mark.django_db
+INBOX = reverse("backoffice:inbox")
+
+
+def _tab_count(html: str, label: str) -> str:
+    marker = f'{label} <span class="count">'
+    count_start = html.index(marker) + len(marker)
+    return html[count_start : html.index("</span>", count_start)]
+
+
+def test_one_stop_officer_sees_dossiers_waiting_for_reception(client: Client, world: Any) -> None:
+    waiting = receive(world, decision="register")
+    receive(world, applicant=applicant_data(id_number="038190000124", full_name="Trần Văn Bình"))
+    client.force_login(world.officer)
+    html = client.get(INBOX).content.decode()
+    assert _tab_count(html, "Chờ tiếp nhận") == "1"
+    assert _tab_count(html, "Chờ trả kết quả") == "0"
+    assert waiting.code in html
+    assert "Chờ phân công" not in html  # a head's inbox, not the officer's
+
+
+def test_each_role_finds_the_dossier_in_its_own_inbox(client: Client, world: Any) -> None:
+    dossier = receive(world)
+    client.force_login(world.head)
+    html = client.get(INBOX + "?tab=to_assign").content.decode()
+    assert _tab_count(html, "Chờ phân công") == "1" and dossier.code in html
+
+    dossier = services.assign(dossier, actor=world.head, handler=world.specialist)
+    client.force_login(world.specialist)
+    html = client.get(INBOX + "?tab=to_process").content.decode()
+    assert _tab_count(html, "Chờ xử lý") == "1" and dossier.code in html
+    client.force_login(world.specialist2)  # assigned to a colleague: not in this inbox
+    assert _tab_count(client.get(INBOX).content.decode(), "Chờ xử lý") == "0"
+
+    services.forward(dossier, actor=world.specialist)
+    client.force_login(world.leader)
+    html = client.get(INBOX + "?tab=to_approve").content.decode()
+    assert _tab_count(html, "Chờ phê duyệt") == "1" and dossier.code in html
+
+
+def test_due_soon_and_overdue(client: Client, world: Any, frozen: Any) -> None:
+    dossier = receive(world)  # due Thursday 09:00 (3 working days)
+    client.force_login(world.officer)
+    html = client.get(INBOX + "?tab=due_soon").content.decode()
+    assert _tab_count(html, "Sắp đến hạn (1 ngày làm việc)") == "0"
+    frozen.shift(timedelta(days=2, hours=1))  # Wednesday 10:00: due within one working day
+    html = client.get(INBOX + "?tab=due_soon").content.decode()
+    assert _tab_count(html, "Sắp đến hạn (1 ngày làm việc)") == "1" and dossier.code in html
+    frozen.shift(timedelta(days=1))  # Thursday 10:00: past due
+    html = client.get(INBOX + "?tab=overdue").content.decode()
+    assert _tab_count(html, "Quá hạn") == "1"
+    assert 'class="state state-late">Quá hạn' in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["nguyen thi hong nhung", "NGUYỄN THỊ HỒNG", "hong nhung", "038190000123", "0912345678", "H56-260302-0001"],
+)
+def test_search_by_code_name_without_diacritics_id_or_phone(client: Client, world: Any, query: str) -> None:
+    found = receive(world)
+    other = receive(
+        world, applicant=applicant_data(id_number="001099000777", full_name="Đặng Văn Đức", phone="0987000111")
+    )
+    client.force_login(world.officer)
+    html = client.get(INBOX, {"tab": "all", "q": query}).content.decode()
+    assert found.code in html
+    assert other.code not in html
+
+
+def test_filters_by_channel_status_and_received_dates(client: Client, world: Any, frozen: Any) -> None:
+    counter = receive(world)
+    postal = receive(world, channel="postal", postal_shipment_number="EMS123", applicant=counter.applicant)
+    frozen.shift(timedelta(days=1))
+    tuesday = receive(world, applicant=counter.applicant, decision="register")
+    client.force_login(world.officer)
+
+    html = client.get(INBOX, {"tab": "all", "channel": "postal"}).content.decode()
+    assert postal.code in html and counter.code not in html
+    html = client.get(INBOX, {"tab": "all", "status": "1"}).content.decode()
+    assert tuesday.code in html and counter.code not in html
+    html = client.get(INBOX, {"tab": "all", "received_from": "2026-03-03"}).content.decode()
+    assert tuesday.code in html and postal.code not in html
+    html = client.get(INBOX, {"tab": "all", "received_to": "02/03/2026"}).content.decode()
+    assert tuesday.code not in html and postal.code in html
+
+
+def test_bad_filter_values_are_explained_not_crashing(client: Client, world: Any) -> None:
+    client.force_login(world.officer)
+    response = client.get(INBOX, {"tab": "nonsense", "status": "99", "received_from": "31/02/2026", "sort": "x"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Trạng thái không hợp lệ." in html
+    assert "Ngày không hợp lệ (dd/mm/yyyy)." in html
+
+
+def test_sorted_by_due_moment_and_paged(client: Client, world: Any, frozen: Any) -> None:
+    codes = []
+    for _ in range(27):
+        codes.append(receive(world, applicant=applicant_data()).code)
+        frozen.shift(timedelta(minutes=10))
+    client.force_login(world.officer)
+    html = client.get(INBOX, {"tab": "all"}).content.decode()
+    assert "27 hồ sơ · trang 1/2" in html
+    assert html.index(codes[0]) < html.index(codes[1])
+    assert codes[26] not in html
+    html = client.get(INBOX, {"tab": "all", "sort": "-due", "page": "1"}).content.decode()
+    assert codes[26] in html and codes[0] not in html
+    html = client.get(INBOX, {"tab": "all", "page": "2"}).content.decode()
+    assert codes[26] in html and 'rel="prev"' in html
+
+
+def test_htmx_request_gets_only_the_table(client: Client, world: Any) -> None:
+    receive(world)
+    client.force_login(world.officer)
+    html = client.get(INBOX, {"tab": "all"}, headers={"HX-Request": "true"}).content.decode()
+    assert html.lstrip().startswith("<table")
+    assert "<html" not in html
+
+
+def test_inbox_query_count_does_not_grow_with_dossiers(
+    client: Client, world: Any, django_assert_num_queries: Any
+) -> None:
+    for _ in range(3):
+        receive(world, applicant=applicant_data())
+    client.force_login(world.officer)
+    client.get(INBOX)  # the first page stores the acting membership in the session (one more write)
+    # session, user, memberships, calendar overrides (for "due within 1 working day"),
+    # counts (one aggregate), page count, page rows, sectors, procedures
+    with django_assert_num_queries(9):
+        client.get(INBOX, {"tab": "all"})
+    for _ in range(5):
+        receive(world, applicant=applicant_data())
+    with django_assert_num_queries(9):
+        response = client.get(INBOX, {"tab": "all"})
+    assert "8 hồ sơ" in response.content.decode()

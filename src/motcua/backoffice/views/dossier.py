@@ -1,0 +1,162 @@
+"""The dossier page: facts, components and files, the process timeline, history, and the actions
+the official may take now in the acting role; plus the file preview."""
+
+from __future__ import annotations
+
+import mimetypes
+from typing import Any
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from motcua.backoffice import inboxes
+from motcua.backoffice.acting import Acting, acting_of, official_required
+from motcua.backoffice.actionforms import ACTIONS, ActionForm
+from motcua.backoffice.errors import apply_domain_error
+from motcua.backoffice.printable import printable_forms
+from motcua.backoffice.timeline import event_rows, step_rows
+from motcua.core.exceptions import Conflict, DomainError
+from motcua.dossiers import workflow
+from motcua.dossiers.models import Dossier, DossierComponent, DossierEvent, DossierFile
+from motcua.dossiers.services.base import env_at
+
+
+def dossier_for(acting: Acting, code: str) -> Dossier:
+    """The dossier if the acting agency may see it; 404 otherwise (its existence is not revealed)."""
+    dossier = (
+        inboxes.visible_dossiers(acting.agency.pk)
+        .select_related(
+            "procedure__sector",
+            "procedure_version",
+            "applicant",
+            "receiving_agency",
+            "competent_agency",
+            "received_by",
+            "approved_by",
+        )
+        .filter(code=code)
+        .first()
+    )
+    if dossier is None:
+        raise Http404("Không tìm thấy hồ sơ, hoặc hồ sơ không thuộc cơ quan của bạn.")
+    return dossier
+
+
+def _actor(request: HttpRequest, acting: Acting) -> workflow.Actor:
+    # Only the acting membership: an official sees the buttons of the role they chose, not of all roles.
+    return workflow.Actor(user_id=request.user.pk, roles=frozenset({(acting.agency.pk, acting.role)}))
+
+
+def _available(dossier: Dossier, snapshot: workflow.Snapshot, request: HttpRequest, acting: Acting) -> list[Any]:
+    transitions = workflow.available(snapshot, _actor(request, acting), env_at(None))
+    return [t for t in transitions if t.name in ACTIONS]
+
+
+def _page(
+    request: HttpRequest,
+    dossier: Dossier,
+    *,
+    bound: tuple[str, ActionForm] | None = None,
+    conflict: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    acting = acting_of(request)
+    snapshot = dossier.snapshot()
+    steps = list(dossier.steps.select_related("agency", "handler").order_by("order", "pk"))
+    dossier._prefetched_objects_cache = {"steps": steps}  # type: ignore[attr-defined]  # forms read them
+    actions = []
+    for transition in _available(dossier, snapshot, request, acting):
+        spec = ACTIONS[transition.name]
+        form = bound[1] if bound and bound[0] == transition.name else spec.form(dossier=dossier, prefix=transition.name)
+        actions.append(
+            {"t": transition, "spec": spec, "form": form, "open": bool(bound and bound[0] == transition.name)}
+        )
+    if bound and bound[0] not in {a["t"].name for a in actions}:
+        # The action is no longer possible (someone moved the dossier on): keep the typed input visible.
+        name, form = bound
+        actions.insert(0, {"t": workflow.get(name), "spec": ACTIONS[name], "form": form, "open": True, "stale": True})
+    components = list(
+        DossierComponent.objects.filter(dossier=dossier).prefetch_related(
+            Prefetch("files", queryset=DossierFile.objects.order_by("pk"))
+        )
+    )
+    events = list(
+        DossierEvent.objects.filter(dossier=dossier).select_related("actor", "agency").order_by("occurred_at", "pk")
+    )
+    env = env_at(None)
+    supplements = list(dossier.supplement_requests.order_by("requested_at"))
+    context = {
+        "section": "inbox",
+        "dossier": dossier,
+        "components": components,
+        "other_files": list(DossierFile.objects.filter(dossier=dossier, component__isnull=True).order_by("pk")),
+        "fees": list(dossier.fees.all()),
+        "steps": step_rows(steps, env.now, env.calendar),
+        "events": event_rows(events),
+        "actions": actions,
+        "conflict": conflict,
+        "supplements": supplements,
+        "printable": printable_forms(dossier, has_supplement=bool(supplements)),
+    }
+    return render(request, "backoffice/dossier.html", context, status=status)
+
+
+@official_required()
+def dossier_view(request: HttpRequest, code: str) -> HttpResponse:
+    return _page(request, dossier_for(acting_of(request), code))
+
+
+@require_POST
+@official_required()
+def action_view(request: HttpRequest, code: str, action: str) -> HttpResponse:
+    acting = acting_of(request)
+    dossier = dossier_for(acting, code)
+    spec = ACTIONS.get(action)
+    if spec is None:
+        raise Http404("Không có thao tác này trong bộ phận một cửa.")
+    form = spec.form(request.POST, request.FILES, dossier=dossier, prefix=action)
+    refusal = workflow.refusal(dossier.snapshot(), action, _actor(request, acting), env_at(None))
+    if refusal is not None:
+        form.is_valid()
+        stale = form.data.get(f"{action}-version") not in (None, str(dossier.version))
+        if stale:
+            return _page(request, dossier, bound=(action, form), conflict=_CONFLICT, status=409)
+        form.add_error(None, refusal.message)
+        return _page(request, dossier, bound=(action, form), status=refusal.status)
+    if not form.is_valid():
+        return _page(request, dossier, bound=(action, form), status=400)
+    try:
+        updated = spec.call(dossier, request.user, form)  # type: ignore[arg-type]
+    except Conflict:
+        dossier.refresh_from_db()
+        return _page(request, dossier, bound=(action, form), conflict=_CONFLICT, status=409)
+    except DomainError as error:
+        apply_domain_error(error, form)
+        return _page(request, dossier, bound=(action, form), status=400)
+    messages.success(request, f"Đã thực hiện: {workflow.get(action).label}. Trạng thái: {updated.status_label}.")
+    return redirect("backoffice:dossier", code=updated.code)
+
+
+_CONFLICT = (
+    "Hồ sơ vừa được người khác cập nhật trong lúc bạn đang thao tác. Nội dung bạn nhập vẫn được giữ bên dưới: "
+    "hãy xem lại tình trạng mới của hồ sơ rồi gửi lại nếu thao tác vẫn phù hợp."
+)
+
+
+@official_required()
+def file_view(request: HttpRequest, code: str, file_id: int) -> HttpResponseBase:
+    """A scan or result shown in the browser (inline), only to officials who may see the dossier."""
+    dossier = dossier_for(acting_of(request), code)
+    row = DossierFile.objects.filter(dossier=dossier, pk=file_id).first()
+    if row is None:
+        raise Http404("Không tìm thấy tệp.")
+    content_type = mimetypes.guess_type(row.name)[0] or "application/octet-stream"
+    response = FileResponse(row.file.open("rb"), content_type=content_type)
+    response["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(row.name)}"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,100 @@
+"""The unit head's view: open work per handler, overdue per handler, and reassignment."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from motcua.accounts.models import Role, User
+from motcua.backoffice.acting import acting_of, official_required
+from motcua.core.exceptions import DomainError
+from motcua.dossiers.constants import StepKind, StepState
+from motcua.dossiers.models import Dossier, DossierStep
+from motcua.dossiers.services import assign
+
+HEADS = (Role.HEAD_OF_DIVISION, Role.LEADER)
+HANDLER_ROLES = (Role.SPECIALIST, Role.HEAD_OF_DIVISION, Role.LEADER)
+
+
+def _handlers(agency_id: int) -> list[User]:
+    """Officials of the unit with their open and overdue steps, in one query."""
+    now = timezone.now()
+    active = Q(
+        dossier_steps__agency_id=agency_id,
+        dossier_steps__state=StepState.ACTIVE,
+        dossier_steps__kind=StepKind.PROCESS,
+    )
+    return list(
+        User.objects.filter(
+            is_active=True,
+            memberships__agency_id=agency_id,
+            memberships__is_active=True,
+            memberships__role__in=HANDLER_ROLES,
+        )
+        .annotate(
+            open_steps=Count("dossier_steps", filter=active, distinct=True),
+            overdue_steps=Count("dossier_steps", filter=active & Q(dossier_steps__due_at__lt=now), distinct=True),
+        )
+        .order_by("full_name", "username")
+    )
+
+
+@official_required(roles=HEADS)
+def unit_view(request: HttpRequest) -> HttpResponse:
+    acting = acting_of(request)
+    handler_filter = request.GET.get("handler", "")
+    steps = (
+        DossierStep.objects.filter(agency=acting.agency, state=StepState.ACTIVE, kind=StepKind.PROCESS)
+        .select_related("dossier__procedure", "handler")
+        .order_by("due_at", "pk")
+    )
+    if handler_filter == "none":
+        steps = steps.filter(handler__isnull=True)
+    elif handler_filter.isdigit():
+        steps = steps.filter(handler_id=int(handler_filter))
+    handlers = _handlers(acting.agency.pk)
+    context = {
+        "section": "unit",
+        "handlers": handlers,
+        "unassigned": DossierStep.objects.filter(
+            agency=acting.agency, state=StepState.ACTIVE, kind=StepKind.PROCESS, handler__isnull=True
+        ).count(),
+        "steps": list(steps[:200]),
+        "handler_filter": handler_filter,
+        "now": timezone.now(),
+    }
+    return render(request, "backoffice/unit.html", context)
+
+
+@require_POST
+@official_required(roles=HEADS)
+def reassign_view(request: HttpRequest) -> HttpResponse:
+    """Give an open step of the unit to another handler through the engine's ``assign`` service."""
+    acting = acting_of(request)
+    dossier = Dossier.objects.filter(
+        code=request.POST.get("dossier", ""), steps__agency=acting.agency, steps__state=StepState.ACTIVE
+    ).first()
+    handler = User.objects.filter(
+        pk=request.POST.get("handler") or 0,
+        memberships__agency=acting.agency,
+        memberships__is_active=True,
+        memberships__role__in=HANDLER_ROLES,
+    ).first()
+    if dossier is None or handler is None:
+        messages.error(request, "Hồ sơ hoặc cán bộ không thuộc đơn vị của bạn.")
+        return redirect("backoffice:unit")
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = None
+    try:
+        assign(dossier, actor=request.user, handler=handler, expected_version=version)  # type: ignore[arg-type]
+    except DomainError as error:
+        messages.error(request, f"Hồ sơ {dossier.code}: {error.message}")
+    else:
+        messages.success(request, f"Đã giao hồ sơ {dossier.code} cho {handler}.")
+    return redirect("backoffice:unit")
