@@ -1,8 +1,8 @@
 """Read side of the dossier engine: visibility, inboxes with counts, available actions, lookups.
 
 Visibility rules:
-- an official sees the dossiers received by, or to be resolved by, the agencies of their active
-  memberships, and those routed to those agencies (a step, consultation or transfer there);
+- an official sees the dossiers received by the agencies of their active memberships, those to be
+  resolved by them once accepted, and those routed to them (a step, consultation or transfer there);
 - an applicant sees only their own dossiers (drafts included);
 - the public lookup needs the code *and* the applicant's phone or ID number, and shows no
   official's personal data.
@@ -52,9 +52,9 @@ def dossiers_visible_to(user: Any) -> QuerySet[Dossier]:
     if not agencies:
         return base.filter(own)
     routed = Exists(DossierStep.objects.filter(dossier=OuterRef("pk"), agency_id__in=agencies))
-    official = (Q(receiving_agency_id__in=agencies) | Q(competent_agency_id__in=agencies) | routed) & ~Q(
-        status=Status.DRAFT
-    )
+    # The competent agency sees a dossier once it has been accepted (it never sees refused intakes).
+    competent = Q(competent_agency_id__in=agencies, accepted_at__isnull=False)
+    official = (Q(receiving_agency_id__in=agencies) | competent | routed) & ~Q(status=Status.DRAFT)
     return base.filter(official | own)
 
 

@@ -7,4 +7,5 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("calendar/", include("motcua.api.v1.calendar")),
+    path("", include("motcua.api.v1.dossiers.urls")),
 ]

@@ -6,6 +6,9 @@ Every action service takes the dossier (instance or pk), keyword-only ``actor``,
 the current moment; the demo and imports pass it explicitly).
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from motcua.dossiers.services.applicants import ApplicantData, resolve_applicant
 from motcua.dossiers.services.clock import (
     confirm_payment,
@@ -40,7 +43,7 @@ from motcua.dossiers.services.processing import (
 )
 
 # The service behind each workflow action (the API's /actions/{action}/ dispatches through it).
-ACTION_SERVICES = {
+ACTION_SERVICES: dict[str, Callable[..., Any]] = {
     "update_draft": update_draft,
     "submit_online": submit_online,
     "accept": accept,

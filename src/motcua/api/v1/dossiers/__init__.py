@@ -1,0 +1,1 @@
+"""Dossier API: intake, lists, actions, forms and the public lookup."""

@@ -1,0 +1,341 @@
+"""Request and response shapes of the dossier API. Parsing only: the services decide."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from motcua.accounts.models import ApplicantKind
+from motcua.catalogue.constants import ComponentKind
+from motcua.dossiers.constants import (
+    DVCQG_STATUS_KEYS,
+    OPEN_STATUSES,
+    RATING_CRITERIA,
+    Channel,
+    PaymentMethod,
+    ReturnMethod,
+    Satisfaction,
+    Status,
+)
+from motcua.dossiers.models import Dossier, DossierEvent, DossierStep
+from motcua.dossiers.workflow import ACTION_NAMES
+
+
+class ErrorSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="Mã lỗi ổn định (`invalid`, `conflict`, `action_not_allowed`…).")
+    message = serializers.CharField(help_text="Thông báo bằng tiếng Việt.")
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        fields = dict(super().get_fields())
+        fields["fields"] = serializers.DictField(
+            child=serializers.ListField(child=serializers.CharField()), help_text="Lỗi theo từng trường."
+        )
+        return fields
+
+
+# --- Intake -------------------------------------------------------------------------------
+
+
+class ApplicantInSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=ApplicantKind.choices, default=ApplicantKind.CITIZEN)
+    full_name = serializers.CharField(max_length=255)
+    id_number = serializers.CharField(max_length=12, required=False, allow_blank=True, default="")
+    tax_code = serializers.CharField(max_length=14, required=False, allow_blank=True, default="")
+    phone = serializers.CharField(max_length=15, required=False, allow_blank=True, default="")
+    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    address = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    date_of_birth = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class ComponentInSerializer(serializers.Serializer):
+    component_id = serializers.IntegerField(required=False, allow_null=True, default=None)
+    name = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    kind = serializers.ChoiceField(choices=ComponentKind.choices, default=ComponentKind.ORIGINAL)
+    copies = serializers.IntegerField(min_value=1, max_value=100, default=1)
+    page_count = serializers.IntegerField(min_value=0, max_value=10000, default=0)
+    digitised = serializers.BooleanField(default=False)
+    reused = serializers.BooleanField(default=False)
+
+
+class FeeInSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=300)
+    amount_vnd = serializers.IntegerField(min_value=0)
+
+
+class IntakeSerializer(serializers.Serializer):
+    receiving_agency = serializers.IntegerField(help_text="Id of the one-stop unit receiving the dossier.")
+    procedure = serializers.CharField(max_length=10, help_text="National procedure code, e.g. 1.001193.")
+    applicant = ApplicantInSerializer()
+    components = ComponentInSerializer(many=True, required=False, default=list)
+    channel = serializers.ChoiceField(
+        choices=Channel.choices,
+        default=Channel.COUNTER,
+        help_text="counter or postal (online goes through the portal).",
+    )
+    postal_shipment_number = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
+    fees = FeeInSerializer(many=True, required=False, allow_null=True, default=None)
+    payment_method = serializers.ChoiceField(choices=PaymentMethod.choices, default=PaymentMethod.CASH)
+    fees_paid = serializers.BooleanField(default=False)
+    competent_agency = serializers.IntegerField(required=False, allow_null=True, default=None)
+    summary = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
+    decision = serializers.ChoiceField(choices=["accept", "request_supplement", "refuse", "register"], default="accept")
+    supplement_items = serializers.ListField(child=serializers.CharField(max_length=500), required=False, default=list)
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+# --- Actions ------------------------------------------------------------------------------
+
+
+class ActionSerializer(serializers.Serializer):
+    """Inputs of every action; each action reads the ones it needs (see docs/dossiers.md)."""
+
+    expected_version = serializers.IntegerField(
+        min_value=1, help_text="The dossier version the client saw; a mismatch answers 409 `conflict`."
+    )
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    items = serializers.ListField(child=serializers.CharField(max_length=500), required=False, default=list)
+    handler = serializers.IntegerField(required=False, allow_null=True, default=None, help_text="User id.")
+    next_handler = serializers.IntegerField(required=False, allow_null=True, default=None)
+    agencies = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
+    agency = serializers.IntegerField(required=False, allow_null=True, default=None)
+    content = serializers.CharField(required=False, allow_blank=True, default="")
+    answer = serializers.CharField(required=False, allow_blank=True, default="")
+    days = serializers.DecimalField(
+        max_digits=5, decimal_places=2, min_value=Decimal(0), required=False, default=Decimal(3)
+    )
+    amount_vnd = serializers.IntegerField(min_value=1, required=False, allow_null=True, default=None)
+    new_due_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    return_method = serializers.ChoiceField(choices=ReturnMethod.choices, required=False, allow_blank=True, default="")
+    shipment_number = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
+    returned_to = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+    satisfaction = serializers.ChoiceField(choices=Satisfaction.choices, required=False, allow_blank=True, default="")
+    criteria = serializers.DictField(
+        child=serializers.ChoiceField(choices=Satisfaction.choices),
+        required=False,
+        default=dict,
+        help_text="Per criterion: " + ", ".join(RATING_CRITERIA),
+    )
+    comment = serializers.CharField(required=False, allow_blank=True, default="")
+    files = serializers.ListField(child=serializers.FileField(), required=False, default=list)
+    result_files = serializers.ListField(child=serializers.FileField(), required=False, default=list)
+
+
+class ActionNameSerializer(serializers.Serializer):
+    name = serializers.ChoiceField(choices=list(ACTION_NAMES))
+    form = serializers.CharField(allow_blank=True, help_text="Form issued by the action (01–05), if any.")
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        # "label" is an attribute of Field: declare the field here instead of as a class attribute.
+        fields = dict(super().get_fields())
+        fields["label"] = serializers.CharField(help_text="Vietnamese name of the action.")
+        return fields
+
+
+# --- Output -------------------------------------------------------------------------------
+
+
+class DossierListSerializer(serializers.ModelSerializer[Dossier]):
+    status_label = serializers.CharField(read_only=True)
+    dvcqg_status = serializers.SerializerMethodField()
+    procedure_code = serializers.CharField(source="procedure.code", read_only=True)
+    procedure_name = serializers.CharField(source="procedure.name", read_only=True)
+    receiving_agency_name = serializers.CharField(source="receiving_agency.name", read_only=True)
+    competent_agency_name = serializers.CharField(source="competent_agency.name", read_only=True)
+    overdue = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Dossier
+        fields = [
+            "code",
+            "status",
+            "status_label",
+            "dvcqg_status",
+            "version",
+            "procedure_code",
+            "procedure_name",
+            "applicant_name",
+            "channel",
+            "receiving_agency",
+            "receiving_agency_name",
+            "competent_agency",
+            "competent_agency_name",
+            "submitted_at",
+            "accepted_at",
+            "due_at",
+            "resolved_at",
+            "returned_at",
+            "timing",
+            "overdue",
+        ]
+
+    @extend_schema_field(serializers.CharField(allow_blank=True))
+    def get_dvcqg_status(self, obj: Dossier) -> str:
+        return DVCQG_STATUS_KEYS.get(obj.status, "")
+
+    def get_overdue(self, obj: Dossier) -> bool:
+        return bool(obj.status in OPEN_STATUSES and obj.due_at and obj.due_at < timezone.now())
+
+
+class StepSerializer(serializers.ModelSerializer[DossierStep]):
+    agency_name = serializers.CharField(source="agency.name", read_only=True)
+    handler_name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = DossierStep
+        fields = [
+            "id",
+            "kind",
+            "order",
+            "name",
+            "agency",
+            "agency_name",
+            "role",
+            "handler",
+            "handler_name",
+            "state",
+            "started_at",
+            "due_at",
+            "finished_at",
+            "timing",
+            "content",
+            "answer",
+        ]
+
+    def get_handler_name(self, obj: DossierStep) -> str:
+        return obj.handler.full_name if obj.handler else ""
+
+
+class EventSerializer(serializers.ModelSerializer[DossierEvent]):
+    status_before = serializers.IntegerField(allow_null=True, read_only=True, help_text="Status code before.")
+    status_after = serializers.IntegerField(allow_null=True, read_only=True, help_text="Status code after.")
+    actor_name = serializers.SerializerMethodField()
+    agency_name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = DossierEvent
+        fields = [
+            "occurred_at",
+            "action",
+            "actor",
+            "actor_name",
+            "role",
+            "agency",
+            "agency_name",
+            "status_before",
+            "status_after",
+            "note",
+            "data",
+        ]
+
+    def get_actor_name(self, obj: DossierEvent) -> str:
+        return obj.actor.full_name if obj.actor else ""
+
+    def get_agency_name(self, obj: DossierEvent) -> str:
+        return obj.agency.name if obj.agency else ""
+
+
+class ComponentOutSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    kind = serializers.CharField()
+    copies = serializers.IntegerField()
+    page_count = serializers.IntegerField()
+    digitised = serializers.BooleanField()
+    reused = serializers.BooleanField()
+
+
+class DossierDetailSerializer(DossierListSerializer):
+    components = ComponentOutSerializer(many=True, read_only=True)
+    steps = StepSerializer(many=True, read_only=True)
+    events = EventSerializer(many=True, read_only=True)
+    available_actions = serializers.SerializerMethodField()
+    forms = serializers.SerializerMethodField()
+
+    class Meta(DossierListSerializer.Meta):
+        fields = [
+            *DossierListSerializer.Meta.fields,
+            "applicant_phone",
+            "applicant_email",
+            "applicant_address",
+            "summary",
+            "postal_shipment_number",
+            "time_value",
+            "time_unit",
+            "clock_started_at",
+            "supplement_stage",
+            "extended_at",
+            "due_before_extension",
+            "approved_at",
+            "outcome",
+            "outcome_reason",
+            "return_method",
+            "payment_method",
+            "fee_total_vnd",
+            "fees_paid",
+            "has_digitised_components",
+            "has_reused_components",
+            "components",
+            "steps",
+            "events",
+            "available_actions",
+            "forms",
+        ]
+
+    @extend_schema_field(ActionNameSerializer(many=True))
+    def get_available_actions(self, obj: Dossier) -> list[dict[str, Any]]:
+        actions = self.context.get("available_actions", [])
+        return [{"name": t.name, "label": t.label, "form": t.form} for t in actions]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_forms(self, obj: Dossier) -> list[str]:
+        return list(self.context.get("forms", []))
+
+
+class PublicEventSerializer(serializers.Serializer):
+    occurred_at = serializers.DateTimeField()
+    action = serializers.CharField()
+    agency = serializers.CharField()
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        fields = dict(super().get_fields())
+        fields["label"] = serializers.CharField(help_text="Vietnamese name of the step taken.")
+        return fields
+
+
+class PublicDossierSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    procedure_code = serializers.CharField()
+    procedure_name = serializers.CharField()
+    status = serializers.ChoiceField(choices=Status.choices)
+    status_label = serializers.CharField()
+    receiving_agency = serializers.CharField()
+    competent_agency = serializers.CharField()
+    submitted_at = serializers.DateTimeField(allow_null=True)
+    accepted_at = serializers.DateTimeField(allow_null=True)
+    due_at = serializers.DateTimeField(allow_null=True)
+    resolved_at = serializers.DateTimeField(allow_null=True)
+    returned_at = serializers.DateTimeField(allow_null=True)
+    current_step = serializers.CharField()
+    current_agency = serializers.CharField()
+    history = PublicEventSerializer(many=True)
+
+
+class ListFilterSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=Status.choices, required=False)
+    agency = serializers.IntegerField(required=False)
+    procedure = serializers.CharField(max_length=10, required=False)
+    overdue = serializers.BooleanField(required=False, allow_null=True, default=None)
+    received_from = serializers.DateTimeField(required=False)
+    received_to = serializers.DateTimeField(required=False)
+    box = serializers.CharField(required=False, help_text="An inbox name (to_receive, to_process, overdue…).")
+
+
+class RegisterFilterSerializer(serializers.Serializer):
+    agency = serializers.IntegerField()
+    start = serializers.DateField(help_text="First day of the period (received on or after).")
+    end = serializers.DateField(help_text="Last day of the period (inclusive).")

@@ -1,0 +1,14 @@
+"""Routes of the dossier API (mounted at /api/v1/)."""
+
+from django.urls import path
+
+from motcua.api.v1.dossiers import views
+
+urlpatterns = [
+    path("dossiers/", views.DossierListView.as_view(), name="dossier-list"),
+    path("dossiers/register.<slug:fmt>", views.RegisterView.as_view(), name="dossier-register"),
+    path("dossiers/<str:code>/", views.DossierDetailView.as_view(), name="dossier-detail"),
+    path("dossiers/<str:code>/actions/<slug:action>/", views.DossierActionView.as_view(), name="dossier-action"),
+    path("dossiers/<str:code>/forms/<slug:form_no>.pdf", views.DossierFormView.as_view(), name="dossier-form"),
+    path("public/dossiers/<str:code>/", views.PublicLookupView.as_view(), name="public-dossier"),
+]

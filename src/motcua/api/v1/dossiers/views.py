@@ -1,0 +1,330 @@
+"""Dossier endpoints: thin views that parse, call ``dossiers.services`` / ``selectors`` and render."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.generics import GenericAPIView
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from motcua.accounts.models import User
+from motcua.api.v1.dossiers import serializers as s
+from motcua.catalogue.selectors import get_procedure_by_code
+from motcua.core.exceptions import DomainError, NotFound
+from motcua.documents.forms import available_forms, render_dossier_form
+from motcua.documents.register import register_pdf, register_xlsx
+from motcua.dossiers import selectors, services, workflow
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.services import ApplicantData, ComponentData, FeeData
+from motcua.organisations.models import Agency
+
+ERRORS = {
+    400: OpenApiResponse(s.ErrorSerializer, description="Dữ liệu không hợp lệ."),
+    401: OpenApiResponse(s.ErrorSerializer, description="Chưa xác thực."),
+    403: OpenApiResponse(s.ErrorSerializer, description="Không có quyền."),
+    404: OpenApiResponse(s.ErrorSerializer, description="Không tìm thấy."),
+}
+
+
+def _agency(pk: int | None, field: str) -> Agency | None:
+    if pk is None:
+        return None
+    agency = Agency.objects.filter(pk=pk, is_active=True).first()
+    if agency is None:
+        raise DomainError("Không tìm thấy cơ quan.", code="invalid", fields={field: ["Cơ quan không tồn tại."]})
+    return agency
+
+
+def _user(pk: int | None, field: str) -> User | None:
+    if pk is None:
+        return None
+    user = User.objects.filter(pk=pk, is_active=True).first()
+    if user is None:
+        raise DomainError("Không tìm thấy cán bộ.", code="invalid", fields={field: ["Cán bộ không tồn tại."]})
+    return user
+
+
+def detail_response(dossier: Dossier, user: Any) -> dict[str, Any]:
+    dossier = (
+        Dossier.objects.select_related("procedure", "receiving_agency", "competent_agency")
+        .prefetch_related("components", "steps__agency", "steps__handler", "events__actor", "events__agency")
+        .get(pk=dossier.pk)
+    )
+    context = {"available_actions": selectors.available_actions(dossier, user), "forms": available_forms(dossier)}
+    return s.DossierDetailSerializer(dossier, context=context).data
+
+
+LIST_PARAMETERS = [
+    OpenApiParameter("status", int, description="Status 0–10 (national codes 1–10)."),
+    OpenApiParameter("agency", int, description="Receiving or competent agency id."),
+    OpenApiParameter("procedure", str, description="Procedure code."),
+    OpenApiParameter("overdue", bool, description="Only overdue (true) or not overdue (false) dossiers."),
+    OpenApiParameter("received_from", OpenApiTypes.DATETIME, description="Registered at or after."),
+    OpenApiParameter("received_to", OpenApiTypes.DATETIME, description="Registered before."),
+    OpenApiParameter("box", str, description="One of the user's inboxes: " + ", ".join(selectors.INBOXES)),
+]
+
+
+class DossierListView(GenericAPIView):
+    """List the dossiers the user may see, or receive a dossier at the counter / by post."""
+
+    permission_classes = [IsAuthenticated]
+    serializer_class = s.DossierListSerializer
+    queryset = Dossier.objects.none()  # for the schema; the selectors scope the real one
+
+    @extend_schema(
+        operation_id="dossiers_list",
+        parameters=LIST_PARAMETERS,
+        responses={200: s.DossierListSerializer(many=True), **ERRORS},
+        summary="Danh sách hồ sơ",
+    )
+    def get(self, request: Request) -> Response:
+        params = s.ListFilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        data = params.validated_data
+        box = data.pop("box", None)
+        queryset = selectors.inbox(request.user, box) if box else selectors.dossiers_visible_to(request.user)
+        queryset = selectors.filter_dossiers(queryset, **data).order_by("-submitted_at", "-pk")
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response(s.DossierListSerializer(page, many=True).data)
+
+    @extend_schema(
+        operation_id="dossiers_receive",
+        request=s.IntakeSerializer,
+        responses={201: s.DossierDetailSerializer, **ERRORS},
+        summary="Tiếp nhận hồ sơ (trực tiếp, bưu chính)",
+    )
+    def post(self, request: Request) -> Response:
+        payload = s.IntakeSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        receiving = _agency(data["receiving_agency"], "receiving_agency")
+        assert receiving is not None  # noqa: S101 - the field is required
+        dossier = services.receive_dossier(
+            actor=request.user,  # type: ignore[arg-type]
+            receiving_agency=receiving,
+            procedure=get_procedure_by_code(data["procedure"]),
+            applicant=ApplicantData(**data["applicant"]),
+            components=[ComponentData(**c) for c in data["components"]],
+            channel=data["channel"],
+            postal_shipment_number=data["postal_shipment_number"],
+            fees=[FeeData(**f) for f in data["fees"]] if data["fees"] is not None else None,
+            payment_method=data["payment_method"],
+            fees_paid=data["fees_paid"],
+            competent_agency=_agency(data["competent_agency"], "competent_agency"),
+            summary=data["summary"],
+            decision=data["decision"],
+            supplement_items=data["supplement_items"],
+            reason=data["reason"],
+            note=data["note"],
+        )
+        return Response(detail_response(dossier, request.user), status=status.HTTP_201_CREATED)
+
+
+class DossierDetailView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(operation_id="dossiers_retrieve", responses={200: s.DossierDetailSerializer, **ERRORS})
+    def get(self, request: Request, code: str) -> Response:
+        return Response(detail_response(selectors.get_visible(request.user, code), request.user))
+
+
+def _action_kwargs(action: str, data: dict[str, Any]) -> dict[str, Any]:
+    """Map the generic action payload to the service's keyword arguments."""
+    common = {"expected_version": data["expected_version"]}
+    builders: dict[str, Callable[[], dict[str, Any]]] = {
+        "update_draft": lambda: {},
+        "submit_online": lambda: {},
+        "accept": lambda: {"note": data["note"]},
+        "request_supplement_at_intake": lambda: {"items": data["items"], "note": data["note"]},
+        "resubmit": lambda: {"note": data["note"]},
+        "refuse_at_intake": lambda: {"reason": data["reason"]},
+        "assign": lambda: {"handler": _required_user(data["handler"], "handler"), "note": data["note"]},
+        "forward": lambda: {
+            "note": data["note"],
+            "next_handler": _user(data["next_handler"], "next_handler"),
+            "files": data["files"],
+        },
+        "return_to_previous": lambda: {"reason": data["reason"]},
+        "consult": lambda: {
+            "agencies": [_agency(pk, "agencies") for pk in data["agencies"]],
+            "content": data["content"],
+            "days": data["days"],
+        },
+        "answer_consultation": lambda: {"answer": data["answer"], "files": data["files"]},
+        "transfer_to_level": lambda: {
+            "agency": _required_agency(data["agency"]),
+            "content": data["content"],
+            "days": data["days"],
+        },
+        "return_from_level": lambda: {"answer": data["answer"], "files": data["files"]},
+        "request_supplement": lambda: {"items": data["items"], "note": data["note"]},
+        "receive_supplement": lambda: {"note": data["note"]},
+        "submit_supplement": lambda: {"note": data["note"]},
+        "request_financial_obligation": lambda: {"amount_vnd": data["amount_vnd"] or 0, "note": data["note"]},
+        "confirm_payment": lambda: {"note": data["note"]},
+        "extend": lambda: {"new_due_at": data["new_due_at"], "reason": data["reason"]},
+        "approve": lambda: {"note": data["note"]},
+        "refuse": lambda: {"reason": data["reason"]},
+        "attach_result": lambda: {"result_files": data["result_files"], "note": data["note"]},
+        "return_result": lambda: {
+            "method": data["return_method"],
+            "shipment_number": data["shipment_number"],
+            "returned_to": data["returned_to"],
+            "note": data["note"],
+        },
+        "withdraw_request": lambda: {"reason": data["reason"]},
+        "stop": lambda: {"reason": data["reason"]},
+        "rate": lambda: {
+            "satisfaction": data["satisfaction"],
+            "criteria": data["criteria"],
+            "comment": data["comment"],
+        },
+    }
+    kwargs = builders[action]()
+    if action != "rate":
+        kwargs.update(common)
+    return kwargs
+
+
+def _required_user(pk: int | None, field: str) -> User:
+    user = _user(pk, field)
+    if user is None:
+        raise DomainError("Chọn cán bộ xử lý.", code="invalid", fields={field: ["Bắt buộc."]})
+    return user
+
+
+def _required_agency(pk: int | None) -> Agency:
+    agency = _agency(pk, "agency")
+    if agency is None:
+        raise DomainError("Chọn cơ quan nhận liên thông.", code="invalid", fields={"agency": ["Bắt buộc."]})
+    return agency
+
+
+class DossierActionView(APIView):
+    """Fire a workflow action; the body carries ``expected_version`` and the action's inputs."""
+
+    permission_classes = [IsAuthenticated]
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+
+    @extend_schema(
+        operation_id="dossiers_action",
+        parameters=[
+            OpenApiParameter("action", str, OpenApiParameter.PATH, enum=list(workflow.ACTION_NAMES)),
+        ],
+        request={"application/json": s.ActionSerializer, "multipart/form-data": s.ActionSerializer},
+        responses={
+            200: s.DossierDetailSerializer,
+            **ERRORS,
+            409: OpenApiResponse(s.ErrorSerializer, description="Xung đột phiên bản hoặc thao tác không hợp lệ."),
+        },
+        summary="Thực hiện thao tác trên hồ sơ",
+    )
+    def post(self, request: Request, code: str, action: str) -> Response:
+        workflow.get(action)  # unknown action → 404 unknown_action
+        dossier = selectors.get_visible(request.user, code)
+        payload = s.ActionSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        service = services.ACTION_SERVICES[action]
+        service(dossier, actor=request.user, **_action_kwargs(action, dict(payload.validated_data)))
+        return Response(detail_response(dossier, request.user))
+
+
+class DossierFormView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="dossiers_form_pdf",
+        parameters=[OpenApiParameter("form_no", str, OpenApiParameter.PATH, enum=["01", "02", "03", "04", "05", "06"])],
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY, **ERRORS},
+        summary="Biểu mẫu 01–06 của hồ sơ (PDF)",
+    )
+    def get(self, request: Request, code: str, form_no: str) -> HttpResponse:
+        dossier = selectors.get_visible(request.user, code)
+        content = render_dossier_form(form_no, dossier)
+        response = HttpResponse(content, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="mau-{form_no}-{dossier.code}.pdf"'
+        return response
+
+
+class RegisterView(APIView):
+    """Form 07 (Sổ theo dõi hồ sơ) of an agency for a period, as PDF or .xlsx."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="dossiers_register",
+        parameters=[
+            OpenApiParameter("agency", int, required=True),
+            OpenApiParameter("start", OpenApiTypes.DATE, required=True),
+            OpenApiParameter("end", OpenApiTypes.DATE, required=True),
+            OpenApiParameter("fmt", str, OpenApiParameter.PATH, enum=["pdf", "xlsx"]),
+        ],
+        responses={
+            (200, "application/pdf"): OpenApiTypes.BINARY,
+            (200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"): OpenApiTypes.BINARY,
+            **ERRORS,
+        },
+        summary="Sổ theo dõi hồ sơ (Mẫu 07)",
+    )
+    def get(self, request: Request, fmt: str) -> HttpResponse:
+        params = s.RegisterFilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        data = params.validated_data
+        agency = _agency(data["agency"], "agency")
+        assert agency is not None  # noqa: S101
+        if not _may_read_register(request.user, agency):
+            raise NotFound("Không tìm thấy cơ quan.", code="not_found")
+        if data["end"] < data["start"] or (data["end"] - data["start"]).days > 366:
+            raise DomainError("Kỳ báo cáo không hợp lệ (tối đa 1 năm).", code="invalid", fields={"end": []})
+        name = f"so-theo-doi-{agency.identifier_code}-{data['start']:%Y%m%d}-{data['end']:%Y%m%d}"
+        if fmt == "xlsx":
+            content = register_xlsx(agency, data["start"], data["end"])
+            mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        elif fmt == "pdf":
+            content, mime = register_pdf(agency, data["start"], data["end"]), "application/pdf"
+        else:
+            raise NotFound("Định dạng không hỗ trợ.", code="not_found")
+        response = HttpResponse(content, content_type=mime)
+        response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+        return response
+
+
+def _may_read_register(user: Any, agency: Agency) -> bool:
+    from motcua.accounts.selectors import has_role
+
+    return has_role(user, agency)
+
+
+class PublicLookupView(APIView):
+    """Public lookup: code + the applicant's phone or ID number. Never by code alone."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[Any] = []
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "public_lookup"
+
+    @extend_schema(
+        operation_id="public_dossier_lookup",
+        parameters=[
+            OpenApiParameter("phone", str, description="Applicant's phone number."),
+            OpenApiParameter("id_number", str, description="Applicant's ID number or tax code."),
+        ],
+        responses={200: s.PublicDossierSerializer, **ERRORS, 429: ERRORS[400]},
+        summary="Tra cứu hồ sơ (công khai)",
+    )
+    def get(self, request: Request, code: str) -> Response:
+        found = selectors.public_lookup(
+            code, phone=request.query_params.get("phone"), id_number=request.query_params.get("id_number")
+        )
+        return Response(s.PublicDossierSerializer(found).data)

@@ -1,0 +1,87 @@
+"""Forms render as PDF with correct Vietnamese text (checked with poppler's pdftotext)."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from datetime import date, datetime
+
+import pytest
+from openpyxl import load_workbook
+
+from motcua.documents.forms import FormNotAvailable, available_forms, render_dossier_form
+from motcua.documents.register import register_pdf, register_xlsx
+from motcua.dossiers import services
+from motcua.dossiers.tests.helpers import receive, to_processing
+from motcua.workdays.constants import VIETNAM_TZ
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils"),
+]
+
+
+def pdf_text(data: bytes) -> str:
+    assert data.startswith(b"%PDF")
+    done = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)  # noqa: S607
+    return " ".join(done.stdout.decode("utf-8").split())
+
+
+def test_form_01_receipt_has_title_code_name_and_due(world):
+    dossier = receive(world)
+    text = pdf_text(render_dossier_form("01", dossier))
+    assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text
+    assert dossier.code in text
+    assert "Nguyễn Thị Hồng Nhung" in text
+    assert "Cấp phiếu lý lịch tư pháp cho công dân" in text
+    assert "09:00 05/03/2026" in text  # due moment
+    assert "3 ngày làm việc" in text
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+
+
+def test_form_02_lists_every_item_and_form_03_the_reason(world):
+    asked = receive(world, decision="request_supplement", supplement_items=["Bản sao CCCD", "Tờ khai có chữ ký"])
+    text = pdf_text(render_dossier_form("02", asked))
+    assert "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in text
+    assert "Bản sao CCCD" in text and "Tờ khai có chữ ký" in text
+    refused = receive(world, decision="refuse", reason="Thủ tục không thuộc thẩm quyền của tỉnh")
+    text = pdf_text(render_dossier_form("03", refused))
+    assert "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" in text
+    assert "Thủ tục không thuộc thẩm quyền của tỉnh" in text
+
+
+def test_form_04_extension_and_05_stop_and_06_control_sheet(world):
+    dossier = to_processing(world)
+    new_due = datetime(2026, 3, 10, 16, 0, tzinfo=VIETNAM_TZ)
+    dossier = services.extend(dossier, actor=world.specialist, new_due_at=new_due, reason="Cần xác minh thêm")
+    text = pdf_text(render_dossier_form("04", dossier))
+    assert "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT" in text
+    assert "16:00 10/03/2026" in text and "Cần xác minh thêm" in text
+    text = pdf_text(render_dossier_form("06", dossier))
+    assert "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ" in text
+    assert "Tiếp nhận" in text
+    dossier = services.stop(dossier, actor=world.officer, reason="Công dân đề nghị dừng giải quyết")
+    text = pdf_text(render_dossier_form("05", dossier))
+    assert "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" in text
+    assert "Công dân đề nghị dừng giải quyết" in text
+
+
+def test_forms_not_issued_are_refused(world):
+    dossier = receive(world)
+    assert available_forms(dossier) == ["01", "06"]
+    with pytest.raises(FormNotAvailable):
+        render_dossier_form("03", dossier)
+    with pytest.raises(FormNotAvailable):
+        render_dossier_form("99", dossier)
+
+
+def test_register_form_07_pdf_and_xlsx(world):
+    first = receive(world)
+    second = receive(world, applicant=first.applicant)
+    text = pdf_text(register_pdf(world.centre, date(2026, 3, 1), date(2026, 3, 31)))
+    assert "SỔ THEO DÕI HỒ SƠ" in text
+    assert first.code in text and second.code in text
+    book = load_workbook(io.BytesIO(register_xlsx(world.centre, date(2026, 3, 1), date(2026, 3, 31))))
+    values = [row[1] for row in book.active.iter_rows(min_row=5, values_only=True)]
+    assert values == [first.code, second.code]
