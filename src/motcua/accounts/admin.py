@@ -85,6 +85,8 @@ class MembershipInline(admin.TabularInline):
 def save_memberships(request: HttpRequest, user: User, formset: Any) -> None:
     """Apply an inline formset through grant/revoke: a deleted row or a changed agency/role revokes."""
     deleted = set(getattr(formset, "deleted_forms", []))
+    # The admin's change message reads these lists (normally filled by formset.save()).
+    formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
     for form in formset.forms:
         if not hasattr(form, "cleaned_data") or not form.cleaned_data:
             continue
@@ -92,6 +94,7 @@ def save_memberships(request: HttpRequest, user: User, formset: Any) -> None:
         if form in deleted:
             if membership is not None:
                 services.revoke_membership(membership, actor=request.user)
+                formset.deleted_objects.append(membership)
             continue
         if not form.has_changed():
             continue
@@ -103,9 +106,13 @@ def save_memberships(request: HttpRequest, user: User, formset: Any) -> None:
                 services.revoke_membership(original, actor=request.user)
             if not data["is_active"]:
                 continue
-        services.grant_membership(
+        granted = services.grant_membership(
             actor=request.user, user=user, agency=data["agency"], role=data["role"], title=data.get("title", "")
         )
+        if membership is None:
+            formset.new_objects.append(granted)
+        else:
+            formset.changed_objects.append((granted, form.changed_data))
 
 
 # --- Users ------------------------------------------------------------------------------------
@@ -183,6 +190,10 @@ class UserAdmin(DjangoUserAdmin):
         ("Vai trò đầu tiên", {"fields": ("agency", "role")}),
     )
     readonly_fields = ("last_login", "date_joined")
+
+    def get_inlines(self, request: HttpRequest, obj: Any = None) -> Any:
+        # A new account gets its first role from the add form's agency and role fields.
+        return self.inlines if obj is not None else []
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         fields = list(super().get_readonly_fields(request, obj))

@@ -84,10 +84,16 @@ class Applicant(models.Model):
         # One record per person or business: services find an applicant by these numbers.
         constraints = [
             models.UniqueConstraint(
-                fields=["id_number"], condition=~models.Q(id_number=""), name="unique_applicant_id_number"
+                fields=["id_number"],
+                condition=~models.Q(id_number=""),
+                name="unique_applicant_id_number",
+                violation_error_message="Số định danh cá nhân này đã có trong hồ sơ của người khác.",
             ),
             models.UniqueConstraint(
-                fields=["tax_code"], condition=~models.Q(tax_code=""), name="unique_applicant_tax_code"
+                fields=["tax_code"],
+                condition=~models.Q(tax_code=""),
+                name="unique_applicant_tax_code",
+                violation_error_message="Mã số thuế này đã có trong hồ sơ của tổ chức khác.",
             ),
         ]
 
