@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
@@ -17,6 +18,7 @@ from motcua.catalogue.models import (
 from motcua.core.exceptions import NotFound
 from motcua.core.text import normalise
 from motcua.organisations.models import Agency
+from motcua.workdays.constants import VIETNAM_TZ
 
 
 def get_procedure_by_code(code: str) -> Procedure:
@@ -83,3 +85,21 @@ def version_detail(version_pk: int) -> ProcedureVersion:
         )
         .get(pk=version_pk)
     )
+
+
+def expected_due(version: ProcedureVersion, received_at: datetime) -> datetime:
+    """When a dossier received at ``received_at`` would be due, on the working calendar (reduced time first)."""
+    from motcua.workdays.clock import due_for
+    from motcua.workdays.selectors import get_calendar_covering
+
+    value, unit = effective_time(version)
+    calendar = get_calendar_covering(received_at.astimezone(VIETNAM_TZ).date())
+    return due_for(calendar, received_at, value or 0, unit)
+
+
+def is_catalogue_manager(user: Any) -> bool:
+    """Catalogue managers (role in any agency) and active superusers may change the catalogue."""
+    from motcua.accounts.models import Role
+    from motcua.accounts.selectors import agencies_for
+
+    return agencies_for(user, roles=[Role.CATALOGUE_MANAGER]).exists()

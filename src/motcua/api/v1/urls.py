@@ -7,5 +7,6 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("calendar/", include("motcua.api.v1.calendar")),
+    path("procedures/", include("motcua.api.v1.catalogue.urls")),
     path("", include("motcua.api.v1.dossiers.urls")),
 ]
