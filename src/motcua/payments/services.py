@@ -16,7 +16,6 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from motcua.payments import receipts
 from motcua.payments.constants import PaymentState
 from motcua.payments.exceptions import AlreadyPaid, InvalidAmount, InvalidCallback
 from motcua.payments.gateway import get_gateway
@@ -115,8 +114,6 @@ def apply_gateway_result(result: GatewayResult, *, actor: Any = None, source: st
         payment.receipt_number = f"BL{payment.reference[2:]}"
     payment.save()
     _event(payment, new_state, actor=actor, source=source, txn=result.transaction_id)
-    if new_state == PaymentState.PAID:
-        receipts.on_paid(payment)
     return payment
 
 

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from motcua.portal import account_views, dossier_views, oidc_views, payment_views, views
+from motcua.portal import (
+    account_views,
+    dossier_views,
+    oidc_views,
+    payment_views,
+    submission_views,
+    views,
+)
 
 app_name = "portal"
 urlpatterns = [
@@ -25,4 +32,16 @@ urlpatterns = [
     # Dossiers of the signed-in citizen, and tracking without an account
     path("ho-so-cua-toi/", dossier_views.my_dossiers, name="my_dossiers"),
     path("tra-cuu-ho-so/", dossier_views.track, name="track"),
+    path("ho-so-cua-toi/<uuid:reference>/", dossier_views.detail, name="dossier_detail"),
+    path("ho-so-cua-toi/<uuid:reference>/tep/<int:file_id>/", dossier_views.download_file, name="dossier_file"),
+    path("ho-so-cua-toi/<uuid:reference>/bien-lai/", dossier_views.receipt, name="dossier_receipt"),
+    path("ho-so-cua-toi/<uuid:reference>/bo-sung/", dossier_views.supplement, name="dossier_supplement"),
+    path("ho-so-cua-toi/<uuid:reference>/rut/", dossier_views.withdraw, name="dossier_withdraw"),
+    path("ho-so-cua-toi/<uuid:reference>/danh-gia/", dossier_views.rate, name="dossier_rate"),
+    # Online submission
+    path("nop-ho-so/<str:code>/", submission_views.start, name="submission_start"),
+    path("ho-so-nhap/<uuid:reference>/", submission_views.draft, name="draft"),
+    path("ho-so-nhap/<uuid:reference>/kiem-tra/", submission_views.review, name="draft_review"),
+    path("ho-so-nhap/<uuid:reference>/thanh-toan/", submission_views.pay, name="draft_pay"),
+    path("ho-so-nhap/<uuid:reference>/nop/", submission_views.submit, name="draft_submit"),
 ]

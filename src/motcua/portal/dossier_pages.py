@@ -1,0 +1,108 @@
+"""What the citizen's dossier page shows and the supplement upload behind it.
+
+History is shown without officials' names or internal notes: the action, the agency and the time.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from motcua.core.exceptions import DomainError
+from motcua.dossiers import selectors as dossier_selectors
+from motcua.dossiers.constants import RATING_CRITERIA, Satisfaction, Status
+from motcua.dossiers.models import Dossier, FilePurpose, Rating
+from motcua.dossiers.services import clock, intake
+from motcua.dossiers.services.intake import ComponentData
+from motcua.portal import status_text, submission
+from motcua.portal.models import DeliveryChoice
+from motcua.portal.uploads import ACCEPT_ATTRIBUTE, check
+
+HIDDEN_ACTIONS = frozenset({"update_draft"})
+RESULT_VISIBLE = frozenset({Status.RESOLVED, Status.RETURNED})
+SUPPLEMENT_ACTIONS = ("submit_supplement", "resubmit")
+
+
+def _history(dossier: Dossier) -> list[dict[str, Any]]:
+    labels = dossier_selectors.EVENT_LABELS
+    events = (
+        dossier.events.select_related("agency")
+        .only("occurred_at", "action", "agency__name")
+        .order_by("occurred_at", "pk")
+    )
+    return [
+        {"at": e.occurred_at, "label": labels.get(e.action, e.action), "agency": e.agency.name if e.agency else ""}
+        for e in events
+        if e.action not in HIDDEN_ACTIONS
+    ]
+
+
+def _rating_rows(rating: Rating | None) -> list[tuple[str, str]]:
+    if rating is None:
+        return []
+    labels = dict(Satisfaction.choices)
+    return [(RATING_CRITERIA[key], labels.get(value, value)) for key, value in rating.criteria.items()]
+
+
+def detail_context(dossier: Dossier, user: Any) -> dict[str, Any]:
+    actions = {t.name for t in dossier_selectors.available_actions(dossier, user)}
+    files = list(dossier.files.filter(purpose__in=(FilePurpose.COMPONENT, FilePurpose.SUPPLEMENT)).order_by("pk"))
+    results = (
+        list(dossier.files.filter(purpose=FilePurpose.RESULT).order_by("pk"))
+        if dossier.status in RESULT_VISIBLE
+        else []
+    )
+    request = (
+        dossier.supplement_requests.filter(fulfilled_at=None).order_by("-requested_at").first()
+        if dossier.status == Status.SUPPLEMENT_REQUESTED
+        else None
+    )
+    rating = Rating.objects.filter(dossier=dossier).first()
+    return {
+        "dossier": dossier,
+        "explanation": status_text.explain(dossier.status),
+        "tone": status_text.tone(dossier.status),
+        "current_steps": dossier_selectors.current_steps(dossier),
+        "history": _history(dossier),
+        "files": files,
+        "results": results,
+        "supplement_request": request,
+        "supplement_action": next((name for name in SUPPLEMENT_ACTIONS if name in actions), None),
+        "can_withdraw": "withdraw_request" in actions,
+        "can_rate": "rate" in actions,
+        "rating": rating,
+        "rating_rows": _rating_rows(rating),
+        "delivery": DeliveryChoice.objects.filter(dossier=dossier).first(),
+        "payment": submission.paid_payment(dossier),
+        "accept": ACCEPT_ATTRIBUTE,
+    }
+
+
+def send_supplement(dossier: Dossier, request: HttpRequest, *, actor: Any) -> list[str]:
+    """Check and send the uploaded supplement; returns the rejections (nothing is sent if any)."""
+    supplement_request = dossier.supplement_requests.filter(fulfilled_at=None).order_by("-requested_at").first()
+    actions = {t.name for t in dossier_selectors.available_actions(dossier, actor)}
+    action = next((name for name in SUPPLEMENT_ACTIONS if name in actions), None)
+    if supplement_request is None or action is None:
+        raise DomainError("Hồ sơ hiện không ở bước bổ sung giấy tờ.", code="not_supplement")
+    components: list[ComponentData] = []
+    rejected: list[str] = []
+    for index, item in enumerate(supplement_request.items):
+        uploads = request.FILES.getlist(f"supp_{index}")
+        for upload in uploads:
+            problem = check(upload)
+            if problem is not None:
+                rejected.append(problem.message)
+        if uploads:
+            components.append(ComponentData(name=str(item)[:500], kind="electronic", files=list(uploads)))
+    if rejected:
+        return rejected
+    if not components:
+        raise DomainError("Vui lòng chọn tệp cho ít nhất một nội dung cần bổ sung.", code="no_files")
+    note = request.POST.get("note", "")[:1000]
+    if action == "resubmit":
+        intake.resubmit(dossier, actor=actor, components=components, note=note)
+    else:
+        clock.submit_supplement(dossier, actor=actor, components=components, note=note)
+    return []

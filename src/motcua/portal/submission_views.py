@@ -1,0 +1,199 @@
+"""Online submission: applicant e-form → draft with uploads and delivery choice → review → pay → submit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from motcua.catalogue.models import Procedure
+from motcua.catalogue.selectors import get_procedure_by_code
+from motcua.core.exceptions import DomainError, NotFound
+from motcua.dossiers.constants import Status
+from motcua.dossiers.models import Dossier
+from motcua.payments import selectors as payment_selectors
+from motcua.portal import profiles, submission
+from motcua.portal.account_views import add_domain_error
+from motcua.portal.models import DeliveryChoice
+from motcua.portal.submission_forms import ApplicantDetailsForm, DraftForm
+from motcua.portal.uploads import ACCEPT_ATTRIBUTE
+
+LOGIN_URL = reverse_lazy("portal:login")
+
+
+def _procedure(code: str) -> Procedure:
+    try:
+        return get_procedure_by_code(code)
+    except NotFound:
+        raise Http404 from None
+
+
+def own_draft(request: HttpRequest, reference: str) -> Dossier:
+    """The signed-in citizen's draft; anyone else's (or a sent dossier) is simply not found."""
+    dossier = (
+        Dossier.objects.select_related("procedure", "procedure_version", "applicant", "receiving_agency")
+        .filter(reference=reference, status=Status.DRAFT, applicant__user_id=int(request.user.pk or 0))
+        .first()
+    )
+    if dossier is None:
+        raise Http404
+    return dossier
+
+
+@login_required(login_url=LOGIN_URL)
+@require_http_methods(["GET", "POST"])
+def start(request: HttpRequest, code: str) -> HttpResponse:
+    procedure = _procedure(code)
+    try:
+        version = submission.current_version(procedure)
+    except NotFound:
+        raise Http404 from None
+    agencies = submission.receiving_agencies(version)
+    if not submission.allows_online(version) or not agencies:
+        return render(request, "portal/submission/not_online.html", {"procedure": procedure}, status=200)
+    initial = {**profiles.initial_profile(request.user), "summary": ""}
+    form = ApplicantDetailsForm(request.POST or None, initial=initial, agencies=agencies)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            applicant = profiles.save_profile(request.user, data, actor=request.user)  # type: ignore[arg-type]
+            if applicant is None:  # the form requires the personal ID, so this is a programming error
+                raise DomainError("Thiếu số định danh cá nhân.", fields={"id_number": ["Bắt buộc."]})
+            draft = submission.start_draft(
+                user=request.user,  # type: ignore[arg-type]
+                applicant=applicant,
+                procedure=procedure,
+                agency=data["agency"],
+                summary=data["summary"],
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("Đã tạo hồ sơ nháp. Tiếp theo: tải lên giấy tờ."))
+            return redirect("portal:draft", reference=draft.reference)
+    drafts = Dossier.objects.filter(
+        procedure=procedure, status=Status.DRAFT, applicant__user_id=int(request.user.pk or 0)
+    )
+    context = {"procedure": procedure, "version": version, "form": form, "drafts": drafts, "step": 1}
+    return render(request, "portal/submission/start.html", context)
+
+
+def _components(dossier: Dossier) -> list[Any]:
+    rows = list(dossier.components.select_related("catalogue_component").prefetch_related("files").order_by("order"))
+    for row in rows:
+        row.mandatory = bool(row.catalogue_component and row.catalogue_component.mandatory)  # type: ignore[attr-defined]
+        row.attached = list(row.files.all())  # type: ignore[attr-defined]
+    return rows
+
+
+def missing_mandatory(components: list[Any]) -> list[str]:
+    return [row.name for row in components if row.mandatory and not row.attached]
+
+
+@login_required(login_url=LOGIN_URL)
+@require_http_methods(["GET", "POST"])
+def draft(request: HttpRequest, reference: str) -> HttpResponse:
+    dossier = own_draft(request, reference)
+    choice = DeliveryChoice.objects.filter(dossier=dossier).first()
+    initial = {"delivery_method": choice.method, "postal_address": choice.postal_address} if choice else {}
+    electronic = dossier.procedure_version.result_electronic_allowed
+    form = DraftForm(request.POST or None, initial=initial, electronic_allowed=electronic)
+    rejected: dict[int, list[str]] = {}
+    if request.method == "POST" and form.is_valid():
+        components = _components(dossier)
+        uploads = {row.pk: request.FILES.getlist(f"file_{row.pk}") for row in components}
+        rejected = submission.attach_files(dossier, uploads, actor=request.user)  # type: ignore[arg-type]
+        method = form.cleaned_data["delivery_method"]
+        if method or request.POST.get("action") == "review":
+            try:
+                submission.save_delivery(
+                    dossier,
+                    method=method,
+                    postal_address=form.cleaned_data["postal_address"],
+                    actor=request.user,  # type: ignore[arg-type]
+                )
+            except DomainError as error:
+                add_domain_error(form, error)
+        missing = missing_mandatory(_components(dossier))
+        if request.POST.get("action") == "review" and missing and not rejected:
+            form.add_error(None, _("Còn thiếu giấy tờ bắt buộc: %(names)s.") % {"names": "; ".join(missing)})
+        if not rejected and not form.errors:
+            if request.POST.get("action") == "review":
+                return redirect("portal:draft_review", reference=dossier.reference)
+            messages.success(request, _("Đã lưu hồ sơ nháp. Bạn có thể quay lại làm tiếp bất cứ lúc nào."))
+            return redirect("portal:draft", reference=dossier.reference)
+        if rejected:
+            messages.warning(
+                request, _("Các tệp hợp lệ đã được lưu vào hồ sơ nháp; vui lòng chọn lại các tệp bị từ chối.")
+            )
+    components = _components(dossier)
+    for row in components:
+        row.rejections = rejected.get(row.pk, [])
+    context = {
+        "dossier": dossier,
+        "form": form,
+        "components": components,
+        "upload_errors": [message for messages_ in rejected.values() for message in messages_],
+        "accept": ACCEPT_ATTRIBUTE,
+        "max_mb": submission.settings.FILE_UPLOAD_MAX_MB,
+        "step": 2,
+    }
+    return render(request, "portal/submission/draft.html", context, status=400 if rejected else 200)
+
+
+@login_required(login_url=LOGIN_URL)
+def review(request: HttpRequest, reference: str) -> HttpResponse:
+    dossier = own_draft(request, reference)
+    payments = list(payment_selectors.payments_for_subject(submission.payment_subject(dossier))[:1])
+    components = _components(dossier)
+    context = {
+        "dossier": dossier,
+        "components": components,
+        "delivery": DeliveryChoice.objects.filter(dossier=dossier).first(),
+        "fees": submission.fee_summary(dossier.procedure_version),
+        "paid": submission.paid_payment(dossier),
+        "last_payment": payments[0] if payments else None,
+        "needs_payment": submission.needs_online_payment(dossier),
+        "step": 3,
+    }
+    context["missing"] = missing_mandatory(components)
+    return render(request, "portal/submission/review.html", context)
+
+
+@login_required(login_url=LOGIN_URL)
+@require_POST
+def pay(request: HttpRequest, reference: str) -> HttpResponse:
+    dossier = own_draft(request, reference)
+    return_url = reverse("portal:draft_review", kwargs={"reference": dossier.reference})
+    try:
+        url = submission.begin_payment(dossier, actor=request.user, return_url=return_url)  # type: ignore[arg-type]
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect(return_url)
+    return redirect(url)
+
+
+@login_required(login_url=LOGIN_URL)
+@require_POST
+def submit(request: HttpRequest, reference: str) -> HttpResponse:
+    dossier = own_draft(request, reference)
+    detail_url = reverse("portal:dossier_detail", kwargs={"reference": dossier.reference})
+    try:
+        sent = submission.submit(dossier, actor=request.user, detail_url=detail_url)  # type: ignore[arg-type]
+    except DomainError as error:
+        messages.error(request, error.message)
+        for names in error.fields.values():
+            for name in names:
+                messages.error(request, name)
+        return redirect("portal:draft_review", reference=dossier.reference)
+    messages.success(
+        request,
+        _("Đã nộp hồ sơ thành công. Mã hồ sơ của bạn: %(code)s. Thư xác nhận đã được gửi.") % {"code": sent.code},
+    )
+    return redirect(detail_url)

@@ -1,0 +1,84 @@
+"""A province with one online procedure and a citizen, for the portal's submission and dossier tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from motcua.accounts.services import create_or_update_applicant
+from motcua.accounts.tests.factories import TEST_PASSWORD, UserFactory
+from motcua.dossiers.tests.conftest import MONDAY_9AM, World, build_world
+from motcua.workdays.selectors import clear_calendar_cache
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PDF = b"%PDF-1.4\n%test scan\n"
+
+
+def pdf(name: str = "to-khai.pdf", size: int = 0) -> SimpleUploadedFile:
+    body = PDF + b"0" * max(0, size - len(PDF))
+    return SimpleUploadedFile(name, body, content_type="application/pdf")
+
+
+def png(name: str = "anh.png") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, PNG, content_type="image/png")
+
+
+def make_citizen(username: str = "0912345678", id_number: str = "025195000123") -> Any:
+    user = UserFactory(username=username, phone=username, email=f"{username}@example.vn", full_name="Nguyễn Thị Lan")
+    create_or_update_applicant(
+        actor=user,
+        kind="citizen",
+        full_name="Nguyễn Thị Lan",
+        id_number=id_number,
+        phone=username,
+        email=f"{username}@example.vn",
+        address="Số 1 Hùng Vương, phường Việt Trì, tỉnh Phú Thọ",
+        user=user,
+    )
+    return user
+
+
+@pytest.fixture(autouse=True)
+def _fresh_calendar() -> Iterator[None]:
+    clear_calendar_cache()
+    yield
+    clear_calendar_cache()
+
+
+@pytest.fixture
+def frozen() -> Iterator[Any]:
+    with time_machine.travel(MONDAY_9AM, tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def world(db: Any, frozen: Any) -> World:
+    return build_world()
+
+
+@pytest.fixture
+def citizen(db: Any) -> Any:
+    return make_citizen()
+
+
+@pytest.fixture
+def citizen_client(client: Any, citizen: Any) -> Any:
+    assert client.login(username=citizen.username, password=TEST_PASSWORD)
+    return client
+
+
+def submitted_dossier(world: Any, user: Any) -> Any:
+    """A dossier the citizen sent online (no fee to pay: the test procedure's fee is waived here)."""
+    from motcua.dossiers.services import online
+    from motcua.portal.profiles import applicant_for
+
+    dossier = online.create_online_draft(
+        applicant_for(user), world.procedure, actor=user, receiving_agency=world.centre, summary="Thử nghiệm"
+    )
+    component = dossier.components.get()
+    online.attach_file_to_component(dossier, component.pk, pdf(), actor=user)
+    return online.submit_online(dossier, actor=user, payment_method="none")

@@ -1,0 +1,146 @@
+"""The citizen's dossier pages across the engine's lifecycle: accepted, supplement, withdrawn, returned, rated."""
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from motcua.dossiers import services
+from motcua.dossiers.constants import Status
+from motcua.dossiers.models import Rating
+from motcua.portal.tests.conftest import make_citizen, pdf, submitted_dossier
+
+pytestmark = pytest.mark.django_db
+
+
+def _detail(client, dossier):
+    return client.get(reverse("portal:dossier_detail", args=[dossier.reference])).content.decode()
+
+
+def test_list_shows_own_dossiers_with_plain_status(citizen_client, citizen, world):
+    dossier = submitted_dossier(world, citizen)
+    other = submitted_dossier(world, make_citizen("0987000111", "025195000456"))
+    page = citizen_client.get(reverse("portal:my_dossiers")).content.decode()
+    assert dossier.code in page and "Mới đăng ký" in page and "đang chờ cán bộ" in page
+    assert other.code not in page
+
+
+def test_accepted_dossier_shows_due_moment_and_current_step(citizen_client, citizen, world):
+    dossier = submitted_dossier(world, citizen)
+    services.accept(dossier, actor=world.officer)
+    page = _detail(citizen_client, dossier)
+    dossier.refresh_from_db()
+    assert "Được tiếp nhận" in page and "Hẹn trả kết quả" in page
+    assert dossier.due_at is not None
+    local = timezone.localtime(dossier.due_at)
+    assert f"{local:%H:%M} ngày {local:%d/%m/%Y}" in page
+    # History without officials' names.
+    assert "Tiếp nhận hồ sơ" in page and world.officer.full_name not in page
+
+
+def test_supplement_request_is_answered_online(citizen_client, citizen, world):
+    dossier = submitted_dossier(world, citizen)
+    services.request_supplement_at_intake(dossier, actor=world.officer, items=["Bản sao CCCD", "Ảnh 4x6"])
+    page = _detail(citizen_client, dossier)
+    assert "Cần bổ sung" in page and "Bản sao CCCD" in page and "Ảnh 4x6" in page
+    url = reverse("portal:dossier_supplement", args=[dossier.reference])
+    bad = citizen_client.post(url, {"supp_0": pdf("cccd.docx")})
+    assert bad.status_code == 400 and "cccd.docx" in bad.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.status == Status.SUPPLEMENT_REQUESTED
+    empty = citizen_client.post(url, {}, follow=True)
+    assert "chọn tệp cho ít nhất một" in empty.content.decode()
+    good = citizen_client.post(url, {"supp_0": pdf("cccd.pdf"), "note": "Đã bổ sung"})
+    assert good.status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.status == Status.SUBMITTED
+    assert dossier.files.filter(name="cccd.pdf").exists()
+
+
+def test_withdraw_needs_confirmation(citizen_client, citizen, world):
+    dossier = submitted_dossier(world, citizen)
+    url = reverse("portal:dossier_withdraw", args=[dossier.reference])
+    response = citizen_client.post(url, {"reason": "Nộp nhầm"})
+    assert response.status_code == 400 and "xác nhận" in response.content.decode()
+    citizen_client.post(url, {"reason": "Nộp nhầm", "confirm": "on"})
+    dossier.refresh_from_db()
+    assert dossier.status == Status.WITHDRAWN
+
+
+def _returned(world, citizen):
+    dossier = submitted_dossier(world, citizen)
+    services.accept(dossier, actor=world.officer)
+    services.assign(dossier, actor=world.head, handler=world.specialist)
+    services.forward(dossier, actor=world.specialist, note="Đủ điều kiện")
+    services.approve(dossier, actor=world.leader)
+    services.attach_result(dossier, actor=world.leader, result_files=[pdf("ket-qua.pdf")])
+    return services.return_result(dossier, actor=world.officer, method="counter")
+
+
+def test_result_can_be_downloaded_and_rated_once(citizen_client, citizen, world):
+    dossier = _returned(world, citizen)
+    page = _detail(citizen_client, dossier)
+    assert "Đã trả kết quả" in page and "ket-qua.pdf" in page and "Đánh giá mức độ hài lòng" in page
+    result = dossier.files.get(name="ket-qua.pdf")
+    download = citizen_client.get(reverse("portal:dossier_file", args=[dossier.reference, result.pk]))
+    assert download.status_code == 200
+    url = reverse("portal:dossier_rate", args=[dossier.reference])
+    assert "Chọn mức độ hài lòng" in citizen_client.post(url, {}).content.decode()
+    citizen_client.post(
+        url, {"satisfaction": "very_satisfied", "criterion_staff_attitude": "satisfied", "comment": "Nhanh"}
+    )
+    rating = Rating.objects.get(dossier=dossier)
+    assert rating.satisfaction == "very_satisfied" and rating.criteria == {"staff_attitude": "satisfied"}
+    page = _detail(citizen_client, dossier)
+    assert "Đánh giá của bạn" in page and "Thái độ của cán bộ" in page
+    again = citizen_client.post(url, {"satisfaction": "not_satisfied"})
+    assert again.status_code == 400
+    assert Rating.objects.get(dossier=dossier).satisfaction == "very_satisfied"
+
+
+def test_working_papers_are_not_downloadable(citizen_client, citizen, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from motcua.dossiers.models import DossierFile, FilePurpose
+
+    dossier = submitted_dossier(world, citizen)
+    internal = DossierFile.objects.create(
+        dossier=dossier,
+        purpose=FilePurpose.WORKING,
+        file=SimpleUploadedFile("to-trinh.pdf", b"%PDF-1.4"),
+        name="to-trinh.pdf",
+        uploaded_at=dossier.created_at,
+    )
+    response = citizen_client.get(reverse("portal:dossier_file", args=[dossier.reference, internal.pk]))
+    assert response.status_code == 404
+
+
+@pytest.fixture
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_tracking_without_account(client, citizen, world, fresh_cache):
+    dossier = submitted_dossier(world, citizen)
+    url = reverse("portal:track")
+    assert dossier.code in client.get(url + f"?ma={dossier.code}").content.decode()
+    found = client.post(url, {"code": dossier.code.lower(), "contact": "+84 912 345 678"}).content.decode()
+    assert "Mới đăng ký" in found and "Nộp hồ sơ trực tuyến" in found
+    by_id = client.post(url, {"code": dossier.code, "contact": "025195000123"}).content.decode()
+    assert "Mới đăng ký" in by_id
+    wrong = client.post(url, {"code": dossier.code, "contact": "0999999999"}).content.decode()
+    assert "Không tìm thấy hồ sơ" in wrong and "Mới đăng ký" not in wrong
+    invalid = client.post(url, {"code": dossier.code, "contact": "12ab"}).content.decode()
+    assert "10 chữ số" in invalid
+
+
+def test_tracking_is_rate_limited_per_ip(client, citizen, world, settings, fresh_cache):
+    settings.PORTAL_TRACKING_LIMIT = 3
+    dossier = submitted_dossier(world, citizen)
+    url = reverse("portal:track")
+    statuses = [client.post(url, {"code": dossier.code, "contact": "0912345678"}).status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    other_ip = client.post(url, {"code": dossier.code, "contact": "0912345678"}, REMOTE_ADDR="10.0.0.9")
+    assert other_ip.status_code == 200
