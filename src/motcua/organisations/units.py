@@ -78,7 +78,7 @@ def _select(divisions: list[dict[str, Any]], provinces: Iterable[int | str] | No
     selected = [p for p in divisions if int(p["code"]) in wanted]
     missing = wanted - {int(p["code"]) for p in selected}
     if missing:
-        raise ValueError(f"Unknown province code(s): {', '.join(map(str, sorted(missing)))}")
+        raise ValueError(f"Không có tỉnh, thành phố mã {', '.join(map(str, sorted(missing)))} trong dữ liệu.")
     return selected
 
 
@@ -138,8 +138,25 @@ def load_units(
         for p in selected
         for w in p["wards"]
     ]
+    _keep_districts(commune_rows)
     result["communes"] = _upsert(commune_rows, fields)
     return result
+
+
+def _keep_districts(rows: list[AdministrativeUnit]) -> None:
+    """On three-level deployments a commune placed under a district of its province stays there."""
+    placed = dict(
+        AdministrativeUnit.objects.filter(
+            code__in=[r.code for r in rows], parent__level=UnitLevel.DISTRICT
+        ).values_list("code", "parent_id")
+    )
+    if not placed:
+        return
+    district_province = dict(AdministrativeUnit.objects.filter(pk__in=placed.values()).values_list("pk", "parent_id"))
+    for row in rows:
+        district = placed.get(row.code)
+        if district is not None and district_province.get(district) == row.parent_id:
+            row.parent_id = district
 
 
 def _alias(unit_id: int, code: str, name: str, level: str, note: str) -> AdministrativeUnitAlias:

@@ -116,3 +116,40 @@ def test_reissue_keeps_the_old_code_as_alias(actor, province):
     # Returning to the old code makes it current again and retires the other one.
     reissue_agency_code(agency, actor=actor, new_code="000.00.06.H45")
     assert set(AgencyCodeAlias.objects.values_list("code", flat=True)) == {"H25.06"}
+
+
+@pytest.mark.parametrize(
+    ("level", "parent_level", "code", "field"),
+    [
+        (UnitLevel.PROVINCE, UnitLevel.PROVINCE, "98", "parent"),
+        (UnitLevel.DISTRICT, None, "227", "parent"),
+        (UnitLevel.DISTRICT, UnitLevel.COMMUNE, "227", "parent"),
+        (UnitLevel.COMMUNE, None, "07900", "parent"),
+        (UnitLevel.COMMUNE, UnitLevel.PROVINCE, "079A0", "code"),
+        (UnitLevel.COMMUNE, UnitLevel.PROVINCE, "25", "code"),  # taken by the province
+    ],
+)
+def test_unit_rules(actor, province, level, parent_level, code, field):
+    from motcua.organisations.services import create_unit
+
+    parents = {
+        None: None,
+        UnitLevel.PROVINCE: province,
+        UnitLevel.COMMUNE: AdministrativeUnitFactory(commune=True, parent=province),
+    }
+    with pytest.raises(DomainError) as caught:
+        create_unit(actor=actor, code=code, name="Đơn vị", level=level, parent=parents[parent_level])
+    assert field in caught.value.fields
+
+
+def test_units_created_and_moved_by_hand_are_audited(actor, province):
+    from motcua.organisations.services import create_unit, update_unit
+
+    district = create_unit(actor=actor, code="227", name="Thành phố Việt Trì", level=UnitLevel.DISTRICT,
+                           parent=province)  # fmt: skip
+    ward = AdministrativeUnitFactory(commune=True, parent=province)
+    update_unit(ward, actor=actor, parent=district)
+    assert [e.action for e in ward.events.all()] == ["updated"]
+    assert district.events.get().actor == actor
+    with pytest.raises(DomainError):
+        update_unit(district, actor=actor, parent=None)

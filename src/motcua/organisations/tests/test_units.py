@@ -128,3 +128,17 @@ def test_real_phu_tho_load_from_the_package_and_committed_mapping():
     call_command("load_administrative_units", "--province", "25", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert AdministrativeUnit.objects.count() == 149
     assert AdministrativeUnitAlias.objects.count() == aliases
+
+
+def test_reload_keeps_communes_under_a_district_of_their_province():
+    from motcua.organisations.services import create_unit, update_unit
+
+    units.load_units(divisions=DIVISIONS)
+    phu_tho = AdministrativeUnit.objects.get(code="25")
+    district = create_unit(actor=None, code="227", name="Thành phố Việt Trì", level=UnitLevel.DISTRICT, parent=phu_tho)
+    viet_tri = update_unit(AdministrativeUnit.objects.get(code="07900"), actor=None, parent=district)
+    result = units.load_units(divisions=DIVISIONS)
+    assert result["communes"].updated == 0
+    viet_tri.refresh_from_db()
+    assert viet_tri.parent == district
+    assert set(communes_of(phu_tho).values_list("code", flat=True)) == {"07900", "08122"}

@@ -33,8 +33,11 @@ class Command(BaseCommand):
             result = units.load_units(provinces=provinces, divisions=divisions)
         except (ValueError, OSError) as exc:
             raise CommandError(str(exc)) from exc
+        labels = {"provinces": "tỉnh, thành phố", "communes": "xã, phường, đặc khu"}
         for kind, counts in result.items():
-            self.stdout.write(f"{kind}: {counts.created} mới, {counts.updated} cập nhật, {counts.unchanged} giữ nguyên")
+            self.stdout.write(
+                f"{labels[kind]}: {counts.created} mới, {counts.updated} cập nhật, {counts.unchanged} giữ nguyên"
+            )
         if not options["no_aliases"]:
             aliases = units.load_legacy_aliases(provinces=provinces)
             self.stdout.write(f"tên/mã cũ: {aliases.created} mới, {aliases.unchanged} đã có")
