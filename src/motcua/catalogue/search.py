@@ -30,7 +30,7 @@ from motcua.catalogue.models import Procedure, ProcedureVersion
 from motcua.core.text import fold
 
 CANDIDATES = 200
-MIN_COVERAGE = 0.5
+MIN_COVERAGE = 0.6
 _FTS_SQL = (
     "SELECT rowid FROM catalogue_procedure_fts WHERE catalogue_procedure_fts MATCH %s "
     "AND rowid IN ({base}) ORDER BY bm25(catalogue_procedure_fts) LIMIT %s"
@@ -181,7 +181,7 @@ def _match(query_words: list[str], name_words: list[str]) -> tuple[float, int]:
 
 
 def relevant(folded_query: str, name_folded: str, code: str = "") -> bool:
-    """At least half of the query must be found in the name (or the code matches)."""
+    """Most of the query (``MIN_COVERAGE``) must be found in the name, or the code must match."""
     query_words = _WORD.findall(folded_query)
     if code and folded_query in code:
         return True

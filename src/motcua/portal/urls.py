@@ -2,6 +2,7 @@ from django.urls import path
 
 from motcua.portal import (
     account_views,
+    catalogue_views,
     dossier_views,
     oidc_views,
     payment_views,
@@ -12,6 +13,10 @@ from motcua.portal import (
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
+    # Public catalogue of procedures
+    path("thu-tuc/", catalogue_views.catalogue, name="catalogue"),
+    path("thu-tuc/<str:code>/", catalogue_views.procedure_detail, name="procedure_detail"),
+    path("thu-tuc/<str:code>/mau/<int:component_id>/", catalogue_views.blank_form, name="procedure_form"),
     # Citizens' accounts
     path("dang-ky/", account_views.register, name="register"),
     path("dang-nhap/", account_views.LoginView.as_view(), name="login"),
