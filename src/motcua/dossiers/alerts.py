@@ -14,8 +14,9 @@ from datetime import datetime
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from motcua.accounts.models import Role, User
+from motcua.accounts.models import Role
 from motcua.dossiers import deadlines
+from motcua.dossiers.actors import officials
 from motcua.dossiers.constants import CLOCK_RUNNING_STATUSES, Status, StepState
 from motcua.dossiers.formatting import vn_datetime
 from motcua.dossiers.models import DeadlineAlert, Dossier, DossierStep
@@ -51,14 +52,7 @@ def _first_time(dossier_id: int, step_id: int | None, kind: str, now: datetime) 
 
 
 def _officials(agency_id: int, roles: list[str]) -> list[str]:
-    return list(
-        User.objects.filter(
-            is_active=True, memberships__agency_id=agency_id, memberships__role__in=roles, memberships__is_active=True
-        )
-        .exclude(email="")
-        .values_list("email", flat=True)
-        .distinct()
-    )
+    return list(officials(agency_id, roles).exclude(email="").values_list("email", flat=True))
 
 
 def _line(kind: str, code: str, what: str, due: datetime) -> str:

@@ -16,10 +16,10 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from motcua.accounts.models import Role, User
-from motcua.accounts.selectors import memberships_for
+from motcua.accounts.models import Role
 from motcua.core.exceptions import DomainError, NotFound
 from motcua.dossiers import workflow
+from motcua.dossiers.actors import role_pairs
 from motcua.dossiers.constants import OPEN_STATUSES, Status, StepKind, StepState
 from motcua.dossiers.models import Dossier, DossierEvent, DossierStep
 from motcua.dossiers.services.base import actor_for, env_at, now_or
@@ -29,7 +29,7 @@ _RELATED = ("procedure", "receiving_agency", "competent_agency")
 
 
 def _pairs(user: Any) -> set[tuple[int, str]]:
-    return set(memberships_for(user).values_list("agency_id", "role"))
+    return role_pairs(user)
 
 
 def _agency_ids(pairs: set[tuple[int, str]], roles: frozenset[str] | None = None) -> set[int]:
@@ -292,9 +292,3 @@ def public_lookup(code: str, phone: str | None = None, id_number: str | None = N
             for e in events
         ],
     )
-
-
-def users_for(agency_id: int, roles: frozenset[str]) -> QuerySet[User]:
-    return User.objects.filter(
-        is_active=True, memberships__agency_id=agency_id, memberships__role__in=list(roles), memberships__is_active=True
-    ).distinct()

@@ -20,9 +20,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from motcua.accounts.models import User
-from motcua.accounts.selectors import memberships_for
 from motcua.core.exceptions import Conflict, DomainError, NotFound
 from motcua.dossiers import deadlines, workflow
+from motcua.dossiers.actors import role_pairs
 from motcua.dossiers.models import Dossier, DossierEvent
 
 
@@ -38,7 +38,7 @@ def actor_for(user: User | None) -> workflow.Actor:
     """The workflow's view of a user: id and (agency, role) pairs of their active memberships."""
     if user is None or not user.is_authenticated or not user.is_active:
         return workflow.Actor(user_id=None)
-    pairs = frozenset(memberships_for(user).values_list("agency_id", "role"))
+    pairs = frozenset(role_pairs(user))
     return workflow.Actor(user_id=user.pk, roles=pairs, is_superuser=user.is_superuser)
 
 

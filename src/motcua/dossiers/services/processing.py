@@ -10,9 +10,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from motcua.accounts.models import Role, User
-from motcua.accounts.selectors import has_role
 from motcua.core.exceptions import DomainError
 from motcua.dossiers import deadlines
+from motcua.dossiers.actors import role_pairs
 from motcua.dossiers.constants import Outcome, StepKind, StepState
 from motcua.dossiers.models import Dossier, DossierStep, FilePurpose
 from motcua.dossiers.notify import notify_applicant
@@ -41,7 +41,7 @@ def assign(
     """The head of the unit names the handler of the active step."""
     ctx = begin(dossier, "assign", actor=actor, expected_version=expected_version, now=now)
     step = steps.step_for_actor(ctx.dossier, actor, _actor_agencies(ctx))
-    if not has_role(handler, step.agency_id):
+    if not any(agency == step.agency_id for agency, _ in role_pairs(handler)):
         raise DomainError(
             f"{handler} không thuộc {step.agency.name}.", code="invalid", fields={"handler": ["Cán bộ không hợp lệ."]}
         )

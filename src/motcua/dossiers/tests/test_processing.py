@@ -121,3 +121,19 @@ def test_return_by_post_needs_shipment_and_rating_once(world):
     assert Rating.objects.get(dossier=dossier) == rating
     with pytest.raises(ActionNotAllowed):
         services.rate_dossier(dossier, actor=owner, satisfaction="not_satisfied")
+
+
+def test_officials_of_a_division_act_for_its_parent_agency(world):
+    from motcua.organisations.models import AgencyKind
+    from motcua.organisations.tests.factories import AgencyFactory
+
+    division = AgencyFactory(name="Phòng Hành chính tư pháp", kind=AgencyKind.DIVISION, parent=world.department)
+    division_specialist = official(division, "specialist", "phonghctp")
+    dossier = receive(world)
+    dossier = services.assign(dossier, actor=world.head, handler=division_specialist)
+    dossier = services.forward(dossier, actor=division_specialist)
+    assert dossier.steps.get(state=StepState.ACTIVE).name == "Ký duyệt"
+    from motcua.dossiers.selectors import dossiers_visible_to, inbox
+
+    assert list(dossiers_visible_to(division_specialist)) == [dossier]
+    assert list(inbox(world.leader, "to_approve")) == [dossier]
