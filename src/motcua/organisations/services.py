@@ -1,4 +1,4 @@
-"""Writes on agencies: create, update, re-issue the identifier code. Admin and commands call these."""
+"""Writes on agencies (create, update, re-issue the code) and hand edits of administrative units."""
 
 from __future__ import annotations
 
