@@ -170,3 +170,36 @@ def test_pages_switch_to_english(client):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     response = client.get(reverse("portal:login"))
     assert '<html lang="en">' in response.content.decode()
+
+
+def test_login_locks_after_repeated_failures(client, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.LOGIN_LOCKOUT_ATTEMPTS = 3
+    _register(client)
+    client.logout()
+    url = reverse("portal:login")
+    for typed in ["0912345678", "+84912345678", "0912 345 678"]:
+        assert client.post(url, {"username": typed, "password": "wrong"}).status_code == 200
+    locked = client.post(url, {"username": "0912345678", "password": PASSWORD})
+    assert locked.status_code == 429 and "quá nhiều lần" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+    cache.clear()
+
+
+def test_locked_login_does_not_check_the_password(client, settings, monkeypatch):
+    from django.core.cache import cache
+
+    from motcua.portal.auth_backends import EmailOrPhoneBackend
+
+    cache.clear()
+    settings.LOGIN_LOCKOUT_ATTEMPTS = 1
+    _register(client)
+    client.logout()
+    client.post(reverse("portal:login"), {"username": "0912345678", "password": "wrong"})
+    calls = []
+    monkeypatch.setattr(EmailOrPhoneBackend, "authenticate", lambda *a, **k: calls.append(1))
+    response = client.post(reverse("portal:login"), {"username": "0912345678", "password": PASSWORD})
+    assert response.status_code == 429 and calls == []
+    cache.clear()
