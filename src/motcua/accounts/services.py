@@ -11,7 +11,7 @@ from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from motcua.accounts.models import AccountEvent, Applicant, ApplicantKind, Membership, Role, User
@@ -253,10 +253,17 @@ def create_or_update_applicant(
     cleaned = clean_applicant_fields(kind, fields)
     applicant = _find_applicant(kind, cleaned)
     if applicant is None:
-        applicant = Applicant(kind=kind, **cleaned)
-        applicant.save()
-        _record("applicant_created", actor=_actor(actor), applicant=applicant, data={"kind": kind})
-        return applicant, True
+        try:
+            with transaction.atomic():  # savepoint: a concurrent intake may insert the same person first
+                applicant = Applicant(kind=kind, **cleaned)
+                applicant.save()
+        except IntegrityError:
+            applicant = _find_applicant(kind, cleaned)
+            if applicant is None:
+                raise
+        else:
+            _record("applicant_created", actor=_actor(actor), applicant=applicant, data={"kind": kind})
+            return applicant, True
     if applicant.kind != kind:
         message = f"Số giấy tờ này đã được đăng ký cho {applicant.get_kind_display().lower()} {applicant.full_name}."
         raise DomainError(message, code="applicant_kind_mismatch", fields={"kind": [message]})

@@ -157,3 +157,25 @@ def test_organisation_without_tax_code_is_created_each_time(actor):
     for _ in range(2):
         create_or_update_applicant(actor=actor, kind=ApplicantKind.ORGANISATION, full_name="Tổ dân phố số 5")
     assert Applicant.objects.filter(kind=ApplicantKind.ORGANISATION).count() == 2
+
+
+def test_a_lost_insert_race_falls_back_to_an_update(actor, monkeypatch):
+    """Another intake inserted the same person between our lookup and our insert."""
+    from motcua.accounts import services
+
+    winner = ApplicantFactory(id_number="025095000777", full_name="Nguyễn Văn Nhanh", phone="")
+    real_find = services._find_applicant
+    calls = []
+
+    def stale_first_lookup(kind, cleaned):
+        calls.append(kind)
+        return None if len(calls) == 1 else real_find(kind, cleaned)
+
+    monkeypatch.setattr(services, "_find_applicant", stale_first_lookup)
+    applicant, created = create_or_update_applicant(
+        actor=actor, kind=ApplicantKind.CITIZEN, full_name="Nguyễn Văn Nhanh", id_number="025095000777",
+        phone="0912000777",
+    )  # fmt: skip
+    assert (applicant.pk, created) == (winner.pk, False)
+    assert applicant.phone == "0912000777"
+    assert Applicant.objects.count() == 1
