@@ -20,7 +20,7 @@ from motcua.organisations.selectors import agency_by_code
 from motcua.organisations.services import create_agency, reissue_agency_code, update_agency
 
 PROVINCE_UNIT_CODE = "25"  # NSO code of Phú Thọ (kept by the merged province)
-# Level-1 identifier of the province. Inferred, not confirmed: see docs/organisations.md.
+# Level-1 identifier of the province. Inferred from neighbouring codes, NOT confirmed: see docs/organisations.md.
 LEVEL1 = "H44"
 
 UBND_TINH_CODE = LEVEL1
