@@ -37,6 +37,8 @@ urlpatterns = [
     # Dossiers of the signed-in citizen, and tracking without an account
     path("ho-so-cua-toi/", dossier_views.my_dossiers, name="my_dossiers"),
     path("tra-cuu-ho-so/", dossier_views.track, name="track"),
+    # The address printed in notifications and on receipts (dossiers.notify.lookup_url).
+    path("tra-cuu/", dossier_views.track, name="track_short"),
     path("ho-so-cua-toi/<uuid:reference>/", dossier_views.detail, name="dossier_detail"),
     path("ho-so-cua-toi/<uuid:reference>/tep/<int:file_id>/", dossier_views.download_file, name="dossier_file"),
     path("ho-so-cua-toi/<uuid:reference>/bien-lai/", dossier_views.receipt, name="dossier_receipt"),

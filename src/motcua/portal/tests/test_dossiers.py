@@ -126,6 +126,7 @@ def test_tracking_without_account(client, citizen, world, fresh_cache):
     dossier = submitted_dossier(world, citizen)
     url = reverse("portal:track")
     assert dossier.code in client.get(url + f"?ma={dossier.code}").content.decode()
+    assert dossier.code in client.get(f"/tra-cuu/?ma={dossier.code}").content.decode()
     found = client.post(url, {"code": dossier.code.lower(), "contact": "+84 912 345 678"}).content.decode()
     assert "Mới đăng ký" in found and "Nộp hồ sơ trực tuyến" in found
     by_id = client.post(url, {"code": dossier.code, "contact": "025195000123"}).content.decode()
