@@ -302,6 +302,9 @@ class MembershipAdmin(admin.ModelAdmin):
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "agency":
             kwargs["queryset"] = scoped_agencies(request)
+        if db_field.name == "user":
+            # The same accounts the administrator sees in the account list (never a superuser).
+            kwargs["queryset"] = self.admin_site._registry[User].get_queryset(request)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_module_permission(self, request: HttpRequest) -> bool:

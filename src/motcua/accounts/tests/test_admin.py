@@ -218,3 +218,18 @@ def test_every_admin_page_renders(client, tree, superuser):
     ]
     for page in pages:
         assert client.get(page).status_code == 200, page
+
+
+def test_membership_add_offers_only_accounts_and_agencies_in_scope(client, scoped_admin, tree):
+    inside = MembershipFactory(agency=tree["phong"], role=Role.SPECIALIST).user
+    outside = MembershipFactory(agency=tree["so_yt"], role=Role.SPECIALIST).user
+    url = reverse("admin:accounts_membership_add")
+    refused = client.post(url, {"user": outside.pk, "agency": tree["phong"].pk, "role": Role.LEADER,
+                                "title": "", "is_active": "on"})  # fmt: skip
+    assert "user" in refused.context["adminform"].form.errors
+    response = client.post(url, {"user": inside.pk, "agency": tree["phong"].pk, "role": Role.HEAD_OF_DIVISION,
+                                 "title": "Phó Trưởng phòng", "is_active": "on"})  # fmt: skip
+    assert response.status_code == 302
+    granted = Membership.objects.get(user=inside, role=Role.HEAD_OF_DIVISION)
+    assert granted.title == "Phó Trưởng phòng"
+    assert AccountEvent.objects.get(user=inside, action="membership_granted").actor == scoped_admin
