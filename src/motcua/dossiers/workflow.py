@@ -265,7 +265,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(
         "consult",
         "Xin ý kiến cơ quan phối hợp",
-        {S.PROCESSING},
+        {S.ACCEPTED, S.PROCESSING},
         S.PROCESSING,
         HANDLERS,
         PROCESSING,
@@ -285,7 +285,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(
         "transfer_to_level",
         "Chuyển liên thông cơ quan cấp khác",
-        {S.PROCESSING},
+        {S.ACCEPTED, S.PROCESSING},
         S.PROCESSING,
         HANDLERS,
         PROCESSING,
@@ -305,7 +305,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(
         "request_supplement",
         "Yêu cầu bổ sung hồ sơ (sau thẩm định)",
-        {S.PROCESSING},
+        {S.ACCEPTED, S.PROCESSING},
         S.SUPPLEMENT_REQUESTED,
         HANDLERS,
         PROCESSING,
@@ -334,7 +334,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(
         "request_financial_obligation",
         "Yêu cầu thực hiện nghĩa vụ tài chính",
-        {S.PROCESSING},
+        {S.ACCEPTED, S.PROCESSING},
         S.FINANCIAL_OBLIGATION,
         HANDLERS,
         PROCESSING,
@@ -352,7 +352,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(
         "extend",
         "Xin lỗi và gia hạn thời gian giải quyết",
-        {S.PROCESSING},
+        {S.ACCEPTED, S.PROCESSING},
         None,
         HANDLERS,
         PROCESSING,

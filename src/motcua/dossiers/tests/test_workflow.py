@@ -66,6 +66,16 @@ ALLOWED = [
     ("forward", snap(S.PROCESSING), SPECIALIST, S.PROCESSING),
     ("return_to_previous", snap(S.PROCESSING), SPECIALIST, S.PROCESSING),
     ("consult", snap(S.PROCESSING), SPECIALIST, S.PROCESSING),
+    ("consult", snap(S.ACCEPTED, active_steps=(ActiveStep(DEPT, "specialist", None),)), SPECIALIST, S.PROCESSING),
+    (
+        "transfer_to_level",
+        snap(S.ACCEPTED, active_steps=(ActiveStep(DEPT, "specialist", None),)),
+        SPECIALIST,
+        S.PROCESSING,
+    ),
+    ("request_supplement", snap(S.ACCEPTED), SPECIALIST, S.SUPPLEMENT_REQUESTED),
+    ("request_financial_obligation", snap(S.ACCEPTED), SPECIALIST, S.FINANCIAL_OBLIGATION),
+    ("extend", snap(S.ACCEPTED), SPECIALIST, S.ACCEPTED),
     (
         "answer_consultation",
         snap(S.PROCESSING, open_consultation_agency_ids=frozenset({PARTNER})),

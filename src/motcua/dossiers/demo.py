@@ -1,0 +1,286 @@
+"""Demo dossiers in every status, created through the services with explicit past moments (``now=``).
+
+Idempotent: when dossiers of the demo applicants exist, nothing is created again. Officials are
+the accounts of ``accounts.demo``; a step whose role nobody holds in the demo province is taken
+by the demo superuser, as an administrator would do in a pilot.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from decimal import Decimal
+from typing import Any, TextIO
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from motcua.accounts import demo as people
+from motcua.accounts.models import Applicant, Role, User
+from motcua.catalogue.models import Procedure
+from motcua.core.exceptions import DomainError
+from motcua.dossiers import deadlines, services
+from motcua.dossiers.actors import officials
+from motcua.dossiers.constants import StepKind, StepState
+from motcua.dossiers.models import Dossier, DossierStep
+from motcua.organisations import demo as org
+from motcua.organisations.models import Agency
+from motcua.workdays.clock import WorkingCalendar, add_working_time
+from motcua.workdays.constants import VIETNAM_TZ
+
+DEMO_APPLICANTS = [people.CITIZEN_AN_ID, people.CITIZEN_BINH_ID, people.CITIZEN_CHI_ID]
+
+
+class Clock:
+    """Moments in the past, on working time, always increasing."""
+
+    def __init__(self, cal: WorkingCalendar, now: datetime) -> None:
+        self.cal = cal
+        self.now = now
+
+    def days_ago(self, days: int, hour: int = 8, minute: int = 30) -> datetime:
+        day = self.now.astimezone(VIETNAM_TZ).date()
+        for _ in range(days):
+            day = _back(self.cal, day)
+        moment = datetime.combine(day, time(hour, minute), tzinfo=VIETNAM_TZ)
+        return min(moment, self.now - timedelta(minutes=5))
+
+    def later(self, moment: datetime, hours: float) -> datetime:
+        return min(add_working_time(self.cal, moment, hours=Decimal(str(hours))), self.now - timedelta(minutes=1))
+
+
+def _back(cal: WorkingCalendar, day: Any) -> Any:
+    day -= timedelta(days=1)
+    while not cal.is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
+def _user(username: str) -> User:
+    return User.objects.get(username=username)
+
+
+def _agency(code: str) -> Agency:
+    return Agency.objects.get(identifier_code=code)
+
+
+def _pdf(name: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, b"%PDF-1.4\n% demo scan\n", content_type="application/pdf")
+
+
+def _step_actor(step: DossierStep) -> User:
+    found = officials(step.agency_id, [step.role]).order_by("pk").first()
+    return found or _user(people.SUPERUSER)
+
+
+def _active(dossier: Dossier) -> DossierStep | None:
+    return dossier.steps.filter(kind=StepKind.PROCESS, state=StepState.ACTIVE).order_by("order").first()
+
+
+def _next_pending(dossier: Dossier, after: int) -> DossierStep | None:
+    return (
+        dossier.steps.filter(kind=StepKind.PROCESS, state=StepState.PENDING, order__gt=after).order_by("order").first()
+    )
+
+
+def advance(dossier: Dossier, moment: datetime, clock: Clock, *, steps: int) -> tuple[Dossier, datetime]:
+    """Forward ``steps`` times along the process (approving at a leader's step)."""
+    for _ in range(steps):
+        step = _active(dossier)
+        if step is None:
+            break
+        nxt = _next_pending(dossier, step.order)
+        if nxt is None or nxt.role == Role.ONE_STOP_OFFICER:
+            break
+        moment = clock.later(moment, 2)
+        actor = _step_actor(step)
+        if step.role == Role.LEADER and not dossier.approved_at:
+            dossier = services.approve(dossier, actor=actor, now=moment)
+        dossier = services.forward(dossier, actor=actor, note="Đã xử lý xong phần việc của bước", now=moment)
+    return dossier, moment
+
+
+def resolve(dossier: Dossier, moment: datetime, clock: Clock) -> tuple[Dossier, datetime]:
+    dossier, moment = advance(dossier, moment, clock, steps=10)
+    step = _active(dossier)
+    if dossier.approved_at is None:
+        leader = officials(dossier.competent_agency_id, [Role.LEADER]).first() or _user(people.SUPERUSER)
+        moment = clock.later(moment, 1)
+        dossier = services.approve(dossier, actor=leader, now=moment)
+    actor = _step_actor(step) if step is not None and step.role != Role.ONE_STOP_OFFICER else None
+    if actor is None:
+        actor = officials(dossier.competent_agency_id, [Role.SPECIALIST]).first() or _user(people.SUPERUSER)
+    moment = clock.later(moment, 1)
+    dossier = services.attach_result(dossier, actor=actor, result_files=[_pdf("ket-qua.pdf")], now=moment)
+    return dossier, moment
+
+
+def _applicant(id_number: str) -> Applicant:
+    return Applicant.objects.get(id_number=id_number)
+
+
+def _receive(
+    procedure_code: str, officer: str, centre: str, applicant: Applicant, moment: datetime, **kw: Any
+) -> Dossier:
+    procedure = Procedure.objects.get(code=procedure_code)
+    version = procedure.versions.order_by("-number").first()
+    components = [
+        services.ComponentData(component_id=c.pk, kind=c.kind, copies=c.copies, page_count=2, files=[_pdf("scan.pdf")])
+        for c in (version.components.all() if version else [])
+    ] or [services.ComponentData(name="Đơn đề nghị", page_count=1, files=[_pdf("don.pdf")])]
+    return services.receive_dossier(
+        actor=_user(officer),
+        receiving_agency=_agency(centre),
+        procedure=procedure,
+        applicant=applicant,
+        components=components,
+        now=moment,
+        **kw,
+    )
+
+
+def load(stdout: TextIO) -> None:
+    if Dossier.objects.filter(applicant__id_number__in=DEMO_APPLICANTS).exists():
+        stdout.write("Demo dossiers: already present.\n")
+        return
+    now = timezone.now()
+    clock = Clock(deadlines.calendar(now), now)
+    created: list[Dossier] = []
+    try:
+        _scenarios(clock, created)
+    except DomainError as exc:  # the demo catalogue changed: say which rule refused, keep the rest
+        stdout.write(f"Demo dossiers stopped early: {exc.code}: {exc.message}\n")
+    by_status: dict[str, int] = {}
+    for dossier in Dossier.objects.filter(pk__in=[d.pk for d in created]):
+        by_status[dossier.status_label] = by_status.get(dossier.status_label, 0) + 1
+    stdout.write(f"Demo dossiers: {len(created)} ({', '.join(f'{k}: {v}' for k, v in sorted(by_status.items()))}).\n")
+
+
+def _scenarios(clock: Clock, out: list[Dossier]) -> None:
+    an, binh, chi = (_applicant(i) for i in DEMO_APPLICANTS)
+    vt, vt_centre = people.TIEPNHAN_VIET_TRI, org.TTPVHCC_VIET_TRI_CODE
+    tinh, tinh_centre = people.TIEPNHAN_TINH, org.TTPVHCC_TINH_CODE
+    citizen = _user(people.CONGDAN)
+
+    # 1 Mới đăng ký: sent online by Nguyễn Văn An, waiting for the one-stop officer.
+    t = clock.days_ago(0, 8, 0)
+    draft = services.create_online_draft(
+        an, Procedure.objects.get(code="1.001662"), actor=citizen, receiving_agency=_agency(vt_centre), now=t
+    )
+    for component in draft.components.all():
+        services.attach_file_to_component(draft, component.pk, _pdf("ho-so.pdf"), actor=citizen, now=t)
+    out.append(services.submit_online(draft, actor=citizen, now=clock.later(t, 0.2)))
+    # 1 Mới đăng ký at the counter, decision pending.
+    out.append(_receive("1.004194", vt, vt_centre, binh, clock.days_ago(0, 8, 10), decision="register"))
+    # 2 Được tiếp nhận.
+    out.append(_receive("1.004873", vt, vt_centre, chi, clock.days_ago(0, 8, 20)))
+    # 3 Không được tiếp nhận.
+    out.append(
+        _receive(
+            "2.000620",
+            vt,
+            vt_centre,
+            binh,
+            clock.days_ago(1, 9),
+            decision="refuse",
+            reason="Địa điểm kinh doanh không thuộc địa bàn phường Việt Trì.",
+        )
+    )
+    # 4 Đang xử lý, on time.
+    t = clock.days_ago(2, 9)
+    d = _receive("1.004222", vt, vt_centre, an, t)
+    d, _ = advance(d, t, clock, steps=1)
+    out.append(d)
+    # 4 Đang xử lý, overdue (3 working days, received 6 working days ago).
+    t = clock.days_ago(6, 10)
+    d = _receive("1.004194", vt, vt_centre, chi, t)
+    out.append(advance(d, t, clock, steps=1)[0])
+    # 4 Đang xử lý with an extension (Form 04).
+    t = clock.days_ago(5, 9)
+    d = _receive("1.116410", vt, vt_centre, binh, t)
+    d, t = advance(d, t, clock, steps=1)
+    t = clock.later(t, 3)
+    specialist = _user(people.CHUYENVIEN_VIET_TRI)
+    new_due = add_working_time(clock.cal, d.due_at or t, days=3)
+    out.append(
+        services.extend(d, actor=specialist, new_due_at=new_due, reason="Chờ kết quả xác minh của Công an.", now=t)
+    )
+    # 4 Đang xử lý at the province with a consultation of Sở Tài chính.
+    t = clock.days_ago(3, 9)
+    d = _receive("1.012768", tinh, tinh_centre, an, t)
+    d, t = advance(d, t, clock, steps=2)
+    t = clock.later(t, 1)
+    out.append(
+        services.consult(
+            d,
+            actor=_user(people.SUPERUSER),
+            agencies=[_agency(org.SO_TAI_CHINH_CODE)],
+            content="Đề nghị cho ý kiến về nghĩa vụ tài chính liên quan.",
+            days=2,
+            now=t,
+        )
+    )
+    # 5 Yêu cầu bổ sung at reception.
+    out.append(
+        _receive(
+            "1.004873",
+            vt,
+            vt_centre,
+            an,
+            clock.days_ago(1, 14),
+            decision="request_supplement",
+            supplement_items=["Bản sao Giấy khai sinh", "Tờ khai có chữ ký của người yêu cầu"],
+        )
+    )
+    # 5 Yêu cầu bổ sung after appraisal (within 3 working days).
+    t = clock.days_ago(2, 8)
+    d = _receive("1.004222", vt, vt_centre, chi, t)
+    t = clock.later(t, 3)
+    out.append(
+        services.request_supplement(
+            d, actor=specialist, items=["Giấy tờ chứng minh chỗ ở hợp pháp"], note="Bản chụp không rõ.", now=t
+        )
+    )
+    # 6 Yêu cầu thực hiện nghĩa vụ tài chính.
+    t = clock.days_ago(2, 9)
+    d = _receive("1.012768", tinh, tinh_centre, binh, t)
+    d, t = advance(d, t, clock, steps=2)
+    out.append(
+        services.request_financial_obligation(
+            d, actor=_user(people.CHUYENVIEN_DAT_DAI), amount_vnd=1_250_000, now=clock.later(t, 1)
+        )
+    )
+    # 7 Công dân yêu cầu rút hồ sơ (online, by An).
+    t = clock.days_ago(3, 9)
+    d = _receive("1.004194", vt, vt_centre, an, t)
+    out.append(services.withdraw_request(d, actor=citizen, reason="Không còn nhu cầu.", now=clock.later(t, 4)))
+    # 8 Dừng xử lý (Form 05).
+    t = clock.days_ago(4, 9)
+    d = _receive("1.004222", vt, vt_centre, binh, t)
+    d = services.withdraw_request(d, actor=_user(vt), reason="Công dân đề nghị tại quầy.", now=clock.later(t, 2))
+    out.append(services.stop(d, actor=_user(vt), reason="Theo đề nghị rút hồ sơ của công dân.", now=clock.later(t, 3)))
+    # 9 Đã xử lý xong.
+    t = clock.days_ago(2, 8)
+    d, t = resolve(_receive("2.001016", vt, vt_centre, chi, t), t, clock)
+    out.append(d)
+    # 10 Đã trả kết quả, early, rated by An.
+    t = clock.days_ago(8, 8)
+    d, t = resolve(_receive("1.004873", vt, vt_centre, an, t), t, clock)
+    d = services.return_result(d, actor=_user(vt), method="counter", now=clock.later(t, 2))
+    services.rate_dossier(
+        d,
+        actor=citizen,
+        satisfaction="very_satisfied",
+        criteria={"staff_attitude": "very_satisfied"},
+        comment="Cán bộ hướng dẫn tận tình.",
+        now=clock.later(t, 3),
+    )
+    out.append(d)
+    # 10 Đã trả kết quả late, by post.
+    t = clock.days_ago(12, 9)
+    d = _receive("1.004194", vt, vt_centre, binh, t)
+    d, _ = resolve(d, clock.later(t, 40), clock)
+    out.append(
+        services.return_result(
+            d, actor=_user(vt), method="postal", shipment_number="EB014352678VN", now=clock.later(d.resolved_at or t, 2)
+        )
+    )

@@ -1,0 +1,23 @@
+"""The demo province has dossiers in every national status, and loading twice changes nothing."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from motcua.dossiers.constants import Status
+from motcua.dossiers.models import Dossier, DossierEvent
+
+
+@pytest.mark.django_db
+def test_demo_has_every_status_and_is_idempotent(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("load_demo", stdout=io.StringIO())
+    statuses = set(Dossier.objects.values_list("status", flat=True))
+    assert statuses == set(Status.values) - {Status.DRAFT}
+    counts = (Dossier.objects.count(), DossierEvent.objects.count())
+    call_command("load_demo", stdout=io.StringIO())
+    assert (Dossier.objects.count(), DossierEvent.objects.count()) == counts
+    assert Dossier.objects.filter(timing="late").exists() and Dossier.objects.filter(timing="early").exists()
