@@ -168,8 +168,11 @@ def test_logout_is_a_post(client):
 
 def test_pages_switch_to_english(client):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    response = client.get(reverse("portal:login"))
-    assert '<html lang="en">' in response.content.decode()
+    page = client.get(reverse("portal:login")).content.decode()
+    assert '<html lang="en">' in page
+    assert "E-mail or phone number" in page and "Forgot your password?" in page
+    client.post(reverse("set_language"), {"language": "vi", "next": "/"})
+    assert "Thư điện tử hoặc số điện thoại" in client.get(reverse("portal:login")).content.decode()
 
 
 def test_login_locks_after_repeated_failures(client, settings):
