@@ -10,6 +10,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from motcua.core.exceptions import DomainError
+from motcua.documents import rendering
 from motcua.dossiers import selectors as dossier_selectors
 from motcua.dossiers.constants import RATING_CRITERIA, Satisfaction, Status
 from motcua.dossiers.models import Dossier, FilePurpose, Rating
@@ -20,6 +21,14 @@ from motcua.portal.models import DeliveryChoice
 from motcua.portal.uploads import ACCEPT_ATTRIBUTE, check
 
 HIDDEN_ACTIONS = frozenset({"update_draft"})
+# Forms handed to the applicant; 06 (the control sheet) is the agencies' internal record.
+CITIZEN_FORMS = {
+    "01": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
+    "02": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
+    "03": "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
+    "04": "Văn bản xin lỗi và hẹn lại ngày trả kết quả",
+    "05": "Thông báo dừng giải quyết hồ sơ",
+}
 RESULT_VISIBLE = frozenset({Status.RESOLVED, Status.RETURNED})
 SUPPLEMENT_ACTIONS = ("submit_supplement", "resubmit")
 
@@ -43,6 +52,10 @@ def _rating_rows(rating: Rating | None) -> list[tuple[str, str]]:
         return []
     labels = dict(Satisfaction.choices)
     return [(RATING_CRITERIA[key], labels.get(value, value)) for key, value in rating.criteria.items()]
+
+
+def citizen_forms(dossier: Dossier) -> dict[str, str]:
+    return {number: CITIZEN_FORMS[number] for number in rendering.available_forms(dossier) if number in CITIZEN_FORMS}
 
 
 def detail_context(dossier: Dossier, user: Any) -> dict[str, Any]:
@@ -76,6 +89,7 @@ def detail_context(dossier: Dossier, user: Any) -> dict[str, Any]:
         "delivery": DeliveryChoice.objects.filter(dossier=dossier).first(),
         "payment": submission.paid_payment(dossier),
         "accept": ACCEPT_ATTRIBUTE,
+        "forms": citizen_forms(dossier),
     }
 
 

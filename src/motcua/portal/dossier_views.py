@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from motcua.core.exceptions import DomainError, NotFound
+from motcua.documents import rendering
 from motcua.dossiers import selectors as dossier_selectors
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier, DossierFile, FilePurpose
@@ -25,7 +26,7 @@ from motcua.payments.receipts import render_receipt_pdf
 from motcua.portal import status_text, submission, throttle
 from motcua.portal.account_views import add_domain_error
 from motcua.portal.dossier_forms import RatingForm, WithdrawForm
-from motcua.portal.dossier_pages import detail_context, send_supplement
+from motcua.portal.dossier_pages import citizen_forms, detail_context, send_supplement
 from motcua.portal.identity import normalise_phone, validate_citizen_id
 
 LOGIN_URL = reverse_lazy("portal:login")
@@ -87,6 +88,17 @@ def receipt(request: HttpRequest, reference: str) -> HttpResponse:
         raise Http404
     response = HttpResponse(render_receipt_pdf(payment), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="bien-lai-{payment.receipt_number}.pdf"'
+    return response
+
+
+@login_required(login_url=LOGIN_URL)
+def form_pdf(request: HttpRequest, reference: str, form_no: str) -> HttpResponse:
+    """A standard form issued to the applicant (receipt 01, supplement 02, refusal 03, extension 04, stop 05)."""
+    dossier = own_dossier(request, reference)
+    if form_no not in citizen_forms(dossier):
+        raise Http404
+    response = HttpResponse(rendering.render_dossier_form(dossier, form_no), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="mau-{form_no}-{dossier.code}.pdf"'
     return response
 
 

@@ -42,6 +42,7 @@ urlpatterns = [
     path("ho-so-cua-toi/<uuid:reference>/", dossier_views.detail, name="dossier_detail"),
     path("ho-so-cua-toi/<uuid:reference>/tep/<int:file_id>/", dossier_views.download_file, name="dossier_file"),
     path("ho-so-cua-toi/<uuid:reference>/bien-lai/", dossier_views.receipt, name="dossier_receipt"),
+    path("ho-so-cua-toi/<uuid:reference>/mau/<str:form_no>/", dossier_views.form_pdf, name="dossier_form"),
     path("ho-so-cua-toi/<uuid:reference>/bo-sung/", dossier_views.supplement, name="dossier_supplement"),
     path("ho-so-cua-toi/<uuid:reference>/rut/", dossier_views.withdraw, name="dossier_withdraw"),
     path("ho-so-cua-toi/<uuid:reference>/danh-gia/", dossier_views.rate, name="dossier_rate"),

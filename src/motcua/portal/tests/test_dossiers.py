@@ -145,3 +145,16 @@ def test_tracking_is_rate_limited_per_ip(client, citizen, world, settings, fresh
     assert statuses == [200, 200, 200, 429]
     other_ip = client.post(url, {"code": dossier.code, "contact": "0912345678"}, REMOTE_ADDR="10.0.0.9")
     assert other_ip.status_code == 200
+
+
+def test_forms_issued_to_the_applicant_can_be_downloaded(citizen_client, citizen, world):
+    dossier = submitted_dossier(world, citizen)
+    form_01 = reverse("portal:dossier_form", args=[dossier.reference, "01"])
+    assert citizen_client.get(form_01).status_code == 404  # not accepted yet: no receipt form
+    services.accept(dossier, actor=world.officer)
+    page = _detail(citizen_client, dossier)
+    assert "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" in page and form_01 in page
+    response = citizen_client.get(form_01)
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    # The control sheet (06) names the officials: it is not offered to the applicant.
+    assert citizen_client.get(reverse("portal:dossier_form", args=[dossier.reference, "06"])).status_code == 404
