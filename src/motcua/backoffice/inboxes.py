@@ -52,6 +52,15 @@ INBOXES: tuple[Inbox, ...] = (
 BY_KEY = {inbox.key: inbox for inbox in INBOXES}
 
 
+# The box an official of each role opens first: where their next task waits.
+DEFAULT_BOX = {
+    ONE_STOP: "to_receive",
+    Role.SPECIALIST.value: "to_process",
+    Role.HEAD_OF_DIVISION.value: "to_assign",
+    Role.LEADER.value: "to_approve",
+}
+
+
 def inboxes_for(role: str) -> list[Inbox]:
     return [inbox for inbox in INBOXES if role in inbox.roles]
 
@@ -140,6 +149,16 @@ def counts(scope: Scope) -> dict[str, int]:
     return visible_dossiers(scope.agency_id).aggregate(**aggregates)
 
 
+def parse_day(raw: str) -> date | None:
+    """A calendar day typed as dd/mm/yyyy (the Vietnamese way) or yyyy-mm-dd; ``None`` if invalid."""
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(raw.strip(), pattern).date()  # noqa: DTZ007 - a calendar day, no time
+        except ValueError:
+            continue
+    return None
+
+
 @dataclass(frozen=True)
 class Filters:
     q: str = ""
@@ -160,13 +179,10 @@ class Filters:
             raw = (params.get(name) or "").strip()
             if not raw:
                 return None
-            for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-                try:
-                    return datetime.strptime(raw, pattern).date()  # noqa: DTZ007 - a calendar day, no time
-                except ValueError:
-                    continue
-            errors[name] = "Ngày không hợp lệ (dd/mm/yyyy)."
-            return None
+            parsed = parse_day(raw)
+            if parsed is None:
+                errors[name] = "Ngày không hợp lệ (dd/mm/yyyy)."
+            return parsed
 
         status: int | None = None
         raw_status = (params.get("status") or "").strip()

@@ -181,6 +181,8 @@ def test_dossier_page_query_count_is_pinned(client: Client, world: Any, django_a
     dossier = to_processing(world)
     client.force_login(world.specialist)
     client.get(page(dossier.code))
+    # session, user, memberships; dossier; snapshot (2); steps; calendar overrides; components + files;
+    # events; supplements; other files; fees; forms available; agency choices of consult and transfer (2)
     with django_assert_num_queries(17):
         client.get(page(dossier.code))
     # More history, files and hand-overs do not cost more queries (same actions offered).

@@ -52,8 +52,8 @@ def _actor(request: HttpRequest, acting: Acting) -> workflow.Actor:
     return workflow.Actor(user_id=request.user.pk, roles=frozenset({(acting.agency.pk, acting.role)}))
 
 
-def _available(dossier: Dossier, snapshot: workflow.Snapshot, request: HttpRequest, acting: Acting) -> list[Any]:
-    transitions = workflow.available(snapshot, _actor(request, acting), env_at(None))
+def _available(snapshot: workflow.Snapshot, request: HttpRequest, acting: Acting, env: workflow.Env) -> list[Any]:
+    transitions = workflow.available(snapshot, _actor(request, acting), env)
     return [t for t in transitions if t.name in ACTIONS]
 
 
@@ -66,11 +66,12 @@ def _page(
     status: int = 200,
 ) -> HttpResponse:
     acting = acting_of(request)
+    env = env_at(None)  # one calendar load for the guards and the timeline
     snapshot = dossier.snapshot()
     steps = list(dossier.steps.select_related("agency", "handler").order_by("order", "pk"))
     dossier._prefetched_objects_cache = {"steps": steps}  # type: ignore[attr-defined]  # forms read them
     actions = []
-    for transition in _available(dossier, snapshot, request, acting):
+    for transition in _available(snapshot, request, acting, env):
         spec = ACTIONS[transition.name]
         form = bound[1] if bound and bound[0] == transition.name else spec.form(dossier=dossier, prefix=transition.name)
         actions.append(
@@ -88,7 +89,6 @@ def _page(
     events = list(
         DossierEvent.objects.filter(dossier=dossier).select_related("actor", "agency").order_by("occurred_at", "pk")
     )
-    env = env_at(None)
     supplements = list(dossier.supplement_requests.order_by("requested_at"))
     context = {
         "section": "inbox",
@@ -101,7 +101,7 @@ def _page(
         "actions": actions,
         "conflict": conflict,
         "supplements": supplements,
-        "printable": printable_forms(dossier, has_supplement=bool(supplements)),
+        "printable": printable_forms(dossier),
     }
     return render(request, "backoffice/dossier.html", context, status=status)
 

@@ -20,7 +20,7 @@ PAGE_SIZE = 25
 def inbox_view(request: HttpRequest) -> HttpResponse:
     acting = acting_of(request)
     boxes = inboxes.inboxes_for(acting.role)
-    default = boxes[0].key if boxes else "all"
+    default = inboxes.DEFAULT_BOX.get(acting.role, boxes[0].key if boxes else "all")
     key = request.GET.get("tab") or default
     if key not in {box.key for box in boxes}:
         key = default

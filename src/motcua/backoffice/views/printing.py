@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from motcua.backoffice import inboxes
 from motcua.backoffice.acting import acting_of, official_required
+from motcua.backoffice.inboxes import parse_day
 from motcua.backoffice.printable import printable_forms
 from motcua.backoffice.views.dossier import dossier_for
-from motcua.dossiers.models import Dossier
-from motcua.workdays.constants import VIETNAM_TZ
+from motcua.documents import register, rendering
 
 
 def _pdf_response(content: bytes, filename: str) -> HttpResponse:
@@ -26,12 +25,12 @@ def _pdf_response(content: bytes, filename: str) -> HttpResponse:
 @official_required()
 def form_pdf_view(request: HttpRequest, code: str, form_no: str) -> HttpResponse:
     dossier = dossier_for(acting_of(request), code)
-    available = dict(printable_forms(dossier, has_supplement=dossier.supplement_requests.exists()))
-    if form_no not in available:
+    if form_no not in dict(printable_forms(dossier)):
         raise Http404("Hồ sơ chưa có biểu mẫu này.")
-    from motcua.documents import rendering  # the documents context renders every standard form
-
-    content = rendering.render_dossier_form(dossier, form_no)
+    try:
+        content = rendering.render_dossier_form(dossier, form_no)
+    except rendering.FormNotAvailable as error:
+        raise Http404(error.message) from None
     return _pdf_response(content, f"mau-{form_no}-{dossier.code}.pdf")
 
 
@@ -43,11 +42,11 @@ def _period(params: Any) -> tuple[date, date, dict[str, str]]:
         raw = (params.get(name) or "").strip()
         if not raw:
             return default
-        try:
-            return date.fromisoformat(raw)
-        except ValueError:
-            errors[name] = "Ngày không hợp lệ."
+        parsed = parse_day(raw)
+        if parsed is None:
+            errors[name] = "Ngày không hợp lệ (dd/mm/yyyy)."
             return default
+        return parsed
 
     start = day("from", today.replace(day=1))
     end = day("to", today)
@@ -56,26 +55,12 @@ def _period(params: Any) -> tuple[date, date, dict[str, str]]:
     return start, end, errors
 
 
-def ledger_rows(agency_id: int, start: date, end: date) -> list[Dossier]:
-    """Form 07 lines: dossiers received (registered) by or for the agency in the period, in order."""
-    begin = datetime.combine(start, time.min, tzinfo=VIETNAM_TZ)
-    finish = datetime.combine(end + timedelta(days=1), time.min, tzinfo=VIETNAM_TZ)
-    return list(
-        inboxes.visible_dossiers(agency_id)
-        .filter(submitted_at__gte=begin, submitted_at__lt=finish)
-        .select_related("procedure", "competent_agency")
-        .order_by("submitted_at", "pk")
-    )
-
-
 @official_required()
 def ledger_view(request: HttpRequest) -> HttpResponse:
     acting = acting_of(request)
     start, end, errors = _period(request.GET)
     fmt = request.GET.get("format", "")
     if fmt in ("pdf", "xlsx") and not errors:
-        from motcua.documents import rendering
-
         if fmt == "pdf":
             content = rendering.render_ledger_pdf(acting.agency, start, end)
             return _pdf_response(content, f"so-theo-doi-{start:%Y%m%d}-{end:%Y%m%d}.pdf")
@@ -85,6 +70,6 @@ def ledger_view(request: HttpRequest) -> HttpResponse:
         )
         response["Content-Disposition"] = f'attachment; filename="so-theo-doi-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"'
         return response
-    rows = [] if errors else ledger_rows(acting.agency.pk, start, end)
+    rows = [] if errors else register.rows(acting.agency, start, end)
     context = {"section": "ledger", "start": start, "end": end, "errors": errors, "rows": rows}
     return render(request, "backoffice/ledger.html", context, status=400 if errors else 200)
