@@ -81,7 +81,9 @@ def start_payment(
 
 
 @transaction.atomic
-def apply_gateway_result(result: GatewayResult, *, actor: Any = None, source: str = "callback") -> Payment:
+def apply_gateway_result(
+    result: GatewayResult, *, gateway: str, actor: Any = None, source: str = "callback"
+) -> Payment:
     """Apply a verified gateway statement to its payment, idempotently.
 
     - pending → paid / failed / cancelled;
@@ -89,7 +91,8 @@ def apply_gateway_result(result: GatewayResult, *, actor: Any = None, source: st
     - a contradicting statement about a closed payment changes nothing and is logged for review.
     """
     payment = Payment.objects.select_for_update().filter(reference=result.reference).first()
-    if payment is None:
+    # A gateway speaks only for its own payments: a sandbox notice never confirms a real payment.
+    if payment is None or payment.gateway != gateway:
         raise InvalidCallback("Không tìm thấy giao dịch thanh toán.", code="unknown_payment")
     if result.amount_vnd != payment.amount_vnd:
         logger.warning("Payment %s: gateway amount %s differs", payment.reference, result.amount_vnd)
@@ -155,7 +158,7 @@ def reconcile_pending(*, older_than: timedelta, actor: Any = None) -> Reconcilia
         try:
             result = get_gateway(payment.gateway).query(payment.reference)
             if result is not None:
-                updated = apply_gateway_result(result, actor=actor, source="reconciliation")
+                updated = apply_gateway_result(result, gateway=payment.gateway, actor=actor, source="reconciliation")
                 report.count(updated.state)
             elif payment.created_at <= now - expiry:
                 report.count(expire_payment(payment, actor=actor).state)

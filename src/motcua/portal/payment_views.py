@@ -21,7 +21,8 @@ def payment_callback(request: HttpRequest, gateway: str) -> HttpResponse:
     except Exception:
         return _reject(request, InvalidCallback("Cổng thanh toán không được hỗ trợ."))
     try:
-        payment = payment_services.apply_gateway_result(adapter.parse_callback(params), source="callback")
+        result = adapter.parse_callback(params)
+        payment = payment_services.apply_gateway_result(result, gateway=adapter.name, source="callback")
     except InvalidCallback as error:
         return _reject(request, error)
     if request.method == "POST":

@@ -68,3 +68,11 @@ def test_query_reads_the_sandbox_ledger(settings):
     )
     result = SandboxGateway().query("TT9")
     assert result is not None and result.outcome is GatewayOutcome.FAILED and result.amount_vnd == 10_000
+
+
+def test_deploy_check_refuses_the_development_sandbox_secret(settings):
+    from motcua.payments.checks import sandbox_secret_check
+
+    assert [e.id for e in sandbox_secret_check()] == ["motcua.payments.E001"]
+    settings.PAYMENT_SANDBOX_SECRET = "a-long-random-value-set-by-the-operator"
+    assert sandbox_secret_check() == []

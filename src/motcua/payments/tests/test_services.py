@@ -54,7 +54,7 @@ def test_amount_must_be_positive(amount):
     ],
 )
 def test_outcome_moves_a_pending_payment(outcome, state):
-    payment = services.apply_gateway_result(_result(_start(), outcome))
+    payment = services.apply_gateway_result(_result(_start(), outcome), gateway="sandbox")
     assert payment.state == state
     assert payment.closed_at is not None
     assert (payment.paid_at is not None) is (state == PaymentState.PAID)
@@ -63,8 +63,8 @@ def test_outcome_moves_a_pending_payment(outcome, state):
 
 def test_repeated_success_is_idempotent():
     payment = _start()
-    first = services.apply_gateway_result(_result(payment, GatewayOutcome.SUCCEEDED))
-    second = services.apply_gateway_result(_result(payment, GatewayOutcome.SUCCEEDED))
+    first = services.apply_gateway_result(_result(payment, GatewayOutcome.SUCCEEDED), gateway="sandbox")
+    second = services.apply_gateway_result(_result(payment, GatewayOutcome.SUCCEEDED), gateway="sandbox")
     assert second.state == PaymentState.PAID
     assert second.paid_at == first.paid_at and second.receipt_number == first.receipt_number
     assert list(payment.events.values_list("action", flat=True)) == ["started", "paid", "repeated_notice"]
@@ -72,8 +72,8 @@ def test_repeated_success_is_idempotent():
 
 def test_contradicting_notice_after_payment_changes_nothing():
     payment = _start()
-    services.apply_gateway_result(_result(payment, GatewayOutcome.SUCCEEDED))
-    after = services.apply_gateway_result(_result(payment, GatewayOutcome.CANCELLED))
+    services.apply_gateway_result(_result(payment, GatewayOutcome.SUCCEEDED), gateway="sandbox")
+    after = services.apply_gateway_result(_result(payment, GatewayOutcome.CANCELLED), gateway="sandbox")
     assert after.state == PaymentState.PAID
     assert payment.events.last().action == "conflicting_notice"
 
@@ -81,7 +81,7 @@ def test_contradicting_notice_after_payment_changes_nothing():
 def test_wrong_amount_is_rejected_and_changes_nothing():
     payment = _start()
     with pytest.raises(InvalidCallback) as error:
-        services.apply_gateway_result(_result(payment, GatewayOutcome.SUCCEEDED, amount=1))
+        services.apply_gateway_result(_result(payment, GatewayOutcome.SUCCEEDED, amount=1), gateway="sandbox")
     assert error.value.code == "amount_mismatch"
     payment.refresh_from_db()
     assert payment.state == PaymentState.PENDING
@@ -89,19 +89,19 @@ def test_wrong_amount_is_rejected_and_changes_nothing():
 
 def test_unknown_reference_is_rejected():
     with pytest.raises(InvalidCallback):
-        services.apply_gateway_result(GatewayResult("TTNOPE", GatewayOutcome.SUCCEEDED, 1, "X"))
+        services.apply_gateway_result(GatewayResult("TTNOPE", GatewayOutcome.SUCCEEDED, 1, "X"), gateway="sandbox")
 
 
 def test_subject_cannot_be_paid_twice():
     payment = _start(subject="H1.01-261122-0001")
-    services.apply_gateway_result(_result(payment, GatewayOutcome.SUCCEEDED))
+    services.apply_gateway_result(_result(payment, GatewayOutcome.SUCCEEDED), gateway="sandbox")
     with pytest.raises(AlreadyPaid):
         _start(subject="H1.01-261122-0001")
 
 
 def test_a_failed_attempt_allows_a_new_one():
     payment = _start(subject="H1.01-261122-0002")
-    services.apply_gateway_result(_result(payment, GatewayOutcome.FAILED))
+    services.apply_gateway_result(_result(payment, GatewayOutcome.FAILED), gateway="sandbox")
     assert _start(subject="H1.01-261122-0002").state == PaymentState.PENDING
 
 
@@ -152,3 +152,12 @@ def test_sandbox_ledger_keeps_the_first_decision():
     first = ledger.decide(reference="TTX", amount_vnd=1000, outcome="succeeded")
     second = ledger.decide(reference="TTX", amount_vnd=1000, outcome="failed")
     assert second.pk == first.pk and second.outcome == "succeeded"
+
+
+def test_a_gateway_cannot_confirm_another_gateways_payment():
+    payment = _start()
+    Payment.objects.filter(pk=payment.pk).update(gateway="national")
+    with pytest.raises(InvalidCallback):
+        services.apply_gateway_result(_result(payment, GatewayOutcome.SUCCEEDED), gateway="sandbox")
+    payment.refresh_from_db()
+    assert payment.state == PaymentState.PENDING

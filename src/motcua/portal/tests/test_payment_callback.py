@@ -103,3 +103,9 @@ def test_sandbox_page_refuses_a_forged_request(client):
     params["sig"] = signing.sign(params)
     assert client.get(reverse("sandbox_payments:checkout"), params).status_code == 400
     assert Payment.objects.get().state == PaymentState.PENDING
+
+
+def test_sandbox_page_is_absent_when_a_real_gateway_is_configured(client, settings):
+    _payment, url = _start()
+    settings.PAYMENT_GATEWAY = "national"
+    assert client.get(url).status_code == 404

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
@@ -42,6 +42,8 @@ def _bad_request(message: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def checkout(request: HttpRequest) -> HttpResponse:
+    if settings.PAYMENT_GATEWAY != "sandbox":
+        raise Http404  # a deployment with a real gateway has no sandbox page
     source = request.POST if request.method == "POST" else request.GET
     params = _verified_request(source.dict())
     if params is None:
