@@ -1,5 +1,7 @@
 """The citizen's dossier pages across the engine's lifecycle: accepted, supplement, withdrawn, returned, rated."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
@@ -158,3 +160,21 @@ def test_forms_issued_to_the_applicant_can_be_downloaded(citizen_client, citizen
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     # The control sheet (06) names the officials: it is not offered to the applicant.
     assert citizen_client.get(reverse("portal:dossier_form", args=[dossier.reference, "06"])).status_code == 404
+
+
+def test_supplement_after_appraisal_restarts_the_clock(citizen_client, citizen, world, frozen):
+    dossier = submitted_dossier(world, citizen)
+    services.accept(dossier, actor=world.officer)
+    services.assign(dossier, actor=world.head, handler=world.specialist)
+    services.request_supplement(dossier, actor=world.specialist, items=["Giấy xác nhận cư trú"])
+    dossier.refresh_from_db()
+    first_due = dossier.due_at
+    frozen.shift(timedelta(days=1))
+    response = citizen_client.post(
+        reverse("portal:dossier_supplement", args=[dossier.reference]), {"supp_0": pdf("cu-tru.pdf")}
+    )
+    assert response.status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.status == Status.PROCESSING
+    assert dossier.due_at > first_due  # the time limit counts again from the complete dossier
+    assert "Nộp hồ sơ bổ sung" in _detail(citizen_client, dossier)
