@@ -38,6 +38,9 @@ class RatingForm(forms.Form):
                 label=label, choices=Satisfaction.choices, widget=forms.RadioSelect, required=False
             )
 
+    def criterion_fields(self) -> list[Any]:
+        return [self[f"criterion_{key}"] for key in RATING_CRITERIA]
+
     def criteria(self) -> dict[str, str]:
         return {
             key: self.cleaned_data[f"criterion_{key}"]

@@ -144,6 +144,7 @@ def test_citizen_submits_online_and_rates(live_server, new_browser_page, setting
         page.reload()
         assert page.get_by_text("Đã trả kết quả").first.is_visible()
         page.locator("input[name=satisfaction][value=very_satisfied]").check()
+        page.get_by_text("Đánh giá theo từng tiêu chí (không bắt buộc)").click()
         page.locator("input[name=criterion_staff_attitude][value=satisfied]").check()
         page.get_by_label("Ý kiến khác (nếu có)").fill("Cán bộ hướng dẫn tận tình.")
         screenshot(page, "portal-rating", full_page=True)
