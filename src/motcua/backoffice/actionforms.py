@@ -21,6 +21,7 @@ from motcua.accounts.models import Role, User
 from motcua.dossiers.constants import ReturnMethod
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import clock, closing, intake, processing
+from motcua.dossiers.services.intake import ComponentData
 from motcua.organisations.models import Agency
 from motcua.workdays.constants import VIETNAM_TZ
 
@@ -160,6 +161,26 @@ class ExtendForm(ActionForm):
         return datetime.combine(self.cleaned_data["new_due_date"], self.cleaned_data["new_due_time"], tzinfo=VIETNAM_TZ)
 
 
+class SupplementReceivedForm(ActionForm):
+    """The missing items brought to the counter: one line per document, scans optional."""
+
+    received_items = forms.CharField(
+        label="Giấy tờ đã nhận bổ sung (mỗi dòng một giấy tờ)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Để trống nếu chỉ xác nhận đã nhận đủ theo phiếu yêu cầu bổ sung.",
+    )
+    attachments = MultipleFileField(label="Bản quét giấy tờ bổ sung (PDF, ảnh)", required=False)
+
+    def components(self) -> list[ComponentData]:
+        names = [line.strip() for line in self.cleaned_data["received_items"].splitlines() if line.strip()]
+        files = list(self.cleaned_data["attachments"])
+        if files and not names:
+            names = ["Giấy tờ bổ sung"]
+        # Scans go with the first line: the counter rarely scans each supplement separately.
+        return [ComponentData(name=name, files=files if index == 0 else []) for index, name in enumerate(names)]
+
+
 class ResultForm(ActionForm):
     result_files = MultipleFileField(label="Tệp kết quả (PDF, ảnh)")
 
@@ -201,7 +222,10 @@ ACTIONS: dict[str, ActionSpec] = {
         ItemsForm,
         lambda d, u, f: intake.request_supplement_at_intake(d, actor=u, items=f.cleaned_data["items"], **_note(f)),
     ),
-    "resubmit": ActionSpec(ActionForm, lambda d, u, f: intake.resubmit(d, actor=u, **_note(f))),
+    "resubmit": ActionSpec(
+        SupplementReceivedForm,
+        lambda d, u, f: intake.resubmit(d, actor=u, components=f.components(), **_note(f)),  # type: ignore[attr-defined]
+    ),
     "refuse_at_intake": ActionSpec(
         ReasonForm,
         lambda d, u, f: intake.refuse_at_intake(d, actor=u, reason=f.cleaned_data["reason"], **_common(f)),
@@ -256,7 +280,10 @@ ACTIONS: dict[str, ActionSpec] = {
     "request_supplement": ActionSpec(
         ItemsForm, lambda d, u, f: clock.request_supplement(d, actor=u, items=f.cleaned_data["items"], **_note(f))
     ),
-    "receive_supplement": ActionSpec(ActionForm, lambda d, u, f: clock.receive_supplement(d, actor=u, **_note(f))),
+    "receive_supplement": ActionSpec(
+        SupplementReceivedForm,
+        lambda d, u, f: clock.receive_supplement(d, actor=u, components=f.components(), **_note(f)),  # type: ignore[attr-defined]
+    ),
     "request_financial_obligation": ActionSpec(
         AmountForm,
         lambda d, u, f: clock.request_financial_obligation(

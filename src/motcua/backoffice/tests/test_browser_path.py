@@ -116,6 +116,9 @@ def test_whole_path_of_one_dossier(live_server: Any, new_browser_page: Any) -> N
         office.get_by_role("link", name=code).click()
         assert serious_accessibility_violations(office) == []
         screenshot(office, "backoffice-dossier")
+        office.set_viewport_size({"width": 820, "height": 1180})  # a tablet held upright: one column
+        screenshot(office, "backoffice-dossier-tablet")
+        office.set_viewport_size({"width": 1366, "height": 768})
         act(office, "Phê duyệt kết quả")
         act(office, "Đính kèm kết quả, hoàn thành xử lý", files={"Tệp kết quả (PDF, ảnh)": PDF})
 

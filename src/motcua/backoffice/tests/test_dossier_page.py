@@ -201,3 +201,24 @@ def test_file_preview_is_inline(client: Client, world: Any) -> None:
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("inline;")
     assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_supplement_brought_to_the_counter_restarts_processing(client: Client, world: Any, frozen: Any) -> None:
+    dossier = to_processing(world)
+    dossier = services.request_supplement(dossier, actor=world.specialist, items=["Bản sao giấy khai sinh"])
+    frozen.shift(timedelta(days=1))
+    client.force_login(world.officer)
+    response = client.post(
+        action(dossier.code, "receive_supplement"),
+        {
+            "receive_supplement-version": dossier.version,
+            "receive_supplement-received_items": "Bản sao giấy khai sinh",
+            "receive_supplement-attachments": [pdf("khai-sinh.pdf")],
+        },
+    )
+    assert response.status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.status == Status.PROCESSING
+    added = dossier.components.get(name="Bản sao giấy khai sinh")
+    assert added.files.get().name == "khai-sinh.pdf"
+    assert dossier.supplement_requests.get().fulfilled_at is not None

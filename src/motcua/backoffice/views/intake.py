@@ -56,6 +56,7 @@ def _procedure(code: str) -> tuple[Procedure, ProcedureVersion] | None:
         version = version_in_force(procedure, timezone.localdate())
     except DomainError:
         return None
+    version.procedure = procedure  # the templates read it: no second query
     return procedure, version
 
 
