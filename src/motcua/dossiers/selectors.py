@@ -10,6 +10,7 @@ Visibility rules:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -101,14 +102,23 @@ INBOXES: dict[str, str] = {
 }
 
 
-def _active_step(**filters: Any) -> Exists:
-    return Exists(DossierStep.objects.filter(dossier=OuterRef("pk"), state=StepState.ACTIVE, **filters))
+def _by_active_step(step_filter: Q, status: Sequence[int]) -> QuerySet[Dossier]:
+    """Dossiers with an active step matching ``step_filter``, most urgent step first.
+
+    Driven from the step table (index on agency, state, due moment) so the first page of a
+    large inbox does not sort every open dossier. A dossier with two matching active steps
+    (parallel steps of one agency) would appear twice; processes do not run parallel steps
+    in the same role at one agency.
+    """
+    steps = Q(steps__state=StepState.ACTIVE) & step_filter
+    return Dossier.objects.select_related(*_RELATED).filter(steps, status__in=status).order_by("steps__due_at", "pk")
 
 
-def _step_role_filter(pairs: set[tuple[int, str]], user: Any) -> Q:
-    q = Q(handler=user)
+def _step_role_filter(pairs: set[tuple[int, str]], user: Any, prefix: str = "") -> Q:
+    """Steps assigned to the user, or unassigned in one of the user's (agency, role) pairs."""
+    q = Q(**{f"{prefix}handler": user})
     for agency, role in pairs:
-        q |= Q(handler__isnull=True, agency_id=agency, role=role)
+        q |= Q(**{f"{prefix}handler__isnull": True, f"{prefix}agency_id": agency, f"{prefix}role": role})
     return q
 
 
@@ -120,29 +130,28 @@ def inbox(user: Any, box: str, *, now: datetime | None = None) -> QuerySet[Dossi
     one_stop = _agency_ids(pairs, workflow.ONE_STOP)
     heads = _agency_ids(pairs, workflow.HEADS)
     mine = _agency_ids(pairs)
+    in_progress = [Status.ACCEPTED, Status.PROCESSING]
+    process = Q(steps__kind=StepKind.PROCESS)
+    if box == "to_assign":
+        return _by_active_step(
+            process & Q(steps__agency_id__in=heads, steps__handler__isnull=True, steps__role=Role.SPECIALIST),
+            in_progress,
+        )
+    if box == "to_process":
+        handling = {p for p in pairs if p[1] != Role.ONE_STOP_OFFICER}
+        return _by_active_step(process & _step_role_filter(handling, user, "steps__"), in_progress)
+    if box == "to_approve":
+        approving = process & Q(steps__agency_id__in=heads, steps__role__in=list(workflow.HEADS))
+        return _by_active_step(approving, [Status.PROCESSING]).filter(approved_at__isnull=True)
+    if box == "consultations":
+        side = Q(steps__kind__in=[StepKind.CONSULTATION, StepKind.INTERLEVEL], steps__agency_id__in=mine)
+        return _by_active_step(side, [Status.PROCESSING])
     base = Dossier.objects.select_related(*_RELATED)
     query: Any
     if box == "to_receive":
         query = Q(status=Status.SUBMITTED, receiving_agency_id__in=one_stop)
-    elif box == "to_assign":
-        query = Q(status__in=[Status.ACCEPTED, Status.PROCESSING]) & _active_step(
-            kind=StepKind.PROCESS, agency_id__in=heads, handler__isnull=True, role=Role.SPECIALIST
-        )
-    elif box == "to_process":
-        steps = DossierStep.objects.filter(dossier=OuterRef("pk"), state=StepState.ACTIVE, kind=StepKind.PROCESS)
-        query = Q(status__in=[Status.ACCEPTED, Status.PROCESSING]) & Exists(
-            steps.filter(_step_role_filter({p for p in pairs if p[1] != Role.ONE_STOP_OFFICER}, user))
-        )
-    elif box == "to_approve":
-        query = Q(status=Status.PROCESSING, approved_at__isnull=True) & _active_step(
-            kind=StepKind.PROCESS, agency_id__in=heads, role__in=list(workflow.HEADS)
-        )
     elif box == "to_return":
         query = Q(status=Status.RESOLVED, receiving_agency_id__in=one_stop)
-    elif box == "consultations":
-        query = Q(status=Status.PROCESSING) & _active_step(
-            kind__in=[StepKind.CONSULTATION, StepKind.INTERLEVEL], agency_id__in=mine
-        )
     elif box == "supplement_requested":
         query = Q(status=Status.SUPPLEMENT_REQUESTED) & (
             Q(receiving_agency_id__in=mine) | Q(competent_agency_id__in=mine)

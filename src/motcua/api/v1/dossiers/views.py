@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 
 from motcua.accounts.models import User
 from motcua.api.v1.dossiers import serializers as s
+from motcua.api.v1.dossiers.pagination import DossierPagination
 from motcua.catalogue.selectors import get_procedure_by_code
 from motcua.core.exceptions import DomainError, NotFound
 from motcua.documents.forms import available_forms, render_dossier_form
@@ -81,6 +82,7 @@ class DossierListView(GenericAPIView):
     permission_classes = [IsAuthenticated]
     serializer_class = s.DossierListSerializer
     queryset = Dossier.objects.none()  # for the schema; the selectors scope the real one
+    pagination_class = DossierPagination
 
     @extend_schema(
         operation_id="dossiers_list",
@@ -94,7 +96,9 @@ class DossierListView(GenericAPIView):
         data = params.validated_data
         box = data.pop("box", None)
         queryset = selectors.inbox(request.user, box) if box else selectors.dossiers_visible_to(request.user)
-        queryset = selectors.filter_dossiers(queryset, **data).order_by("-submitted_at", "-pk")
+        queryset = selectors.filter_dossiers(queryset, **data)
+        if not box:  # an inbox keeps its own order (most urgent first)
+            queryset = queryset.order_by("-submitted_at", "-pk")
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(s.DossierListSerializer(page, many=True).data)
 

@@ -1,0 +1,83 @@
+"""Intake throughput: dossiers per second through ``POST /api/v1/dossiers/`` (counter intake + acceptance).
+
+Usage: DATABASE_URL=postgres://… .venv/bin/python benchmarks/dossiers_intake.py [--workers 2] [--count 300]
+
+Each worker process posts ``count`` dossiers for a new applicant each (the applicant is created, the
+code reserved under the daily counter's row lock, the steps copied, Form 01 data and the history
+written, the notification e-mail queued after commit). All workers use the same receiving agency,
+so they contend on the same counter row, which is the worst case for code generation.
+E-mail goes to Django's in-memory backend (no SMTP server is part of the measure).
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import time
+
+import dossiers_common as common
+
+OFFICER = "tiepnhan.viettri"
+CENTRE = "H44.201.01"
+PROCEDURE = "1.004873"
+
+
+def worker(args: tuple[int, int, multiprocessing.synchronize.Barrier]) -> tuple[int, float, list[float]]:
+    index, count, barrier = args
+    common.setup()
+    from django.conf import settings
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    from motcua.organisations.models import Agency
+
+    client = common.client_for(OFFICER)
+    centre = Agency.objects.get(identifier_code=CENTRE).pk
+    stamp = int(time.time()) % 100000
+    latencies: list[float] = []
+    barrier.wait()
+    started = time.perf_counter()
+    ok = 0
+    for n in range(count):
+        body = {
+            "receiving_agency": centre,
+            "procedure": PROCEDURE,
+            "applicant": {
+                "full_name": "Nguyễn Văn Thử Tải",
+                "id_number": f"098{index}{stamp:05d}{n:03d}"[:12].ljust(12, "0"),
+                "phone": f"09{index}{n:07d}",
+            },
+            "components": [{"name": "Tờ khai", "page_count": 2}],
+        }
+        t0 = time.perf_counter()
+        response = client.post("/api/v1/dossiers/", body, content_type="application/json")
+        latencies.append((time.perf_counter() - t0) * 1000)
+        ok += response.status_code == 201
+        if response.status_code != 201:
+            print("unexpected", response.status_code, response.content[:300])
+    return ok, time.perf_counter() - started, latencies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--count", type=int, default=300, help="dossiers per worker")
+    args = parser.parse_args()
+    common.setup()
+    existing = common.dossier_count()
+    from django.db import connection
+
+    connection.close()
+    ctx = multiprocessing.get_context("fork")
+    barrier = ctx.Manager().Barrier(args.workers)
+    with ctx.Pool(args.workers) as pool:
+        results = pool.map(worker, [(i, args.count, barrier) for i in range(args.workers)])
+    created = sum(r[0] for r in results)
+    wall = max(r[1] for r in results)
+    latencies = [x for r in results for x in r[2]]
+    print(f"existing dossiers: {existing:,}; workers: {args.workers}; created: {created}")
+    print(f"throughput: {created / wall:.1f} dossiers/s over {wall:.1f} s")
+    common.show("POST /api/v1/dossiers/ (intake+accept)", common.percentiles(latencies))
+
+
+if __name__ == "__main__":
+    main()
