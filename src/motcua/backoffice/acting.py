@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 
 from motcua.accounts.models import Membership
 from motcua.accounts.selectors import memberships_for
@@ -69,6 +70,12 @@ def choose(request: HttpRequest, membership_id: int) -> Membership | None:
     return membership
 
 
+def use_vietnamese(request: HttpRequest) -> None:
+    """The back office speaks Vietnamese only, whatever language the portal was last used in."""
+    translation.activate("vi")
+    request.LANGUAGE_CODE = "vi"
+
+
 def official_required(roles: Iterable[str] | None = None) -> Callable[[ViewFunc], ViewFunc]:
     """Sign-in, an active membership, and (optionally) one of ``roles`` in the acting membership.
 
@@ -80,6 +87,7 @@ def official_required(roles: Iterable[str] | None = None) -> Callable[[ViewFunc]
     def decorator(view: ViewFunc) -> ViewFunc:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            use_vietnamese(request)
             if not request.user.is_authenticated:
                 login = reverse("backoffice:login")
                 return HttpResponseRedirect(f"{login}?{urlencode({'next': request.get_full_path()})}")

@@ -222,3 +222,17 @@ def test_supplement_brought_to_the_counter_restarts_processing(client: Client, w
     added = dossier.components.get(name="Bản sao giấy khai sinh")
     assert added.files.get().name == "khai-sinh.pdf"
     assert dossier.supplement_requests.get().fulfilled_at is not None
+
+
+def test_files_other_than_pdf_and_images_are_downloaded_not_rendered(client: Client, world: Any) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from motcua.dossiers.services import ComponentData
+
+    html_file = SimpleUploadedFile("trang.html", b"<script>alert(1)</script>", content_type="text/html")
+    dossier = receive(world, components=[ComponentData(name="Tệp lạ", files=[html_file])])
+    client.force_login(world.officer)
+    file_row = dossier.files.get()
+    response = client.get(reverse("backoffice:file", kwargs={"code": dossier.code, "file_id": file_row.pk}))
+    assert response["Content-Type"] == "application/octet-stream"
+    assert response["Content-Disposition"].startswith("attachment;")

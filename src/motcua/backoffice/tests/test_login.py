@@ -167,3 +167,12 @@ def test_official_without_active_membership_gets_403(client: Client) -> None:
     response = client.get(reverse("backoffice:inbox"))
     assert response.status_code == 403
     assert "chưa có vai trò cán bộ" in response.content.decode()
+
+
+def test_back_office_stays_vietnamese_after_the_portal_switched_to_english(client: Client, officer: Any) -> None:
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get(LOGIN).content.decode()
+    assert '<html lang="vi">' in html
+    assert "English" not in html  # no switch that would change nothing here
+    client.force_login(officer)
+    assert '<html lang="vi">' in client.get(reverse("backoffice:inbox")).content.decode()

@@ -46,6 +46,7 @@ def _locked_message(until_local: str) -> str:
 @csrf_protect
 @never_cache
 def login_view(request: HttpRequest) -> HttpResponse:
+    acting_context.use_vietnamese(request)
     if request.user.is_authenticated and request.method == "GET" and memberships_for(request.user).exists():
         return redirect(_next_url(request))
     form = LoginForm(request.POST or None)

@@ -142,6 +142,7 @@ def action_view(request: HttpRequest, code: str, action: str) -> HttpResponse:
     return redirect("backoffice:dossier", code=updated.code)
 
 
+PREVIEWABLE = frozenset({"application/pdf", "image/png", "image/jpeg"})
 _CONFLICT = (
     "Hồ sơ vừa được người khác cập nhật trong lúc bạn đang thao tác. Nội dung bạn nhập vẫn được giữ bên dưới: "
     "hãy xem lại tình trạng mới của hồ sơ rồi gửi lại nếu thao tác vẫn phù hợp."
@@ -156,7 +157,11 @@ def file_view(request: HttpRequest, code: str, file_id: int) -> HttpResponseBase
     if row is None:
         raise Http404("Không tìm thấy tệp.")
     content_type = mimetypes.guess_type(row.name)[0] or "application/octet-stream"
-    response = FileResponse(row.file.open("rb"), content_type=content_type)
-    response["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(row.name)}"
+    # Only PDFs and images are shown in the page; anything else (an HTML or SVG file sent through
+    # another channel, say) is downloaded, never rendered on our origin.
+    inline = content_type in PREVIEWABLE
+    response = FileResponse(row.file.open("rb"), content_type=content_type if inline else "application/octet-stream")
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(row.name)}"
     response["X-Content-Type-Options"] = "nosniff"
     return response
