@@ -6,7 +6,8 @@ digits (at least 4; it grows past the width rather than wrapping).
 
 Uniqueness under concurrent intake: one counter row per (agency, day), incremented with
 ``SELECT … FOR UPDATE`` inside the caller's transaction, so two intakes serialise on that row
-only. On SQLite the whole database is locked by the write transaction (``transaction_mode =
+only, and only from the moment the number is drawn (the services draw it last) to the commit.
+On SQLite the whole database is locked by the write transaction (``transaction_mode =
 IMMEDIATE`` in the settings), which gives the same guarantee.
 """
 
@@ -23,6 +24,8 @@ from motcua.dossiers.models import DossierCodeCounter
 from motcua.organisations.models import Agency
 from motcua.workdays.constants import VIETNAM_TZ
 
+# Marks the code of a dossier being registered, replaced before the transaction commits.
+PROVISIONAL_PREFIX = "~"
 CODE_RE = re.compile(r"^(?P<agency>[0-9A-Z.]{1,35})-(?P<day>\d{6})-(?P<seq>\d{4,})$")
 
 

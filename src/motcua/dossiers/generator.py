@@ -91,7 +91,7 @@ def _routes() -> list[Route]:
 
 
 def _applicants(rng: random.Random, count: int) -> list[Applicant]:
-    prefix = "099"
+    prefix = "0261"  # province 026, century/gender digit 1; then year of birth and 6 digits
     taken = Applicant.objects.filter(id_number__startswith=prefix).aggregate(m=Max("id_number"))["m"]
     start = int(taken[len(prefix) :]) + 1 if taken else 1
     rows = []
@@ -102,7 +102,7 @@ def _applicants(rng: random.Random, count: int) -> list[Applicant]:
                 kind=ApplicantKind.CITIZEN,
                 full_name=name,
                 name_folded=fold(name),
-                id_number=f"{prefix}{n:09d}",
+                id_number=f"{prefix}{n:08d}",
                 phone=f"09{n % 100_000_000:08d}",
                 address="Tỉnh Phú Thọ",
             )

@@ -175,10 +175,23 @@ def new_dossier(
 
 
 def register(dossier: Dossier, now: datetime) -> None:
-    """Give the dossier its code and status "Mới đăng ký" (the moment of reception)."""
-    dossier.code = codes.new_code(dossier.receiving_agency, now)
+    """Status "Mới đăng ký" at the moment of reception, with a provisional code.
+
+    The real number is drawn by :func:`number` as the last statement of the service: the daily
+    counter row stays locked until commit, so drawing it last keeps concurrent intakes at one
+    unit from waiting on each other's whole transaction.
+    """
+    dossier.code = f"{codes.PROVISIONAL_PREFIX}{dossier.reference}"
     dossier.submitted_at = now
     dossier.status = Status.SUBMITTED
+
+
+def number(dossier: Dossier) -> Dossier:
+    """Replace the provisional code with the next number of the receiving unit for the reception day."""
+    assert dossier.submitted_at is not None  # noqa: S101 - set by register()
+    dossier.code = codes.new_code(dossier.receiving_agency, dossier.submitted_at)
+    Dossier.objects.filter(pk=dossier.pk).update(code=dossier.code)
+    return dossier
 
 
 @transaction.atomic
@@ -245,12 +258,12 @@ def receive_dossier(
         data={"channel": channel},
     )
     if decision == "accept":
-        return accept(dossier, actor=actor, now=moment)
-    if decision == "request_supplement":
-        return request_supplement_at_intake(dossier, actor=actor, items=supplement_items, note=note, now=moment)
-    if decision == "refuse":
-        return refuse_at_intake(dossier, actor=actor, reason=reason, now=moment)
-    return dossier
+        dossier = accept(dossier, actor=actor, now=moment)
+    elif decision == "request_supplement":
+        dossier = request_supplement_at_intake(dossier, actor=actor, items=supplement_items, note=note, now=moment)
+    elif decision == "refuse":
+        dossier = refuse_at_intake(dossier, actor=actor, reason=reason, now=moment)
+    return number(dossier)
 
 
 def start_clock(ctx: ActionContext) -> None:

@@ -20,7 +20,15 @@ from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.dossiers.constants import Channel, PaymentMethod, Status
 from motcua.dossiers.models import Dossier, DossierComponent, DossierFile, FilePurpose
 from motcua.dossiers.services.base import begin, finish, now_or, record
-from motcua.dossiers.services.intake import ComponentData, add_components, attach, new_dossier, register, set_fees
+from motcua.dossiers.services.intake import (
+    ComponentData,
+    add_components,
+    attach,
+    new_dossier,
+    number,
+    register,
+    set_fees,
+)
 from motcua.organisations.models import Agency
 
 
@@ -134,4 +142,4 @@ def submit_online(
         )
     register(ctx.dossier, ctx.now)
     set_fees(ctx.dossier, None, payment_method)
-    return finish(ctx)
+    return number(finish(ctx))

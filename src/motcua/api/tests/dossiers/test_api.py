@@ -39,7 +39,8 @@ def test_intake_through_the_api(world):
     assert body["code"] == "000.00.06.H56-260302-0001"
     assert body["status"] == Status.ACCEPTED and body["dvcqg_status"] == "new"
     assert body["forms"] == ["01", "06"]
-    assert [a["name"] for a in body["available_actions"]] == ["withdraw_request", "stop"]
+    detail = client_for(world.officer).get(response["Location"]).json()
+    assert [a["name"] for a in detail["available_actions"]] == ["withdraw_request", "stop"]
 
 
 def test_intake_errors_are_json_with_codes(world):

@@ -182,6 +182,15 @@ class DossierListSerializer(serializers.ModelSerializer[Dossier]):
         return bool(obj.status in OPEN_STATUSES and obj.due_at and obj.due_at < timezone.now())
 
 
+class DossierCreatedSerializer(DossierListSerializer):
+    """What intake answers: the summary, the forms issued, and where to read the rest."""
+
+    forms = serializers.ListField(child=serializers.CharField(), read_only=True)
+
+    class Meta(DossierListSerializer.Meta):
+        fields = [*DossierListSerializer.Meta.fields, "forms"]
+
+
 class StepSerializer(serializers.ModelSerializer[DossierStep]):
     agency_name = serializers.CharField(source="agency.name", read_only=True)
     handler_name = serializers.SerializerMethodField()

@@ -105,7 +105,7 @@ class DossierListView(GenericAPIView):
     @extend_schema(
         operation_id="dossiers_receive",
         request=s.IntakeSerializer,
-        responses={201: s.DossierDetailSerializer, **ERRORS},
+        responses={201: s.DossierCreatedSerializer, **ERRORS},
         summary="Tiếp nhận hồ sơ (trực tiếp, bưu chính)",
     )
     def post(self, request: Request) -> Response:
@@ -132,7 +132,10 @@ class DossierListView(GenericAPIView):
             reason=data["reason"],
             note=data["note"],
         )
-        return Response(detail_response(dossier, request.user), status=status.HTTP_201_CREATED)
+        # A summary, not the full detail: intake is the hot path (GET the detail when needed).
+        dossier.forms = available_forms(dossier)  # type: ignore[attr-defined]
+        body = s.DossierCreatedSerializer(dossier).data
+        return Response(body, status=status.HTTP_201_CREATED, headers={"Location": f"{request.path}{dossier.code}/"})
 
 
 class DossierDetailView(APIView):
