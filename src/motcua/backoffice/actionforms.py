@@ -120,6 +120,7 @@ class ConsultForm(ActionForm):
         super().__init__(*args, **kwargs)
         self.fields["agencies"] = forms.ModelMultipleChoiceField(
             label="Cơ quan phối hợp",
+            help_text="Giữ Ctrl (hoặc Shift) để chọn nhiều cơ quan; mỗi cơ quan trả lời trong cùng thời hạn.",
             queryset=_other_agencies(self.dossier),
             widget=forms.SelectMultiple(attrs={"size": 6}),
         )

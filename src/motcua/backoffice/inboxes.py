@@ -14,8 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from motcua.accounts.models import Role
@@ -227,6 +228,18 @@ def _local_start(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=VIETNAM_TZ)
 
 
+# Boxes whose work is a step at this agency: they sort by that step's due moment.
+STEP_BOXES = frozenset({"to_assign", "to_process", "to_approve", "consultations"})
+
+
+def _open_step_due(agency_id: int) -> QuerySet[DossierStep, dict[str, Any]]:
+    return (
+        DossierStep.objects.filter(dossier=OuterRef("pk"), agency_id=agency_id, state=StepState.ACTIVE)
+        .order_by(F("due_at").asc(nulls_last=True))
+        .values("due_at")[:1]
+    )
+
+
 def listing(scope: Scope, key: str, filters: Filters) -> QuerySet[Dossier]:
     """The rows of one inbox, filtered, searched and sorted, with what the table shows loaded."""
     rows = visible_dossiers(scope.agency_id).filter(_q(key, scope))
@@ -244,17 +257,16 @@ def listing(scope: Scope, key: str, filters: Filters) -> QuerySet[Dossier]:
         rows = rows.filter(submitted_at__gte=_local_start(filters.received_from))
     if filters.received_to:
         rows = rows.filter(submitted_at__lt=_local_start(filters.received_to + timedelta(days=1)))
-    order = {
-        "due": ("due_at", "submitted_at", "pk"),
-        "-due": ("-due_at", "-submitted_at", "-pk"),
-        "received": ("submitted_at", "pk"),
-        "-received": ("-submitted_at", "-pk"),
-    }[filters.sort]
+    # The due moment of this agency's open step: what a handler races against (a subquery, no extra query).
+    rows = rows.annotate(step_due_at=Subquery(_open_step_due(scope.agency_id)))
+    due = "step_due_at" if key in STEP_BOXES else "due_at"
     if filters.sort == "due":
         # Dossiers without a due moment (not yet accepted) after those with one.
-        rows = rows.order_by(F("due_at").asc(nulls_last=True), *order[1:])
+        rows = rows.order_by(F(due).asc(nulls_last=True), "submitted_at", "pk")
+    elif filters.sort == "-due":
+        rows = rows.order_by(F(due).desc(nulls_last=True), "-submitted_at", "-pk")
     else:
-        rows = rows.order_by(*order)
+        rows = rows.order_by(*{"received": ("submitted_at", "pk"), "-received": ("-submitted_at", "-pk")}[filters.sort])
     return rows.select_related("procedure", "competent_agency").only(
         "code",
         "status",

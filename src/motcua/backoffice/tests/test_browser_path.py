@@ -67,6 +67,7 @@ def test_whole_path_of_one_dossier(live_server: Any, new_browser_page: Any) -> N
         counter.get_by_label("Tờ khai", exact=True).check()
         counter.get_by_label("Số trang của Tờ khai").fill("2")
         assert "09:00 ngày 05/03/2026" in counter.locator("#due-preview").inner_text()
+        assert serious_accessibility_violations(counter) == []
         screenshot(counter, "backoffice-intake", full_page=True)
         counter.get_by_role("button", name=re.compile("Tiếp nhận, in Mẫu 01")).click()
         counter.wait_for_selector("h1 .code")

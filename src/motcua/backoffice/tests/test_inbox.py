@@ -147,3 +147,17 @@ def test_inbox_query_count_does_not_grow_with_dossiers(
     with django_assert_num_queries(9):
         response = client.get(INBOX, {"tab": "all"})
     assert "8 hồ sơ" in response.content.decode()
+
+
+def test_step_boxes_sort_by_the_step_due_moment(client: Client, world: Any, frozen: Any) -> None:
+    from motcua.dossiers.tests.helpers import to_processing
+
+    early = to_processing(world)
+    frozen.shift(timedelta(hours=2))
+    late = to_processing(world, applicant=applicant_data(id_number="001099000555"))
+    client.force_login(world.specialist)
+    html = client.get(INBOX, {"tab": "to_process"}).content.decode()
+    assert html.index(early.code) < html.index(late.code)
+    assert "Hạn bước</th>" in html
+    html = client.get(INBOX, {"tab": "to_process", "sort": "-due"}).content.decode()
+    assert html.index(late.code) < html.index(early.code)

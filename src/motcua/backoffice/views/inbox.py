@@ -33,6 +33,7 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
         "tabs": [(box, counts.get(box.key, 0)) for box in boxes],
         "tab": key,
         "tab_label": inboxes.BY_KEY[key].label,
+        "step_box": key in inboxes.STEP_BOXES,
         "page": page,
         "filters": filters,
         "errors": errors,
