@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
@@ -232,8 +231,8 @@ def _local_start(day: date) -> datetime:
 STEP_BOXES = frozenset({"to_assign", "to_process", "to_approve", "consultations"})
 
 
-def _open_step_due(agency_id: int) -> QuerySet[DossierStep, dict[str, Any]]:
-    return (
+def _open_step_due(agency_id: int) -> Subquery:
+    return Subquery(
         DossierStep.objects.filter(dossier=OuterRef("pk"), agency_id=agency_id, state=StepState.ACTIVE)
         .order_by(F("due_at").asc(nulls_last=True))
         .values("due_at")[:1]
@@ -258,7 +257,7 @@ def listing(scope: Scope, key: str, filters: Filters) -> QuerySet[Dossier]:
     if filters.received_to:
         rows = rows.filter(submitted_at__lt=_local_start(filters.received_to + timedelta(days=1)))
     # The due moment of this agency's open step: what a handler races against (a subquery, no extra query).
-    rows = rows.annotate(step_due_at=Subquery(_open_step_due(scope.agency_id)))
+    rows = rows.annotate(step_due_at=_open_step_due(scope.agency_id))
     due = "step_due_at" if key in STEP_BOXES else "due_at"
     if filters.sort == "due":
         # Dossiers without a due moment (not yet accepted) after those with one.
