@@ -71,7 +71,16 @@ class VersionInline(admin.TabularInline):
         "online_level",
         "change_note",
     ]
-    readonly_fields = tuple(fields)
+    readonly_fields = (
+        "number",
+        "effective_from",
+        "effective_until",
+        "legal_time_value",
+        "legal_time_unit",
+        "reduced_time_value",
+        "online_level",
+        "change_note",
+    )
     extra = 0
     can_delete = False
     ordering = ["-number"]

@@ -2,12 +2,13 @@
 
 Two stages:
 
-1. *Candidates* from the database's own index over the folded name (``Procedure.name_folded``):
-   PostgreSQL ``pg_trgm`` word similarity (GIN index, tolerant of typos), SQLite FTS5 (any
-   query word, as a prefix, ranked by bm25). When the index finds nothing (every word
-   misspelt), ``rapidfuzz`` compares the query with every folded name that passes the filters.
-2. *Ranking* in Python by ``score`` over the folded text only, so both databases put the same
-   procedures first once the candidate sets contain them.
+1. *Candidates* from the database's full-text index over the folded name (``Procedure.name_folded``):
+   names holding every query word as a word prefix, else any of them, best first (SQLite FTS5 +
+   bm25; PostgreSQL GIN ``to_tsvector`` + ``ts_rank``). When that finds nothing (every word
+   misspelt), PostgreSQL asks ``pg_trgm`` word similarity (trigram GIN index) and SQLite
+   ``rapidfuzz`` over the names that pass the filters.
+2. *Ranking* in Python by ``rate`` over the folded text only (typos tolerated word by word), so both
+   databases put the same procedures first once the candidate sets contain them.
 
 Vietnamese writes i and y interchangeably in many syllables (kí/ký, lí/lý); matching treats them
 as the same letter.
@@ -31,10 +32,19 @@ from motcua.core.text import fold
 
 CANDIDATES = 200
 MIN_COVERAGE = 0.6
-_FTS_SQL = (
-    "SELECT rowid FROM catalogue_procedure_fts WHERE catalogue_procedure_fts MATCH %s "
-    "AND rowid IN ({base}) ORDER BY bm25(catalogue_procedure_fts) LIMIT %s"
-)
+FTS_SCAN_LIMIT = 20000
+_FULLTEXT_SQL = {
+    "sqlite": (
+        "SELECT rowid FROM catalogue_procedure_fts WHERE catalogue_procedure_fts MATCH %s "
+        "ORDER BY bm25(catalogue_procedure_fts) LIMIT %s"
+    ),
+    "postgresql": (
+        "SELECT id FROM catalogue_procedure WHERE to_tsvector('simple'::regconfig, name_folded) "
+        "@@ to_tsquery('simple'::regconfig, %s) "
+        "ORDER BY ts_rank(to_tsvector('simple'::regconfig, name_folded), to_tsquery('simple'::regconfig, %s)) DESC "
+        "LIMIT %s"
+    ),
+}
 _WORD = re.compile(r"[a-z0-9]+")
 _CODE = re.compile(r"^\d\.?\d{3,6}$")
 # Words that open many official names and carry no meaning for ranking.
@@ -84,6 +94,9 @@ def filtered_procedures(filters: SearchFilters | None = None) -> QuerySet[Proced
     return procedures
 
 
+Candidate = tuple[int, str, str]  # (pk, name_folded, code): all the ranking needs
+
+
 def search_procedures(
     query: str, *, filters: SearchFilters | None = None, limit: int = 50
 ) -> list[Procedure] | QuerySet[Procedure]:
@@ -92,52 +105,95 @@ def search_procedures(
     folded = fold(query or "")
     if not _WORD.search(folded):
         return base.order_by("name_folded", "code")
-    candidates = list(_candidates(base, folded))
-    if not candidates:
-        candidates = _fuzzy_candidates(base, folded)
-    candidates = [p for p in candidates if relevant(folded, p.name_folded, p.code)]
-    ranked = sorted(candidates, key=lambda p: (-score(folded, p.name_folded, p.code), len(p.name_folded), p.code))
-    return ranked[:limit]
+    candidates = _candidates(base, folded) or _fuzzy_candidates(base, folded)
+    scored = []
+    for pk, name_folded, code in candidates:
+        relevance = rate(folded, name_folded, code)
+        if relevance is not None:
+            scored.append((-relevance, len(name_folded), code, pk))
+    scored.sort()
+    top = [pk for *_key, pk in scored[:limit]]
+    found = base.in_bulk(top)
+    return [found[pk] for pk in top if pk in found]
 
 
-def _candidates(base: QuerySet[Procedure], folded: str) -> QuerySet[Procedure] | list[Procedure]:
+def _rows(queryset: QuerySet[Procedure]) -> list[Candidate]:
+    return list(queryset.values_list("pk", "name_folded", "code"))
+
+
+def _candidates(base: QuerySet[Procedure], folded: str) -> list[Candidate]:
     if _CODE.match(folded):
-        by_code = list(base.filter(code__contains=folded)[:CANDIDATES])
+        by_code = _rows(base.filter(code__contains=folded)[:CANDIDATES])
         if by_code:
             return by_code
-    if connection.vendor == "postgresql":
-        return _trigram_candidates(base, folded)
-    if connection.vendor == "sqlite":
-        return _fts_candidates(base, folded)
+    if connection.vendor in _FULLTEXT_SQL:
+        found = _fulltext_candidates(base, folded)
+        if not found and connection.vendor == "postgresql":
+            found = _trigram_candidates(base, folded)  # every word misspelt
+        return found
     return _fuzzy_candidates(base, folded)
 
 
-def _trigram_candidates(base: QuerySet[Procedure], folded: str) -> QuerySet[Procedure]:
+def _trigram_candidates(base: QuerySet[Procedure], folded: str) -> list[Candidate]:
     from django.contrib.postgres.search import TrigramWordSimilarity  # PostgreSQL only
 
-    return (
+    return _rows(
         base.filter(name_folded__trigram_word_similar=folded)
         .annotate(similarity=TrigramWordSimilarity(folded, "name_folded"))
         .order_by("-similarity")[:CANDIDATES]
     )
 
 
-def _fts_candidates(base: QuerySet[Procedure], folded: str) -> list[Procedure]:
-    terms = sorted({variant for word in _WORD.findall(folded) for variant in _iy_variants(word)})
-    match = " OR ".join(f'"{term}"*' for term in terms)
-    # The inner SQL is Django's own compilation of the filtered queryset; user text only travels as parameters.
-    base_sql, base_params = base.values("pk").query.sql_with_params()
-    sql = _FTS_SQL.format(base=base_sql)
+def _fulltext_query(folded: str, *, every_word: bool) -> str:
+    """Each query word as a prefix, with its i/y spellings; all words (AND) or any word (OR)."""
+    postgres = connection.vendor == "postgresql"
+    groups = []
+    for word in dict.fromkeys(_WORD.findall(folded)):
+        variants = sorted(_iy_variants(word))
+        alternatives = [f"{v}:*" if postgres else f'"{v}"*' for v in variants]
+        groups.append("(" + (" | " if postgres else " OR ").join(alternatives) + ")")
+    joiner = (" & " if every_word else " | ") if postgres else (" AND " if every_word else " OR ")
+    return joiner.join(groups)
+
+
+def _fulltext_candidates(base: QuerySet[Procedure], folded: str) -> list[Candidate]:
+    """Names containing every query word (as prefixes) first; if none, names with any of them, best ranked."""
+    for every_word in (True, False):
+        found = _fulltext_ranked(base, _fulltext_query(folded, every_word=every_word))
+        if found:
+            return found
+    return []
+
+
+def _fulltext_ranked(base: QuerySet[Procedure], match: str) -> list[Candidate]:
+    params: list[str | int] = (
+        [match, match, FTS_SCAN_LIMIT]
+        if connection.vendor == "postgresql"
+        else [
+            match,
+            FTS_SCAN_LIMIT,
+        ]
+    )
+    # The index query alone, then the filters in chunks: on SQLite a "rowid IN (subquery)" inside the
+    # MATCH query makes FTS5 probe its index once per listed row (a thousand times slower).
     with connection.cursor() as cursor:
-        cursor.execute(sql, [match, *base_params, CANDIDATES])
-        ids = [row[0] for row in cursor.fetchall()]
-    return list(base.filter(pk__in=ids))
+        cursor.execute(_FULLTEXT_SQL[connection.vendor], params)
+        ranked = [row[0] for row in cursor.fetchall()]
+    found: list[Candidate] = []
+    for start in range(0, len(ranked), 500):
+        chunk = ranked[start : start + 500]
+        rows = {row[0]: row for row in _rows(base.filter(pk__in=chunk))}
+        found += [rows[pk] for pk in chunk if pk in rows]
+        if len(found) >= CANDIDATES:
+            break
+    return found[:CANDIDATES]
 
 
-def _fuzzy_candidates(base: QuerySet[Procedure], folded: str) -> list[Procedure]:
-    names = dict(base.values_list("pk", "name_folded"))
+def _fuzzy_candidates(base: QuerySet[Procedure], folded: str) -> list[Candidate]:
+    rows = {pk: (pk, name, code) for pk, name, code in _rows(base)}
+    names = {pk: row[1] for pk, row in rows.items()}
     best = process.extract(folded, names, scorer=fuzz.WRatio, limit=CANDIDATES, score_cutoff=60)
-    return list(base.filter(pk__in=[key for _name, _score, key in best]))
+    return [rows[key] for _name, _score, key in best]
 
 
 def _iy_variants(word: str) -> set[str]:
@@ -145,15 +201,14 @@ def _iy_variants(word: str) -> set[str]:
 
 
 def _same_word(a: str, b: str) -> float:
-    """How well query word ``a`` matches name word ``b`` (1 exact, prefixes and typos less)."""
+    """How well query word ``a`` matches name word ``b`` (both y→i): 1 exact, less for prefixes and typos."""
     if a == b:
         return 1.0
-    a_iy, b_iy = a.replace("y", "i"), b.replace("y", "i")
-    if a_iy == b_iy:
-        return 0.98
-    if len(a) >= 2 and b_iy.startswith(a_iy):
+    if len(a) >= 2 and b.startswith(a):
         return 0.85
-    similarity = fuzz.ratio(a_iy, b_iy) / 100
+    if abs(len(a) - len(b)) > 2:
+        return 0.0
+    similarity = fuzz.ratio(a, b) / 100
     return similarity * 0.9 if similarity >= 0.75 else 0.0
 
 
@@ -165,10 +220,15 @@ def _words(folded_name: str) -> list[str]:
 
 
 def _match(query_words: list[str], name_words: list[str]) -> tuple[float, int]:
-    """(share of the query matched, 0..1; how many name words were used)."""
+    """(share of the query matched, 0..1; how many name words were used). Words are y→i normalised."""
     matched: set[int] = set()
     total = 0.0
+    positions = {word: index for index, word in reversed(list(enumerate(name_words)))}
     for word in query_words:
+        if word in positions:  # the common case: an exact word
+            total += 1.0
+            matched.add(positions[word])
+            continue
         best, best_index = 0.0, -1
         for index, candidate in enumerate(name_words):
             value = _same_word(word, candidate)
@@ -180,25 +240,31 @@ def _match(query_words: list[str], name_words: list[str]) -> tuple[float, int]:
     return total / len(query_words), len(matched)
 
 
-def relevant(folded_query: str, name_folded: str, code: str = "") -> bool:
-    """Most of the query (``MIN_COVERAGE``) must be found in the name, or the code must match."""
-    query_words = _WORD.findall(folded_query)
-    if code and folded_query in code:
-        return True
-    return bool(query_words) and _match(query_words, _words(name_folded))[0] >= MIN_COVERAGE
+def _iy(words: list[str]) -> list[str]:
+    return [word.replace("y", "i") for word in words]
 
 
-def score(folded_query: str, name_folded: str, code: str = "") -> float:
-    """Relevance of a folded name to a folded query; identical on every database."""
+def rate(folded_query: str, name_folded: str, code: str = "") -> float | None:
+    """Relevance of a folded name to a folded query, or None when too little of the query is found.
+
+    Identical on every database. The exact code ranks first; then how much of the query the name
+    contains (typos and i/y tolerated), the whole phrase, the phrase at the start, and fewer extra words.
+    """
     if code and folded_query == code:
         return 1000.0
-    query_words = _WORD.findall(folded_query)
-    name_words = _words(name_folded)
+    query_words = _iy(_WORD.findall(folded_query))
+    name_words = _iy(_words(name_folded))
     if not query_words or not name_words:
-        return 0.0
+        return None
     coverage, matched = _match(query_words, name_words)
-    phrase = " ".join(query_words).replace("y", "i")
-    plain = " ".join(name_words).replace("y", "i")
+    if coverage < MIN_COVERAGE and not (code and folded_query in code):
+        return None
+    phrase, plain = " ".join(query_words), " ".join(name_words)
     bonus = 20.0 if phrase in plain else 0.0
     bonus += 10.0 if plain.startswith(phrase) else 0.0
     return coverage * 100 + bonus - min(len(name_words) - matched, 30)
+
+
+def score(folded_query: str, name_folded: str, code: str = "") -> float:
+    """``rate`` with 0 for irrelevant names (kept for callers that only compare)."""
+    return rate(folded_query, name_folded, code) or 0.0
