@@ -16,14 +16,13 @@ import time
 
 import dossiers_common as common
 
-logging.getLogger("django.request").setLevel(logging.ERROR)  # the 404s of wrong phones are expected
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--requests", type=int, default=2000)
     args = parser.parse_args()
     common.setup()
+    logging.getLogger("django.request").setLevel(logging.ERROR)  # the 404s of wrong phones are expected
     from django.test import Client
 
     from motcua.dossiers.models import Dossier

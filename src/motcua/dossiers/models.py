@@ -115,6 +115,8 @@ class Dossier(models.Model):
             models.Index(fields=["receiving_agency", "status", "due_at"], name="dossier_receiving_inbox"),
             models.Index(fields=["status", "due_at"], name="dossier_status_due"),
             models.Index(fields=["accepted_at"], name="dossier_accepted_at"),
+            # Newest-first lists read this index backwards and stop after a page.
+            models.Index(fields=["-submitted_at", "-id"], name="dossier_newest_first"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(status=Status.DRAFT) | Q(code__isnull=False), name="dossier_code_set")

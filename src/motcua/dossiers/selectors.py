@@ -17,7 +17,7 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from motcua.accounts.models import Role
+from motcua.accounts.models import Applicant, Role
 from motcua.core.exceptions import DomainError, NotFound
 from motcua.dossiers import workflow
 from motcua.dossiers.actors import role_pairs
@@ -52,11 +52,13 @@ def dossiers_visible_to(user: Any) -> QuerySet[Dossier]:
     own = Q(applicant__user=user)
     if not agencies:
         return base.filter(own)
+    # Officials rarely submit dossiers themselves; skip the join to applicants when they do not.
+    has_own = Applicant.objects.filter(user=user).exists()
     routed = Exists(DossierStep.objects.filter(dossier=OuterRef("pk"), agency_id__in=agencies))
     # The competent agency sees a dossier once it has been accepted (it never sees refused intakes).
     competent = Q(competent_agency_id__in=agencies, accepted_at__isnull=False)
     official = (Q(receiving_agency_id__in=agencies) | competent | routed) & ~Q(status=Status.DRAFT)
-    return base.filter(official | own)
+    return base.filter(official | own) if has_own else base.filter(official)
 
 
 def get_visible(user: Any, code: str) -> Dossier:

@@ -9,7 +9,7 @@ from django.utils.functional import cached_property
 
 from motcua.api.pagination import Pagination
 
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000
 
 
 class CappedPaginator(Paginator):
@@ -21,7 +21,7 @@ class CappedPaginator(Paginator):
 
 
 class DossierPagination(Pagination):
-    """Like the API's pagination, but ``count`` stops at 10 001 and ``count_capped`` says so."""
+    """Like the API's pagination, but ``count`` stops at 1 001 and ``count_capped`` says so."""
 
     django_paginator_class = CappedPaginator
 
