@@ -18,7 +18,6 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
 
 from motcua.dossiers.models import DossierCodeCounter
 from motcua.organisations.models import Agency
@@ -51,8 +50,9 @@ def next_sequence(agency: Agency, day: date) -> int:
             return 1
         except IntegrityError:
             counter = DossierCodeCounter.objects.select_for_update().get(agency=agency, day=day)
-    DossierCodeCounter.objects.filter(pk=counter.pk).update(last_value=F("last_value") + 1)
-    counter.refresh_from_db(fields=["last_value"])
+    # The row is locked until commit: reading and writing it back is safe.
+    counter.last_value += 1
+    counter.save(update_fields=["last_value"])
     return counter.last_value
 
 

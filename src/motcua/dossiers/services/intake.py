@@ -79,10 +79,20 @@ def competent_agency_for(version: ProcedureVersion, receiving: Agency, chosen: A
     )
 
 
-def add_components(dossier: Dossier, components: Sequence[ComponentData], *, user: User | None, now: datetime) -> None:
+def add_components(
+    dossier: Dossier,
+    components: Sequence[ComponentData],
+    *,
+    user: User | None,
+    now: datetime,
+    first_order: int | None = None,
+) -> None:
+    """Record the documents received; ``first_order`` saves a count when the dossier is new."""
+    if not components:
+        return
     catalogue = {c.pk: c for c in Component.objects.filter(version=dossier.procedure_version)}
-    start = dossier.components.count()
-    for index, data in enumerate(components, start=start + 1):
+    start = first_order if first_order is not None else dossier.components.count() + 1
+    for index, data in enumerate(components, start=start):
         source = catalogue.get(data.component_id) if data.component_id else None
         if data.component_id and source is None:
             raise DomainError(
@@ -105,8 +115,8 @@ def add_components(dossier: Dossier, components: Sequence[ComponentData], *, use
         )
         for upload in data.files:
             attach(dossier, upload, purpose=FilePurpose.COMPONENT, component=row, user=user, now=now)
-    dossier.has_digitised_components = dossier.components.filter(digitised=True).exists()
-    dossier.has_reused_components = dossier.components.filter(reused=True).exists()
+        dossier.has_digitised_components |= row.digitised
+        dossier.has_reused_components |= row.reused
 
 
 def attach(
@@ -130,9 +140,10 @@ def attach(
     )
 
 
-def set_fees(dossier: Dossier, fees: Sequence[FeeData] | None, payment_method: str) -> None:
+def set_fees(dossier: Dossier, fees: Sequence[FeeData] | None, payment_method: str, *, new: bool = False) -> None:
     """Fees from the input, or the version's fixed amounts; the total and the method are captured."""
-    dossier.fees.all().delete()
+    if not new:
+        dossier.fees.all().delete()
     if fees is None:
         rows = [
             DossierFee(dossier=dossier, name=f.name, amount_vnd=f.amount_vnd)
@@ -242,11 +253,11 @@ def receive_dossier(
     dossier.postal_shipment_number = postal_shipment_number
     dossier.received_by = actor
     register(dossier, moment)
-    dossier.save()
-    add_components(dossier, components, user=actor, now=moment)
-    set_fees(dossier, fees, payment_method)
     dossier.fees_paid = fees_paid
     dossier.save()
+    add_components(dossier, components, user=actor, now=moment, first_order=1)
+    set_fees(dossier, fees, payment_method, new=True)
+    dossier.save(update_fields=["fee_total_vnd", "payment_method", "has_digitised_components", "has_reused_components"])
     record(
         dossier,
         "register",
