@@ -20,11 +20,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 
-from motcua.accounts.models import Membership
+from motcua.accounts.models import Membership, Role
 from motcua.accounts.selectors import memberships_for
 from motcua.organisations.models import Agency
 
 SESSION_KEY = "backoffice_membership_id"
+SUPERUSER_KEY = "backoffice_superuser_acting"
 
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponseBase])
 
@@ -50,9 +51,29 @@ class Acting:
         return self.membership.role in roles
 
 
+def _superuser_choice(request: HttpRequest) -> Membership | None:
+    """A superuser's chosen (agency, role), as an unsaved membership; ``None`` if none or no longer valid.
+
+    The accounts rules let an active superuser hold every role in every active agency; rather than
+    listing them all, the superuser picks one agency and one role (``choose_as_superuser``).
+    """
+    user = request.user
+    stored = request.session.get(SUPERUSER_KEY)
+    if not (getattr(user, "is_superuser", False) and user.is_active and isinstance(stored, list) and len(stored) == 2):
+        return None
+    agency_id, role = stored
+    agency = Agency.objects.filter(pk=agency_id, is_active=True).select_related("administrative_unit").first()
+    if agency is None or role not in Role.values:
+        return None
+    return Membership(user=user, agency=agency, role=role)
+
+
 def resolve(request: HttpRequest) -> Acting | None:
     """The acting membership for this request (one query), or ``None`` when the user has none."""
     choices = tuple(memberships_for(request.user))
+    override = _superuser_choice(request) if SUPERUSER_KEY in request.session else None
+    if override is not None:
+        return Acting(membership=override, choices=choices)
     if not choices:
         return None
     wanted = request.session.get(SESSION_KEY)
@@ -67,7 +88,19 @@ def choose(request: HttpRequest, membership_id: int) -> Membership | None:
     membership = memberships_for(request.user).filter(pk=membership_id).first()
     if membership is not None:
         request.session[SESSION_KEY] = membership.pk
+        request.session.pop(SUPERUSER_KEY, None)
     return membership
+
+
+def choose_as_superuser(request: HttpRequest, agency_id: int, role: str) -> Membership | None:
+    """A superuser acts in any active agency and role (audited as themselves by the engine)."""
+    user = request.user
+    if not (getattr(user, "is_superuser", False) and user.is_active) or role not in Role.values:
+        return None
+    if not Agency.objects.filter(pk=agency_id, is_active=True).exists():
+        return None
+    request.session[SUPERUSER_KEY] = [agency_id, role]
+    return _superuser_choice(request)
 
 
 def use_vietnamese(request: HttpRequest) -> None:
@@ -93,6 +126,8 @@ def official_required(roles: Iterable[str] | None = None) -> Callable[[ViewFunc]
                 return HttpResponseRedirect(f"{login}?{urlencode({'next': request.get_full_path()})}")
             acting = resolve(request)
             if acting is None:
+                if getattr(request.user, "is_superuser", False):
+                    return HttpResponseRedirect(reverse("backoffice:act_as"))
                 return render(request, "backoffice/no_membership.html", status=403)
             request.acting = acting  # type: ignore[attr-defined]
             if allowed and acting.role not in allowed:

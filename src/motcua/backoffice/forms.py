@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from motcua.accounts.models import ApplicantKind
+from motcua.accounts.models import ApplicantKind, Role
 from motcua.dossiers.constants import Channel, PaymentMethod
 from motcua.organisations.models import Agency
 
@@ -20,6 +20,15 @@ class LoginForm(forms.Form):
     password = forms.CharField(
         label="Mật khẩu", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )
+
+
+class ActAsForm(forms.Form):
+    """A superuser's choice of agency and role for the back office."""
+
+    agency = forms.ModelChoiceField(
+        label="Cơ quan", queryset=Agency.objects.filter(is_active=True).order_by("level", "name")
+    )
+    role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
 
 
 class ApplicantForm(forms.Form):

@@ -9,6 +9,7 @@ urlpatterns = [
     path("dang-nhap/", auth.login_view, name="login"),
     path("dang-xuat/", auth.logout_view, name="logout"),
     path("vai-tro/", auth.switch_view, name="switch"),
+    path("vai-tro/quan-tri/", auth.act_as_view, name="act_as"),
     path("", inbox.inbox_view, name="inbox"),
     path("tiep-nhan/", intake.intake_view, name="intake"),
     path("tiep-nhan/thu-tuc/", intake.procedure_search_partial, name="intake_search"),

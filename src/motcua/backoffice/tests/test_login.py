@@ -176,3 +176,22 @@ def test_back_office_stays_vietnamese_after_the_portal_switched_to_english(clien
     assert "English" not in html  # no switch that would change nothing here
     client.force_login(officer)
     assert '<html lang="vi">' in client.get(reverse("backoffice:inbox")).content.decode()
+
+
+def test_superuser_chooses_any_agency_and_role(client: Client, agency: Any) -> None:
+    admin = UserFactory(superuser=True)
+    response = _post(client, admin.username, TEST_PASSWORD)
+    assert response.status_code == 302
+    response = client.get(reverse("backoffice:inbox"))
+    assert response["Location"] == reverse("backoffice:act_as")
+    response = client.post(reverse("backoffice:act_as"), {"agency": agency.pk, "role": Role.LEADER}, follow=True)
+    html = response.content.decode()
+    assert "Lãnh đạo cơ quan · Sở Tư pháp" in html
+    assert "Chờ phê duyệt" in html  # the leader's inbox
+
+
+def test_only_superusers_may_act_as_anything(client: Client, officer: Any, other_agency: Any) -> None:
+    client.force_login(officer)
+    response = client.post(reverse("backoffice:act_as"), {"agency": other_agency.pk, "role": Role.LEADER})
+    assert response["Location"] == reverse("backoffice:inbox")
+    assert "Cán bộ một cửa · Sở Tư pháp" in client.get(reverse("backoffice:inbox")).content.decode()

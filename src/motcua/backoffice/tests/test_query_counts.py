@@ -38,8 +38,9 @@ def test_procedure_search_partial(client: Client, world: Any, django_assert_num_
     client.force_login(world.officer)
     url = reverse("backoffice:intake_search")
     client.get(url)
-    # session, user, memberships; the search candidates (FTS on SQLite, trigram on PostgreSQL) and rows
-    with django_assert_num_queries(5, exact=False):
+    # session, user, memberships; then the catalogue search's own queries (candidates from FTS5 or
+    # trigrams, ranking data, rows: 2-3 today), bounded rather than pinned as they belong to the catalogue
+    with django_assert_num_queries(8, exact=False):
         client.get(url, {"q": "ly lich"})
 
 

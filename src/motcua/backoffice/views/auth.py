@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -14,10 +16,11 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from motcua.accounts.models import Role
 from motcua.accounts.selectors import memberships_for
 from motcua.backoffice import acting as acting_context
 from motcua.backoffice import lockout
-from motcua.backoffice.forms import LoginForm
+from motcua.backoffice.forms import ActAsForm, LoginForm
 
 
 def _client_ip(request: HttpRequest) -> str:
@@ -35,6 +38,11 @@ def _next_url(request: HttpRequest) -> str:
     return reverse("backoffice:inbox")
 
 
+def _may_work_here(user: Any) -> bool:
+    """Officials with an active membership, and superusers (who hold every role everywhere)."""
+    return bool(user.is_superuser and user.is_active) or memberships_for(user).exists()
+
+
 def _locked_message(until_local: str) -> str:
     return (
         "Đăng nhập sai quá nhiều lần. Tài khoản này tạm bị khóa đăng nhập từ máy của bạn "
@@ -47,7 +55,7 @@ def _locked_message(until_local: str) -> str:
 @never_cache
 def login_view(request: HttpRequest) -> HttpResponse:
     acting_context.use_vietnamese(request)
-    if request.user.is_authenticated and request.method == "GET" and memberships_for(request.user).exists():
+    if request.user.is_authenticated and request.method == "GET" and _may_work_here(request.user):
         return redirect(_next_url(request))
     form = LoginForm(request.POST or None)
     status = 200
@@ -71,7 +79,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                         None,
                         f"Tên đăng nhập hoặc mật khẩu không đúng. Còn {left} lần thử trước khi tạm khóa.",
                     )
-            elif not memberships_for(user).exists():
+            elif not _may_work_here(user):
                 form.add_error(
                     None,
                     "Tài khoản này chưa được giao vai trò cán bộ tại cơ quan nào. "
@@ -107,3 +115,21 @@ def switch_view(request: HttpRequest) -> HttpResponse:
             request, f"Đang làm việc với vai trò {membership.get_role_display()} tại {membership.agency.name}."
         )
     return HttpResponseRedirect(reverse("backoffice:inbox"))
+
+
+@never_cache
+def act_as_view(request: HttpRequest) -> HttpResponse:
+    """Superusers choose the agency and role to act in (they hold every role in every agency)."""
+    acting_context.use_vietnamese(request)
+    user = request.user
+    if not user.is_authenticated:
+        return redirect(f"{reverse('backoffice:login')}?next={reverse('backoffice:act_as')}")
+    if not user.is_superuser:
+        return redirect("backoffice:inbox")
+    form = ActAsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        agency, role = form.cleaned_data["agency"], form.cleaned_data["role"]
+        acting_context.choose_as_superuser(request, agency.pk, role)
+        messages.success(request, f"Đang làm việc với vai trò {Role(role).label} tại {agency.name}.")
+        return redirect("backoffice:inbox")
+    return render(request, "backoffice/act_as.html", {"form": form})
