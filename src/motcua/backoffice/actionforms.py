@@ -149,9 +149,16 @@ class AmountForm(ActionForm):
 
 
 class ExtendForm(ActionForm):
-    new_due_date = forms.DateField(label="Ngày hẹn trả mới", widget=forms.DateInput(attrs={"type": "date"}))
+    new_due_date = forms.DateField(
+        label="Ngày hẹn trả mới",
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}, format="%d/%m/%Y"),
+    )
     new_due_time = forms.TimeField(
-        label="Giờ hẹn trả", initial=time(16, 0), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+        label="Giờ hẹn trả (HH:mm)",
+        initial=time(16, 0),
+        input_formats=["%H:%M"],
+        widget=forms.TimeInput(attrs={"placeholder": "HH:mm", "inputmode": "numeric"}, format="%H:%M"),
     )
     reason = forms.CharField(
         label="Lý do chậm trễ (in trên Phiếu xin lỗi và hẹn lại, Mẫu 04)", widget=forms.Textarea(attrs={"rows": 3})
@@ -238,7 +245,7 @@ ACTIONS: dict[str, ActionSpec] = {
     "forward": ActionSpec(
         ForwardForm,
         lambda d, u, f: processing.forward(d, actor=u, files=f.cleaned_data["attachments"], **_note(f)),
-        accesskey="f",
+        accesskey="c",
     ),
     "return_to_previous": ActionSpec(
         ReasonForm,
