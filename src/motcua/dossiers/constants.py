@@ -43,10 +43,10 @@ DVCQG_STATUS_KEYS: dict[int, str] = {
 FINAL_STATUSES = frozenset({Status.REFUSED_AT_INTAKE, Status.STOPPED, Status.RETURNED})
 # Statuses in which the working-time clock runs against the dossier's due moment.
 CLOCK_RUNNING_STATUSES = frozenset({Status.ACCEPTED, Status.PROCESSING})
-# Statuses counted as "being handled" for overdue reports and reminders.
-OPEN_STATUSES = frozenset(
-    {Status.ACCEPTED, Status.PROCESSING, Status.SUPPLEMENT_REQUESTED, Status.FINANCIAL_OBLIGATION}
-)
+# Statuses counted as "being handled" for overdue reports and reminders (sorted: the partial index
+# on open dossiers and the queries must use the same list).
+OPEN_STATUS_VALUES = [Status.ACCEPTED, Status.PROCESSING, Status.SUPPLEMENT_REQUESTED, Status.FINANCIAL_OBLIGATION]
+OPEN_STATUSES = frozenset(OPEN_STATUS_VALUES)
 
 
 class Channel(models.TextChoices):

@@ -15,6 +15,7 @@ from django.db.models import Q
 from motcua.core.models import AuditEvent
 from motcua.dossiers import workflow
 from motcua.dossiers.constants import (
+    OPEN_STATUS_VALUES,
     Channel,
     Outcome,
     PauseKind,
@@ -117,6 +118,12 @@ class Dossier(models.Model):
             models.Index(fields=["accepted_at"], name="dossier_accepted_at"),
             # Newest-first lists read this index backwards and stop after a page.
             models.Index(fields=["-submitted_at", "-id"], name="dossier_newest_first"),
+            # Due-soon and overdue boxes look at open dossiers only (a few % of the table).
+            models.Index(
+                fields=["due_at", "id"],
+                condition=Q(status__in=OPEN_STATUS_VALUES),
+                name="dossier_open_due",
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(status=Status.DRAFT) | Q(code__isnull=False), name="dossier_code_set")
@@ -263,7 +270,17 @@ class DossierStep(models.Model):
         verbose_name = "bước xử lý hồ sơ"
         verbose_name_plural = "bước xử lý hồ sơ"
         ordering = ["dossier_id", "order", "pk"]
-        indexes = [models.Index(fields=["agency", "state", "due_at"], name="step_agency_inbox")]
+        indexes = [
+            models.Index(fields=["agency", "state", "due_at"], name="step_agency_inbox"),
+            # Inboxes of officials read active process steps by agency and role, most urgent first;
+            # the included columns let PostgreSQL answer from the index alone.
+            models.Index(
+                fields=["agency", "role", "due_at"],
+                include=["dossier", "handler"],
+                condition=Q(state="active", kind="process"),
+                name="step_active_process",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.order}. {self.name}"

@@ -21,7 +21,7 @@ from motcua.accounts.models import Applicant, Role
 from motcua.core.exceptions import DomainError, NotFound
 from motcua.dossiers import workflow
 from motcua.dossiers.actors import role_pairs
-from motcua.dossiers.constants import OPEN_STATUSES, Status, StepKind, StepState
+from motcua.dossiers.constants import OPEN_STATUS_VALUES, Status, StepKind, StepState
 from motcua.dossiers.models import Dossier, DossierEvent, DossierStep
 from motcua.dossiers.services.base import actor_for, env_at, now_or
 from motcua.workdays.clock import add_working_time
@@ -113,7 +113,8 @@ def _by_active_step(step_filter: Q, status: Sequence[int]) -> QuerySet[Dossier]:
     in the same role at one agency.
     """
     steps = Q(steps__state=StepState.ACTIVE) & step_filter
-    return Dossier.objects.select_related(*_RELATED).filter(steps, status__in=status).order_by("steps__due_at", "pk")
+    # Related rows are fetched for the page only (prefetch), not joined into the sort.
+    return Dossier.objects.prefetch_related(*_RELATED).filter(steps, status__in=status).order_by("steps__due_at", "pk")
 
 
 def _step_role_filter(pairs: set[tuple[int, str]], user: Any, prefix: str = "") -> Q:
@@ -160,7 +161,7 @@ def inbox(user: Any, box: str, *, now: datetime | None = None) -> QuerySet[Dossi
         )
     else:
         moment = now_or(now)
-        scope = Q(status__in=list(OPEN_STATUSES)) & (Q(receiving_agency_id__in=mine) | Q(competent_agency_id__in=mine))
+        scope = Q(status__in=OPEN_STATUS_VALUES) & (Q(receiving_agency_id__in=mine) | Q(competent_agency_id__in=mine))
         if box == "overdue":
             query = scope & Q(due_at__lt=moment)
         else:
@@ -196,7 +197,7 @@ def filter_dossiers(
     if procedure:
         queryset = queryset.filter(procedure__code=procedure)
     if overdue is not None:
-        late = Q(status__in=list(OPEN_STATUSES), due_at__lt=now_or(now))
+        late = Q(status__in=OPEN_STATUS_VALUES, due_at__lt=now_or(now))
         queryset = queryset.filter(late) if overdue else queryset.exclude(late)
     if received_from is not None:
         queryset = queryset.filter(submitted_at__gte=received_from)

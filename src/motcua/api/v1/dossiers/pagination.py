@@ -17,7 +17,8 @@ class CappedPaginator(Paginator):
     def count(self) -> int:
         # SELECT COUNT(*) FROM (… LIMIT cap+1): stops after cap+1 rows instead of counting them all.
         items: Any = self.object_list
-        return int(items[: COUNT_CAP + 1].count())
+        # Without ORDER BY: the order does not change how many rows there are, and sorting is the cost.
+        return int(items.order_by()[: COUNT_CAP + 1].count())
 
 
 class DossierPagination(Pagination):
