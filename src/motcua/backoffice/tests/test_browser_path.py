@@ -122,6 +122,9 @@ def test_whole_path_of_one_dossier(live_server: Any, new_browser_page: Any) -> N
         office.set_viewport_size({"width": 1366, "height": 768})
         act(office, "Phê duyệt kết quả")
         act(office, "Đính kèm kết quả, hoàn thành xử lý", files={"Tệp kết quả (PDF, ảnh)": PDF})
+        office.get_by_role("link", name="ket-qua.pdf").click()  # previewed in the page, not a new tab
+        assert office.locator("#preview-panel").evaluate("panel => panel.open")
+        assert "/tep/" in office.locator("#preview-panel iframe").get_attribute("src")
 
         # Back at the counter: the result is in "Chờ trả kết quả"; hand it over.
         counter.goto(f"{base}/can-bo/?tab=to_return")

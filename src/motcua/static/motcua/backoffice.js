@@ -10,6 +10,20 @@
   // Move focus to the error summary so keyboard and screen-reader users hear what went wrong.
   var summary = document.getElementById("error-summary");
   if (summary) { summary.focus(); }
+  // File previews: without JavaScript a file opens in a new tab; with it, PDFs and images open in
+  // the preview frame of the dossier page, which unfolds.
+  var panel = document.getElementById("preview-panel");
+  if (panel) {
+    document.querySelectorAll("a[data-preview=pdf], a[data-preview=image]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        panel.open = true;
+        panel.querySelector("iframe").src = link.href;
+        document.getElementById("preview-name").textContent = link.textContent;
+        panel.scrollIntoView({block: "start"});
+      });
+    });
+  }
   // Confirm irreversible actions (refuse, stop) before submitting.
   document.addEventListener("submit", function (event) {
     var message = event.target.getAttribute("data-confirm");
