@@ -130,3 +130,27 @@ def test_register_xlsx(world):
         "/api/v1/dossiers/register.pdf", {"agency": world.centre.pk, "start": "2026-03-01", "end": "2026-03-31"}
     )
     assert other.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("action", "payload", "field"),
+    [
+        ("extend", {"new_due_at": "ngày mai"}, "new_due_at"),
+        ("extend", {"reason": "Chậm"}, "new_due_at"),
+        ("consult", {"agencies": [999999], "content": "Xin ý kiến"}, "agencies"),
+        ("assign", {}, "handler"),
+        ("transfer_to_level", {"content": "Liên thông"}, "agency"),
+        ("request_financial_obligation", {"amount_vnd": -5}, "amount_vnd"),
+        ("request_supplement", {"items": []}, "items"),
+    ],
+)
+def test_bad_action_inputs_are_field_errors_not_500(world, action, payload, field):
+    dossier = to_processing(world)
+    actor = world.head if action == "assign" else world.specialist
+    response = client_for(actor).post(
+        f"/api/v1/dossiers/{dossier.code}/actions/{action}/",
+        {"expected_version": dossier.version, **payload},
+        format="json",
+    )
+    assert response.status_code == 400, response.content
+    assert response.json()["code"] == "invalid" and field in response.json()["fields"]
