@@ -43,7 +43,8 @@ def worker(args: tuple[int, int, multiprocessing.synchronize.Barrier]) -> tuple[
             "procedure": PROCEDURE,
             "applicant": {
                 "full_name": "Nguyễn Văn Thử Tải",
-                "id_number": f"098{index}{stamp:05d}{n:03d}"[:12].ljust(12, "0"),
+                # Valid form: province 025, century/gender digit, year of birth, 6 digits.
+                "id_number": f"025{index % 2}{stamp % 100:02d}{n:06d}",
                 "phone": f"09{index}{n:07d}",
             },
             "components": [{"name": "Tờ khai", "page_count": 2}],
