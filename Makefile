@@ -100,6 +100,9 @@ migrate: install
 	$(MANAGE) migrate --no-input
 
 .PHONY: demo
+# Demo e-mails go to files under var/mail (not the terminal); links in them point at this server.
+demo: export EMAIL_BACKEND ?= file
+demo: export SITE_URL ?= http://127.0.0.1:$(PORT)
 demo: system-deps install migrate
 	$(MANAGE) load_demo
 	$(MANAGE) collectstatic --no-input -v 0
@@ -108,6 +111,8 @@ demo: system-deps install migrate
 	@echo "  Bàn làm việc cán bộ: http://127.0.0.1:$(PORT)/can-bo/"
 	@echo "  Quản trị:            http://127.0.0.1:$(PORT)/admin/"
 	@echo "  API docs:            http://127.0.0.1:$(PORT)/api/v1/docs/"
+	@echo "  E-mails sent by the demo: var/mail/"
+	@echo "  Demo logins (password for all):"
 	@$(MANAGE) demo_logins
 	@echo "  Ctrl-C stops the web server and the background worker."
 	@trap 'kill 0' INT TERM EXIT; \

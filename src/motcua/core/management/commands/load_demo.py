@@ -30,9 +30,3 @@ class Command(BaseCommand):
                 continue
             module.load(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
-        # The logins are printed here so that `make demo` shows them next to the URLs.
-        from motcua.accounts.demo import describe_logins
-
-        self.stdout.write("Tài khoản demo:")
-        for line in describe_logins():
-            self.stdout.write(f"  {line}")
