@@ -97,7 +97,7 @@ class IntakeForm(forms.Form):
     )
     reason = forms.CharField(label="Lý do từ chối tiếp nhận", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     note = forms.CharField(label="Ghi chú", required=False, max_length=1000)
-    decision = forms.ChoiceField(choices=DECISIONS, widget=forms.HiddenInput, initial="accept")
+    decision = forms.ChoiceField(label="Quyết định", choices=DECISIONS, widget=forms.HiddenInput, initial="accept")
 
     def __init__(self, *args: Any, competent: list[Agency] | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)

@@ -75,13 +75,14 @@ def test_accept_registers_the_dossier_and_offers_form_01(client: Client, world: 
     response = _post(client, world, "accept")
     assert response.status_code == 302
     dossier = Dossier.objects.get()
-    assert response["Location"] == reverse("backoffice:dossier", kwargs={"code": dossier.code})
+    assert response["Location"] == reverse("backoffice:dossier", kwargs={"code": dossier.code}) + "?in-mau=01"
     assert dossier.status == Status.ACCEPTED
     assert dossier.applicant_phone == "0912345678"
     component = dossier.components.get()
     assert (component.page_count, component.digitised) == (3, True)
     html = client.get(response["Location"]).content.decode()
-    assert f"Đã ghi nhận hồ sơ {dossier.code}" in html and "Mẫu 01" in html
+    assert f"Đã ghi nhận hồ sơ {dossier.code}" in html
+    assert f'href="/can-bo/ho-so/{dossier.code}/mau-01.pdf" target="_blank" rel="noopener" autofocus>In Mẫu 01' in html
 
 
 def test_accept_with_a_missing_mandatory_component_is_refused(client: Client, world: Any) -> None:
@@ -98,6 +99,7 @@ def test_incomplete_dossier_gets_one_supplement_request_listing_every_item(clien
     response = _post(client, world, "request_supplement", received=False, supplement_items="Bản sao CCCD\n\n")
     assert response.status_code == 302
     dossier = Dossier.objects.get()
+    assert response["Location"].endswith("?in-mau=02")
     assert dossier.status == Status.SUPPLEMENT_REQUESTED
     assert dossier.supplement_requests.get().items == ["Tờ khai", "Bản sao CCCD"]
 

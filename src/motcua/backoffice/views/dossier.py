@@ -90,6 +90,7 @@ def _page(
         DossierEvent.objects.filter(dossier=dossier).select_related("actor", "agency").order_by("occurred_at", "pk")
     )
     supplements = list(dossier.supplement_requests.order_by("requested_at"))
+    printable = printable_forms(dossier)
     context = {
         "section": "inbox",
         "dossier": dossier,
@@ -101,7 +102,9 @@ def _page(
         "actions": actions,
         "conflict": conflict,
         "supplements": supplements,
-        "printable": printable_forms(dossier),
+        "printable": printable,
+        # Right after intake: the slip to hand to the applicant, first on the page.
+        "print_now": next((item for item in printable if item[0] == request.GET.get("in-mau")), None),
     }
     return render(request, "backoffice/dossier.html", context, status=status)
 

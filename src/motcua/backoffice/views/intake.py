@@ -13,6 +13,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from motcua.accounts.models import Applicant, Role
@@ -197,8 +198,8 @@ def _decide(
         return None
     form_no = {"accept": "01", "request_supplement": "02", "refuse": "03"}[decision]
     labels = {"01": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", "02": "Phiếu yêu cầu bổ sung", "03": "Phiếu từ chối"}
-    messages.success(request, f"Đã ghi nhận hồ sơ {dossier.code}. In {labels[form_no]} (Mẫu {form_no}) bên dưới.")
-    return redirect("backoffice:dossier", code=dossier.code)
+    messages.success(request, f"Đã ghi nhận hồ sơ {dossier.code}. In {labels[form_no]} (Mẫu {form_no}) cho người nộp.")
+    return redirect(f"{reverse('backoffice:dossier', kwargs={'code': dossier.code})}?in-mau={form_no}")
 
 
 def _applicant_initial(request: HttpRequest) -> dict[str, Any]:
