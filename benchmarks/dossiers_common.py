@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import statistics
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -55,14 +56,45 @@ def percentiles(samples_ms: list[float]) -> dict[str, float]:
     }
 
 
+def timed(call: Any, rounds: int) -> tuple[list[float], float, int]:
+    """Wall latencies (ms) of ``rounds`` calls, the process CPU per call (ms), and the queries of one call.
+
+    The CPU time of this process does not grow when other programs load the machine, unlike wall
+    time, so it shows whether the cost per request stays flat as the table grows; the query count
+    shows the same for the database side.
+    """
+    from django.db import connection
+
+    executed: list[str] = []
+
+    def count(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        # An execute wrapper, not CaptureQueriesContext: each request resets the query log.
+        executed.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        call()
+    latencies = []
+    cpu_start = time.process_time()
+    for _ in range(rounds):
+        started = time.perf_counter()
+        call()
+        latencies.append((time.perf_counter() - started) * 1000)
+    cpu = (time.process_time() - cpu_start) * 1000 / max(rounds, 1)
+    return latencies, cpu, len(executed)
+
+
 def dossier_count() -> int:
     from motcua.dossiers.models import Dossier
 
     return Dossier.objects.count()
 
 
-def show(label: str, stats: dict[str, float]) -> None:
+def show(label: str, stats: dict[str, float], cpu: float | None = None, queries: int | None = None) -> None:
+    extra = ""
+    if cpu is not None:
+        extra = f"  cpu={cpu:6.2f} ms/req" + (f"  queries={queries}" if queries is not None else "")
     print(
         f"{label:<38} n={int(stats['n']):>5}  p50={stats['p50']:7.2f} ms  p95={stats['p95']:7.2f} ms  "
-        f"p99={stats['p99']:7.2f} ms  max={stats['max']:7.2f} ms"
+        f"p99={stats['p99']:7.2f} ms  max={stats['max']:7.2f} ms{extra}"
     )

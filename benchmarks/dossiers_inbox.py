@@ -10,7 +10,6 @@ includes authentication, the visibility rules, the count for the pager and seria
 from __future__ import annotations
 
 import argparse
-import time
 
 import dossiers_common as common
 
@@ -38,12 +37,8 @@ def main() -> None:
         first = client.get("/api/v1/dossiers/", params)
         assert first.status_code == 200, first.content[:300]
         found = first.json()["count"]
-        latencies = []
-        for _ in range(args.rounds):
-            t0 = time.perf_counter()
-            client.get("/api/v1/dossiers/", params)
-            latencies.append((time.perf_counter() - t0) * 1000)
-        common.show(f"{username} {box or 'list'} ({found:,})", common.percentiles(latencies))
+        latencies, cpu, queries = common.timed(lambda c=client, p=params: c.get("/api/v1/dossiers/", p), args.rounds)
+        common.show(f"{username} {box or 'list'} ({found:,})", common.percentiles(latencies), cpu, queries)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ CENTRE = "H44.201.01"
 PROCEDURE = "1.004873"
 
 
-def worker(args: tuple[int, int, multiprocessing.synchronize.Barrier]) -> tuple[int, float, list[float]]:
+def worker(args: tuple[int, int, multiprocessing.synchronize.Barrier]) -> tuple[int, float, list[float], float]:
     index, count, barrier = args
     common.setup()
     from django.conf import settings
@@ -36,6 +36,7 @@ def worker(args: tuple[int, int, multiprocessing.synchronize.Barrier]) -> tuple[
     latencies: list[float] = []
     barrier.wait()
     started = time.perf_counter()
+    cpu_started = time.process_time()
     ok = 0
     for n in range(count):
         body = {
@@ -55,7 +56,7 @@ def worker(args: tuple[int, int, multiprocessing.synchronize.Barrier]) -> tuple[
         ok += response.status_code == 201
         if response.status_code != 201:
             print("unexpected", response.status_code, response.content[:300])
-    return ok, time.perf_counter() - started, latencies
+    return ok, time.perf_counter() - started, latencies, (time.process_time() - cpu_started) * 1000 / max(count, 1)
 
 
 def main() -> None:
@@ -77,7 +78,8 @@ def main() -> None:
     latencies = [x for r in results for x in r[2]]
     print(f"existing dossiers: {existing:,}; workers: {args.workers}; created: {created}")
     print(f"throughput: {created / wall:.1f} dossiers/s over {wall:.1f} s")
-    common.show("POST /api/v1/dossiers/ (intake+accept)", common.percentiles(latencies))
+    cpu = sum(r[3] for r in results) / len(results)
+    common.show("POST /api/v1/dossiers/ (intake+accept)", common.percentiles(latencies), cpu, None)
 
 
 if __name__ == "__main__":
