@@ -85,6 +85,10 @@ def test_whole_path_of_one_dossier(live_server: Any, new_browser_page: Any) -> N
         screenshot(office, "backoffice-inbox")
         office.get_by_role("link", name=code).click()
         act(office, "Phân công cán bộ xử lý", {"Cán bộ xử lý": "Đỗ Thị Chuyên"})
+        office.get_by_role("link", name=re.compile("Theo dõi đơn vị")).click()
+        assert "Đỗ Thị Chuyên" in office.locator("#h-handlers + table").inner_text()
+        assert serious_accessibility_violations(office) == []
+        screenshot(office, "backoffice-unit")
         sign_out(office)
 
         # The specialist consults the partner agency.
