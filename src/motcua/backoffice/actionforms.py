@@ -134,7 +134,9 @@ class TransferForm(ActionForm):
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["agency"] = forms.ModelChoiceField(label="Cơ quan cấp khác", queryset=_other_agencies(self.dossier))
+        # Liên thông goes to an agency of another level (commune ↔ province); same-level help is a consultation.
+        others = _other_agencies(self.dossier).exclude(level=self.dossier.competent_agency.level)
+        self.fields["agency"] = forms.ModelChoiceField(label="Cơ quan cấp khác", queryset=others)
         self.order_fields(["agency", "content", "days"])
 
 

@@ -277,3 +277,16 @@ def test_extension_with_apology_sets_the_new_due_moment(client: Client, world: A
     html = client.get(page(dossier.code)).content.decode()
     assert "16:00 ngày 10/03/2026" in html and "đã gia hạn" in html
     assert "Mẫu 04" in html
+
+
+def test_transfer_offers_agencies_of_another_level_only(client: Client, world: Any) -> None:
+    from motcua.organisations.tests.factories import AgencyFactory
+
+    commune = AgencyFactory(commune=True, name="UBND Phường Hạc Thành")
+    dossier = to_processing(world)
+    client.force_login(world.specialist)
+    html = client.get(page(dossier.code)).content.decode()
+    panel = html[html.index('id="action-transfer_to_level"') :]
+    panel = panel[: panel.index("</details>")]
+    assert commune.name in panel
+    assert "Sở Tài chính" not in panel  # same level: a consultation, not a transfer
