@@ -113,7 +113,15 @@ def test_conflict_keeps_the_input_and_says_someone_else_changed_it(client: Clien
     assert response.status_code == 409
     assert "Hồ sơ vừa được người khác cập nhật" in html
     assert "Ý kiến thẩm định của tôi" in html
-    assert Dossier.objects.get(pk=dossier.pk).steps.get(state="active").name == "Thẩm định"
+    current = Dossier.objects.get(pk=dossier.pk)
+    assert current.steps.get(state="active").name == "Thẩm định"
+    # The kept form now carries the version on screen: sending it again goes through.
+    assert f'name="forward-version" value="{current.version}"' in html
+    response = client.post(
+        action(dossier.code, "forward"),
+        {"forward-version": current.version, "forward-note": "Ý kiến thẩm định của tôi"},
+    )
+    assert response.status_code == 302
 
 
 def test_full_processing_with_consultation_approval_result_and_return(client: Client, world: Any) -> None:
@@ -290,3 +298,19 @@ def test_transfer_offers_agencies_of_another_level_only(client: Client, world: A
     panel = panel[: panel.index("</details>")]
     assert commune.name in panel
     assert "Sở Tài chính" not in panel  # same level: a consultation, not a transfer
+
+
+def test_action_made_impossible_by_a_colleague_is_a_conflict_not_an_error(client: Client, world: Any) -> None:
+    dossier = to_processing(world)
+    seen = dossier.version
+    services.forward(dossier, actor=world.head, note="trưởng phòng chuyển thay")  # the step moved on
+    client.force_login(world.specialist)
+    response = client.post(
+        action(dossier.code, "return_to_previous"),
+        {"return_to_previous-version": seen, "return_to_previous-reason": "Thiếu xác minh"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "Hồ sơ vừa được người khác cập nhật" in html
+    assert "Thiếu xác minh" in html
+    assert "Thao tác này không còn khả dụng với tình trạng mới của hồ sơ." in html

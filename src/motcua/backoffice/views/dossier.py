@@ -7,6 +7,7 @@ import mimetypes
 from typing import Any
 from urllib.parse import quote
 
+from django import forms
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -125,10 +126,9 @@ def action_view(request: HttpRequest, code: str, action: str) -> HttpResponse:
     form = spec.form(request.POST, request.FILES, dossier=dossier, prefix=action)
     refusal = workflow.refusal(dossier.snapshot(), action, _actor(request, acting), env_at(None))
     if refusal is not None:
+        if request.POST.get(f"{action}-version") not in (None, str(dossier.version)):
+            return _conflict(request, dossier, action)
         form.is_valid()
-        stale = form.data.get(f"{action}-version") not in (None, str(dossier.version))
-        if stale:
-            return _page(request, dossier, bound=(action, form), conflict=_CONFLICT, status=409)
         form.add_error(None, refusal.message)
         return _page(request, dossier, bound=(action, form), status=refusal.status)
     if not form.is_valid():
@@ -137,12 +137,31 @@ def action_view(request: HttpRequest, code: str, action: str) -> HttpResponse:
         updated = spec.call(dossier, request.user, form)  # type: ignore[arg-type]
     except Conflict:
         dossier.refresh_from_db()
-        return _page(request, dossier, bound=(action, form), conflict=_CONFLICT, status=409)
+        return _conflict(request, dossier, action)
     except DomainError as error:
         apply_domain_error(error, form)
         return _page(request, dossier, bound=(action, form), status=400)
     messages.success(request, f"Đã thực hiện: {workflow.get(action).label}. Trạng thái: {updated.status_label}.")
     return redirect("backoffice:dossier", code=updated.code)
+
+
+def _conflict(request: HttpRequest, dossier: Dossier, action: str) -> HttpResponse:
+    """Someone else changed the dossier: show its new state, keep what was typed, carry the new version.
+
+    The form is rebuilt unbound with the typed values as initial data, so no validation message
+    hides the conflict and sending it again acts on the version now shown. Files must be chosen
+    again: browsers never refill a file input.
+    """
+    spec = ACTIONS[action]
+    form = spec.form(dossier=dossier, prefix=action)
+    for name, field in form.fields.items():
+        if name == "version" or isinstance(field, forms.FileField):
+            continue
+        values = request.POST.getlist(form.add_prefix(name))
+        if values:
+            multiple = isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField)
+            form.initial[name] = values if multiple else values[0]
+    return _page(request, dossier, bound=(action, form), conflict=_CONFLICT, status=409)
 
 
 PREVIEWABLE = frozenset({"application/pdf", "image/png", "image/jpeg"})
