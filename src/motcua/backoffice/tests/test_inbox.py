@@ -129,6 +129,10 @@ def test_htmx_request_gets_only_the_table(client: Client, world: Any) -> None:
     html = client.get(INBOX, {"tab": "all"}, headers={"HX-Request": "true"}).content.decode()
     assert html.lstrip().startswith("<table")
     assert "<html" not in html
+    html = client.get(
+        INBOX, {"tab": "all", "received_from": "hôm qua"}, headers={"HX-Request": "true"}
+    ).content.decode()
+    assert "Ngày không hợp lệ (dd/mm/yyyy)." in html  # errors travel with the table
 
 
 def test_inbox_query_count_does_not_grow_with_dossiers(

@@ -92,6 +92,7 @@ def test_accept_with_a_missing_mandatory_component_is_refused(client: Client, wo
     assert "Còn thành phần bắt buộc chưa nhận" in response.content.decode()
     assert not Dossier.objects.exists()
     assert 'value="Nguyễn Thị Hồng Nhung"' in response.content.decode()  # input kept
+    assert "Các tệp bản quét đã chọn cần được chọn lại" in response.content.decode()
 
 
 def test_incomplete_dossier_gets_one_supplement_request_listing_every_item(client: Client, world: Any) -> None:

@@ -165,6 +165,7 @@ def _decide(
     """Validate and call the engine; a response on success, ``None`` to show the page with errors."""
     rows_ok = not any(row.error for row in rows)
     if not (form.is_valid() and applicant_form.is_valid() and rows_ok):
+        _remind_files(request, form)
         return None
     decision = form.cleaned_data["decision"]
     items = _missing_items(form, rows) if decision == "request_supplement" else []
@@ -174,6 +175,7 @@ def _decide(
             "Còn thành phần bắt buộc chưa nhận: hãy đánh dấu đã nhận, hoặc chọn “Yêu cầu bổ sung” "
             "để in Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02).",
         )
+        _remind_files(request, form)
         return None
     applicant = ApplicantData(**applicant_form.cleaned_data)
     try:
@@ -195,11 +197,18 @@ def _decide(
         )
     except DomainError as error:
         apply_domain_error(error, form, applicant_form)
+        _remind_files(request, form)
         return None
     form_no = {"accept": "01", "request_supplement": "02", "refuse": "03"}[decision]
     labels = {"01": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", "02": "Phiếu yêu cầu bổ sung", "03": "Phiếu từ chối"}
     messages.success(request, f"Đã ghi nhận hồ sơ {dossier.code}. In {labels[form_no]} (Mẫu {form_no}) cho người nộp.")
     return redirect(f"{reverse('backoffice:dossier', kwargs={'code': dossier.code})}?in-mau={form_no}")
+
+
+def _remind_files(request: HttpRequest, form: IntakeForm) -> None:
+    # Browsers never refill file inputs: say so rather than let scans go missing silently.
+    if request.FILES:
+        form.add_error(None, "Các tệp bản quét đã chọn cần được chọn lại trước khi gửi.")
 
 
 def _applicant_initial(request: HttpRequest) -> dict[str, Any]:
