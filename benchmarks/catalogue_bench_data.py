@@ -95,6 +95,10 @@ def scratch_database(database_url: str | None) -> Iterator[Any]:
     django.setup()
     from django.db import connection
 
+    # Its own database name, so a benchmark never clobbers the test database of a running test suite.
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = (
+        None if connection.vendor == "sqlite" else f"bench_{connection.settings_dict['NAME']}"
+    )
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
         yield connection

@@ -116,6 +116,16 @@ def dump_version(version: ProcedureVersion) -> VersionData:
     }
 
 
+_VALUES: dict[Any, tuple[str, ...]] = {}
+
+
+def _values(choices: Any) -> tuple[str, ...]:
+    """The values of a choices class, computed once (``TextChoices.values`` builds a new list each time)."""
+    if choices not in _VALUES:
+        _VALUES[choices] = tuple(choices.values)
+    return _VALUES[choices]
+
+
 class _Cleaner:
     """Reads one raw mapping field by field, recording problems under a path prefix."""
 
@@ -138,7 +148,7 @@ class _Cleaner:
         value = self.raw.get(key)
         if value in (None, "") and (default is not None or blank):
             return default or ""
-        if value not in choices.values:
+        if value not in _values(choices):
             self.fail(key, f"Giá trị “{value}” không hợp lệ; chọn một trong: {', '.join(choices.values)}.")
             return default or ""
         return str(value)
@@ -147,7 +157,7 @@ class _Cleaner:
         value = self.raw.get(key) or []
         if isinstance(value, str):
             value = [part.strip() for part in value.split(",") if part.strip()]
-        allowed = choices if isinstance(choices, tuple) else tuple(choices.values)
+        allowed = choices if isinstance(choices, tuple) else _values(choices)
         bad = [v for v in value if v not in allowed]
         if bad:
             self.fail(key, f"Giá trị không hợp lệ: {', '.join(map(str, bad))}; chọn trong: {', '.join(allowed)}.")

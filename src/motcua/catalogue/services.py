@@ -127,6 +127,8 @@ def _agencies_by_code(data: VersionData, path: str) -> tuple[dict[str, Agency], 
     for process in data["processes"]:
         codes.update(c for c in [process["implementing_agency"]] if c)
         codes.update(s["agency"] for s in process["steps"] if s["agency"])
+    if not codes:
+        return {}, []
     found = {a.identifier_code: a for a in Agency.objects.filter(identifier_code__in=codes)}
     missing = sorted(codes - found.keys())
     problems = [Problem(f"{path}competent_agencies", f"Không có cơ quan mã {code}.") for code in missing]
@@ -147,7 +149,8 @@ def validate_version_data(raw: dict[str, Any], *, path: str = "") -> tuple[Versi
 
 
 def _write_content(version: ProcedureVersion, data: VersionData, agencies: dict[str, Agency]) -> None:
-    version.competent_agencies.set([agencies[code] for code in data["competent_agencies"]])
+    if data["competent_agencies"]:
+        version.competent_agencies.set([agencies[code] for code in data["competent_agencies"]])
     Fee.objects.bulk_create([Fee(version=version, order=i, **fee) for i, fee in enumerate(data["fees"], 1)])
     Component.objects.bulk_create(
         [
@@ -232,14 +235,22 @@ def create_procedure(*, actor: Any, code: str, name: str, sector: Sector, versio
 
 @transaction.atomic
 def import_procedure(
-    *, actor: Any, code: str, name: str, sector: Sector, versions: list[tuple[int, dict[str, Any]]]
+    *,
+    actor: Any,
+    code: str,
+    name: str,
+    sector: Sector,
+    versions: list[tuple[int, VersionData, dict[str, Agency]]],
 ) -> Procedure:
-    """A procedure arriving from another installation's export, with its versions numbered and dated as given."""
+    """A procedure arriving from another installation's export, with its versions numbered and dated as given.
+
+    ``versions`` hold data already checked by ``validate_version_data`` (the import validates the
+    whole file before writing anything) with the agencies it resolved.
+    """
     procedure = Procedure.objects.create(code=normalise(code), name=name, sector=sector)
-    for number, raw in versions:
-        data, agencies = validate_version_data(raw, path=f"versions[{number}].")
+    for number, data, agencies in versions:
         _new_version(procedure, number, data, agencies, actor)
-    _record(actor, "procedure_imported", procedure=procedure, data={"versions": [n for n, _ in versions]})
+    _record(actor, "procedure_imported", procedure=procedure, data={"versions": [n for n, _d, _a in versions]})
     return procedure
 
 

@@ -141,7 +141,7 @@ class _Plan:
     """What the import will do, decided before anything is written."""
 
     sectors: list[tuple[str, str]] = field(default_factory=list)
-    procedures: list[tuple[dict[str, Any], list[tuple[int, VersionData, Any]]]] = field(default_factory=list)
+    procedures: list[tuple[dict[str, Any], list[tuple[int, VersionData, Any, Any]]]] = field(default_factory=list)
     groups: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -174,8 +174,17 @@ def _plan(document: Any, problems: list[Problem]) -> _Plan:
         plan.sectors.append((code, name))
         known_sectors.add(code)
     seen: set[str] = set()
-    for index, raw in enumerate(document.get("procedures") or [], 1):
-        _plan_procedure(raw, f"procedures[{index}].", known_sectors, seen, plan, problems)
+    raw_procedures = document.get("procedures") or []
+    codes = [normalise(str(raw.get("code") or "")) for raw in raw_procedures if isinstance(raw, dict)]
+    stored: dict[str, dict[int, ProcedureVersion]] = {}
+    for version in ProcedureVersion.objects.filter(procedure__code__in=codes).select_related("procedure"):
+        stored.setdefault(version.procedure.code, {})[version.number] = version
+    for index, raw in enumerate(raw_procedures, 1):
+        if not isinstance(raw, dict):
+            problems.append(Problem(f"procedures[{index}]", "Phải là một đối tượng."))
+            continue
+        code = normalise(str(raw.get("code") or ""))
+        _plan_procedure(raw, f"procedures[{index}].", known_sectors, seen, stored.get(code, {}), plan, problems)
     all_codes = seen | set(Procedure.objects.values_list("code", flat=True))
     for index, raw in enumerate(document.get("groups") or [], 1):
         members = [normalise(str(c)) for c in raw.get("procedures") or []]
@@ -189,7 +198,13 @@ def _plan(document: Any, problems: list[Problem]) -> _Plan:
 
 
 def _plan_procedure(
-    raw: dict[str, Any], path: str, sectors: set[str], seen: set[str], plan: _Plan, problems: list[Problem]
+    raw: dict[str, Any],
+    path: str,
+    sectors: set[str],
+    seen: set[str],
+    stored: dict[int, ProcedureVersion],
+    plan: _Plan,
+    problems: list[Problem],
 ) -> None:
     code = normalise(str(raw.get("code") or ""))
     if not PROCEDURE_CODE_RE.match(code):
@@ -203,16 +218,15 @@ def _plan_procedure(
         problems.append(Problem(f"{path}sector", f"Không có lĩnh vực mã “{raw.get('sector')}”."))
     if raw.get("status", ProcedureStatus.ACTIVE) not in ProcedureStatus.values:
         problems.append(Problem(f"{path}status", f"Trạng thái “{raw.get('status')}” không hợp lệ."))
-    stored = {v.number: v for v in ProcedureVersion.objects.filter(procedure__code=code)}
     latest = max(stored) if stored else 0
-    versions: list[tuple[int, VersionData, Any]] = []
+    versions: list[tuple[int, VersionData, Any, Any]] = []
     raw_versions = raw.get("versions") or []
     if not raw_versions:
         problems.append(Problem(f"{path}versions", "Thủ tục cần ít nhất một phiên bản."))
     for j, raw_version in enumerate(raw_versions, 1):
         vpath = f"{path}versions[{j}]."
         try:
-            data, _agencies = services.validate_version_data(raw_version, path=vpath)
+            data, agencies = services.validate_version_data(raw_version, path=vpath)
         except services.CatalogueValidationError as error:
             problems.extend(Problem(key, msg) for key, msgs in error.fields.items() for msg in msgs)
             continue
@@ -222,7 +236,7 @@ def _plan_procedure(
             problems.append(
                 Problem(f"{vpath}number", f"Không sửa được phiên bản cũ số {number}; hãy sửa phiên bản mới nhất.")
             )
-        versions.append((number, data, existing))
+        versions.append((number, data, existing, agencies))
     plan.procedures.append(({**raw, "code": code}, versions))
 
 
@@ -231,8 +245,10 @@ def _apply(plan: _Plan, actor: Any) -> ImportReport:
     report = ImportReport()
     for code, name in plan.sectors:
         services.save_sector(actor=actor, code=code, name=name)
+    sectors = {sector.code: sector for sector in Sector.objects.all()}
+    existing = Procedure.objects.in_bulk([raw["code"] for raw, _versions in plan.procedures], field_name="code")
     for raw, versions in plan.procedures:
-        _apply_procedure(raw, versions, actor, report)
+        _apply_procedure(raw, versions, actor, report, sectors[raw["sector"]], existing.get(raw["code"]))
     for raw in plan.groups:
         services.save_group(
             actor=actor,
@@ -247,17 +263,20 @@ def _apply(plan: _Plan, actor: Any) -> ImportReport:
 
 
 def _apply_procedure(
-    raw: dict[str, Any], versions: list[tuple[int, VersionData, Any]], actor: Any, report: ImportReport
+    raw: dict[str, Any],
+    versions: list[tuple[int, VersionData, Any, Any]],
+    actor: Any,
+    report: ImportReport,
+    sector: Sector,
+    procedure: Procedure | None,
 ) -> None:
-    sector = Sector.objects.get(code=raw["sector"])
-    procedure = Procedure.objects.filter(code=raw["code"]).first()
     if procedure is None:
         procedure = services.import_procedure(
             actor=actor,
             code=raw["code"],
             name=raw["name"],
             sector=sector,
-            versions=[(n, _plain_full(d)) for n, d, _ in versions],
+            versions=[(n, d, agencies) for n, d, _existing, agencies in versions],
         )
         report.created.append(procedure.code)
     else:
@@ -265,7 +284,7 @@ def _apply_procedure(
             services.rename_procedure(procedure, actor=actor, name=raw["name"], sector=sector)
             report.renamed.append(procedure.code)
         changed = False
-        for _number, data, existing in versions:
+        for _number, data, existing, _agencies in versions:
             if existing is not None and _plain(data) == _plain(dump_version(existing)):
                 continue
             latest = procedure.versions.order_by("-number").first()

@@ -8,6 +8,7 @@ at the cell to fix. Choice columns show Vietnamese labels; import accepts the la
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections import defaultdict
@@ -167,12 +168,12 @@ def _rows(document: dict[str, Any]) -> dict[str, Iterable[dict[str, Any]]]:
         "Phí, lệ phí": ({**fee, **key(p, v)} for p, v in versions() for fee in v["fees"]),
         "Thành phần hồ sơ": ({**c, **key(p, v)} for p, v in versions() for c in v["components"]),
         "Quy trình": (
-            {**pr, **key(p, v, process_agency=pr["implementing_agency"])}
+            {**pr, **key(p, v, process_agency=pr.get("implementing_agency"))}
             for p, v in versions()
             for pr in v["processes"]
         ),
         "Bước xử lý": (
-            {**s, "order": i, **key(p, v, process_agency=pr["implementing_agency"])}
+            {**s, "order": i, **key(p, v, process_agency=pr.get("implementing_agency"))}
             for p, v in versions()
             for pr in v["processes"]
             for i, s in enumerate(pr["steps"], 1)
@@ -192,11 +193,11 @@ def write_workbook(document: dict[str, Any]) -> bytes:
             cell.font = Font(bold=True)
         for index, col in enumerate(cols, 1):
             sheet.column_dimensions[get_column_letter(index)].width = max(12, min(40, len(col.header) + 4))
-        for row in rows[title]:
+        date_columns = [get_column_letter(i) for i, c in enumerate(cols, 1) if c.kind == "date"]
+        for number, row in enumerate(rows[title], 2):
             sheet.append([_out(c, row.get(c.key)) for c in cols])
-            for cell, col in zip(sheet[sheet.max_row], cols, strict=True):
-                if col.kind == "date":
-                    cell.number_format = "DD/MM/YYYY"
+            for letter in date_columns:  # (``sheet.max_row`` would rescan the sheet on every row)
+                sheet[f"{letter}{number}"].number_format = "DD/MM/YYYY"
         sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)
@@ -206,6 +207,7 @@ def write_workbook(document: dict[str, Any]) -> bytes:
 # --- Reading ----------------------------------------------------------------------------------------
 
 
+@functools.cache
 def _label_map(choices: type[models.TextChoices]) -> dict[str, str]:
     mapping = {fold(str(label)): str(value) for value, label in choices.choices}
     mapping.update({fold(str(value)): str(value) for value in choices.values})
