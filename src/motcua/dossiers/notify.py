@@ -1,4 +1,4 @@
-"""Messages to applicants about their dossiers (e-mail + SMS), sent after the transaction commits."""
+"""Messages to applicants about their dossiers (e-mail + SMS), queued after the transaction commits."""
 
 from __future__ import annotations
 
@@ -45,6 +45,17 @@ def _body(dossier: Dossier, topic: str) -> str:
 
 
 def notify_applicant(dossier_id: int, topic: str) -> None:
+    """Queue the message for the background worker; services call this after their commit.
+
+    Sending waits for mail and SMS providers, which must not hold up the official at the counter.
+    """
+    from motcua.dossiers.tasks import send_applicant_message
+
+    send_applicant_message.enqueue(dossier_id, topic)
+
+
+def deliver(dossier_id: int, topic: str) -> None:
+    """Compose and send the e-mail and SMS of ``topic`` to the dossier's applicant."""
     dossier = Dossier.objects.select_related("procedure").get(pk=dossier_id)
     subject = SUBJECTS[topic].format(code=dossier.code)
     notify(

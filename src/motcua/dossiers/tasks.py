@@ -1,5 +1,6 @@
 """Background tasks of the dossier engine (django-tasks; the worker is ``manage.py db_worker``).
 
+``send_applicant_message`` sends the applicant's e-mail and SMS queued by the services after commit.
 ``scan_deadlines`` reminds officials of dossiers and steps due within 1 working day or overdue.
 Run it periodically by enqueuing it once with ``every_minutes``: each run enqueues the next one
 (``run_after``), unless a run is already waiting, so the worker alone keeps the schedule::
@@ -15,7 +16,7 @@ from typing import Any
 from django.utils import timezone
 from django_tasks import task
 
-from motcua.dossiers import alerts
+from motcua.dossiers import alerts, notify
 
 TASK_PATH = "motcua.dossiers.tasks.scan_deadlines"
 
@@ -41,3 +42,9 @@ def scan_deadlines(every_minutes: int = 0) -> dict[str, Any]:
     if every_minutes > 0:
         result["next_enqueued"] = schedule_next(every_minutes)
     return result
+
+
+@task()
+def send_applicant_message(dossier_id: int, topic: str) -> None:
+    """E-mail and SMS to the applicant about their dossier (accepted, supplement, result…)."""
+    notify.deliver(dossier_id, topic)

@@ -61,3 +61,18 @@ def test_periodic_task_enqueues_its_next_run_once(world, settings):
     assert tasks.scan_deadlines.call(every_minutes=30)["next_enqueued"] is False
     call_command("scan_dossier_deadlines", "--enqueue", "--every", "30")
     assert DBTaskResult.objects.filter(task_path=tasks.TASK_PATH).count() == 1
+
+
+def test_applicant_messages_are_queued_for_the_worker(world, settings, django_capture_on_commit_callbacks):
+    from django_tasks_db.models import DBTaskResult
+
+    from motcua.dossiers.tests.helpers import receive
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        dossier = receive(world)
+    queued = DBTaskResult.objects.get(task_path="motcua.dossiers.tasks.send_applicant_message")
+    assert queued.args_kwargs["args"] == [dossier.pk, "accepted"]
+    assert mail.outbox == []  # nothing is sent inside the officer's request
+    tasks.send_applicant_message.call(dossier.pk, "accepted")
+    assert dossier.code in mail.outbox[0].subject
