@@ -165,3 +165,13 @@ def test_step_boxes_sort_by_the_step_due_moment(client: Client, world: Any, froz
     assert "Hạn bước</th>" in html
     html = client.get(INBOX, {"tab": "to_process", "sort": "-due"}).content.decode()
     assert html.index(late.code) < html.index(early.code)
+
+
+def test_closed_dossiers_are_listed_under_all_but_counted_nowhere(client: Client, world: Any) -> None:
+    refused = receive(world, decision="refuse", reason="Không thuộc thẩm quyền")
+    client.force_login(world.officer)
+    html = client.get(INBOX, {"tab": "all"}).content.decode()
+    assert refused.code in html
+    assert "Tất cả</a>" in html  # no count: "all" is not a to-do list
+    for label in ("Chờ tiếp nhận", "Chờ trả kết quả", "Quá hạn"):
+        assert _tab_count(html, label) == "0"

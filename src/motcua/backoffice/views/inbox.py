@@ -30,7 +30,7 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
     page = Paginator(inboxes.listing(scope, key, filters), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "section": "inbox",
-        "tabs": [(box, counts.get(box.key, 0)) for box in boxes],
+        "tabs": [(box, counts.get(box.key)) for box in boxes],
         "tab": key,
         "tab_label": inboxes.BY_KEY[key].label,
         "step_box": key in inboxes.STEP_BOXES,
