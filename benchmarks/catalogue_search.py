@@ -51,12 +51,16 @@ def main() -> None:
                 cursor.execute("VACUUM ANALYZE catalogue_procedureversion")
         samples: list[float] = []
         firsts = {}
+        per_query: dict[str, float] = {}
         for query in QUERIES:
             firsts[query] = [p.name for p in search_procedures(query)[:1]]
+            own = []
             for _ in range(args.rounds):
                 start = time.perf_counter()
                 list(search_procedures(query))
-                samples.append((time.perf_counter() - start) * 1000)
+                own.append((time.perf_counter() - start) * 1000)
+            samples += own
+            per_query[query] = statistics.median(own)
         filtered: list[float] = []
         for query in QUERIES[:6]:
             for _ in range(args.rounds):
@@ -75,6 +79,8 @@ def main() -> None:
             f"max {samples[-1]:.2f} ms"
         )
         print(f"with filters  p50 {statistics.median(filtered):.2f} ms  p99 {pct(filtered, 0.99):.2f} ms")
+        slowest = sorted(per_query.items(), key=lambda item: -item[1])[:4]
+        print("slowest queries (median): " + ", ".join(f"{q!r} {ms:.1f} ms" for q, ms in slowest))
         for query in QUERIES[:4]:
             print(f"  {query!r} -> {firsts[query]}")
 
