@@ -148,10 +148,18 @@ WORKING_STATUSES = (*OPEN_STATUSES, Status.SUBMITTED, Status.RESOLVED)
 
 
 def counts(scope: Scope) -> dict[str, int]:
-    """Every inbox count of the role (except "all", which is not a to-do list) in one query."""
+    """Every inbox count of the role (except "all", which is not a to-do list) in one query.
+
+    Each box's condition already names this agency (receiving, deciding, or holding an active step),
+    so the base is the dossiers in hand, not the full visibility rule, whose "any step here, ever"
+    part reads the agency's whole step history.
+    """
     boxes = [box for box in inboxes_for(scope.role) if box.key != "all"]
     aggregates = {box.key: Count("pk", filter=_q(box.key, scope)) for box in boxes}
-    return visible_dossiers(scope.agency_id).filter(status__in=WORKING_STATUSES).aggregate(**aggregates)
+    in_hand = Dossier.objects.filter(status__in=WORKING_STATUSES).filter(
+        Q(receiving_agency_id=scope.agency_id) | Q(competent_agency_id=scope.agency_id) | _active_step(scope.agency_id)
+    )
+    return in_hand.aggregate(**aggregates)
 
 
 def parse_day(raw: str) -> date | None:
@@ -246,7 +254,8 @@ def _open_step_due(agency_id: int) -> Subquery:
 
 def listing(scope: Scope, key: str, filters: Filters) -> QuerySet[Dossier]:
     """The rows of one inbox, filtered, searched and sorted, with what the table shows loaded."""
-    rows = visible_dossiers(scope.agency_id).filter(_q(key, scope))
+    # A box's own condition implies visibility (see ``counts``); only "all" needs the full rule.
+    rows = visible_dossiers(scope.agency_id) if key == "all" else Dossier.objects.filter(_q(key, scope))
     if filters.q:
         rows = rows.filter(_search_q(filters.q))
     if filters.procedure:

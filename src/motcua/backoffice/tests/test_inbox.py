@@ -175,3 +175,14 @@ def test_closed_dossiers_are_listed_under_all_but_counted_nowhere(client: Client
     assert "Tất cả</a>" in html  # no count: "all" is not a to-do list
     for label in ("Chờ tiếp nhận", "Chờ trả kết quả", "Quá hạn"):
         assert _tab_count(html, label) == "0"
+
+
+def test_counting_stops_at_the_cap(client: Client, world: Any, monkeypatch: Any) -> None:
+    from motcua.backoffice.views import inbox as inbox_view
+
+    monkeypatch.setattr(inbox_view, "COUNT_CAP", 2)
+    for _ in range(4):
+        receive(world, applicant=applicant_data())
+    client.force_login(world.officer)
+    html = client.get(INBOX, {"tab": "all"}).content.decode()
+    assert "Hơn 2 hồ sơ (hãy lọc thêm) · trang 1" in html

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import cached_property
 
 from motcua.backoffice import inboxes
 from motcua.backoffice.acting import acting_of, official_required
@@ -14,6 +15,20 @@ from motcua.dossiers import deadlines
 from motcua.dossiers.constants import OPEN_STATUSES, Channel, Status
 
 PAGE_SIZE = 25
+COUNT_CAP = 10_000
+
+
+class CappedPaginator(Paginator):
+    """Counts at most ``COUNT_CAP`` + 1 rows: "more than 10.000" is all a person needs to know,
+    and counting an agency's whole history on every page view would grow with the years."""
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list[: COUNT_CAP + 1].count()  # type: ignore[attr-defined]
+
+    @property
+    def capped(self) -> bool:
+        return self.count > COUNT_CAP
 
 
 @official_required()
@@ -27,7 +42,7 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
     scope = inboxes.scope_for(acting.agency.pk, acting.role, acting.membership.user_id, deadlines.calendar())
     filters, errors = inboxes.Filters.parse(request.GET)
     counts = inboxes.counts(scope)
-    page = Paginator(inboxes.listing(scope, key, filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(inboxes.listing(scope, key, filters), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "section": "inbox",
         "tabs": [(box, counts.get(box.key)) for box in boxes],
@@ -39,6 +54,7 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
         "errors": errors,
         "now": scope.now,
         "open_statuses": sorted(OPEN_STATUSES),
+        "count_cap": f"{COUNT_CAP:,}".replace(",", "."),
         "soon": scope.soon,
         "statuses": [(value, label) for value, label in Status.choices if value != Status.DRAFT],
         "channels": Channel.choices,
