@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from motcua.accounts.models import Role
 from motcua.core.text import fold
+from motcua.dossiers.codes import CODE_RE
 from motcua.dossiers.constants import OPEN_STATUSES, Channel, Status, StepKind, StepState
 from motcua.dossiers.models import Dossier, DossierStep
 from motcua.workdays.clock import WorkingCalendar, add_working_time
@@ -227,6 +228,9 @@ class Filters:
 def _search_q(text: str) -> Q:
     """Code, applicant ID or tax code, phone, or applicant name with diacritics ignored."""
     compact = "".join(text.split())
+    # A whole dossier code (typed or scanned from the QR code): the unique index answers at once.
+    if CODE_RE.match(compact.upper()) and Dossier.objects.filter(code=compact.upper()).exists():
+        return Q(code=compact.upper())
     condition = Q(code__icontains=compact)
     if compact.isdigit():
         condition |= Q(applicant_id_number__startswith=compact) | Q(applicant_phone__startswith=compact)
