@@ -17,7 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from motcua.backoffice import lockout
+from motcua.accounts import lockout
 from motcua.core.exceptions import DomainError
 from motcua.portal import oidc, profiles
 from motcua.portal.account_forms import LoginForm, ProfileForm, RegisterForm

@@ -12,7 +12,6 @@ from django.urls import reverse
 
 from motcua.accounts.models import Role
 from motcua.accounts.tests.factories import TEST_PASSWORD, MembershipFactory, UserFactory
-from motcua.backoffice import lockout
 from motcua.backoffice.acting import SESSION_KEY
 
 pytestmark = pytest.mark.django_db
@@ -99,16 +98,6 @@ def test_failures_outside_the_window_do_not_count(client: Client, officer: Any) 
         response = _post(client, "motcua1", "sai")
         assert response.status_code == 200
         assert "Còn 4 lần thử" in response.content.decode()
-
-
-def test_success_resets_the_counter() -> None:
-    with time_machine.travel(START, tick=False):
-        for _ in range(4):
-            lockout.register_failure("a", "1.1.1.1")
-        assert lockout.remaining_attempts("a", "1.1.1.1") == 1
-        lockout.reset("a", "1.1.1.1")
-        assert lockout.remaining_attempts("a", "1.1.1.1") == 5
-        assert lockout.locked_until("a", "1.1.1.1") is None
 
 
 def test_account_without_membership_is_not_signed_in(client: Client) -> None:

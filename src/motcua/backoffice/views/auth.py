@@ -16,10 +16,10 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from motcua.accounts import lockout
 from motcua.accounts.models import Role
 from motcua.accounts.selectors import memberships_for
 from motcua.backoffice import acting as acting_context
-from motcua.backoffice import lockout
 from motcua.backoffice.forms import ActAsForm, LoginForm
 
 

@@ -1,4 +1,4 @@
-"""Login lockout for the officials' sign-in page.
+"""Sign-in lockout, shared by the officials' sign-in page (back office) and the citizens' (portal).
 
 After ``LOGIN_LOCKOUT_ATTEMPTS`` failed sign-ins for the same user name from the same IP address
 within ``LOGIN_LOCKOUT_WINDOW_MINUTES``, further attempts from that pair are refused for
@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from motcua.core.text import fold
 
+# The prefix predates the move to accounts; kept so that counters and locks survive an upgrade.
 _PREFIX = "backoffice:login-lockout:"
 
 
