@@ -293,6 +293,7 @@ def _steps(dossier: Dossier, route: Route, status: int, cal: WorkingCalendar) ->
                 due_at=due,
                 finished_at=finished,
                 timing="on_time" if finished else "",
+                routed=agency_id not in (dossier.receiving_agency_id, dossier.competent_agency_id),
             )
         )
     return rows

@@ -259,6 +259,9 @@ class DossierStep(models.Model):
     duration_value = models.DecimalField("thời gian", max_digits=7, decimal_places=2)
     duration_unit = models.CharField("đơn vị", max_length=16, choices=DurationUnit.choices)
     state = models.CharField("tình trạng", max_length=10, choices=StepState.choices, default=StepState.PENDING)
+    # True when the step's agency is neither the receiving nor the competent one (a consultation,
+    # an inter-level transfer, a step at another agency): what makes a dossier visible there.
+    routed = models.BooleanField("ở cơ quan khác", default=False)
     started_at = models.DateTimeField("bắt đầu", null=True, blank=True)
     due_at = models.DateTimeField("hạn", null=True, blank=True)
     finished_at = models.DateTimeField("kết thúc", null=True, blank=True)
@@ -280,6 +283,7 @@ class DossierStep(models.Model):
                 condition=Q(state="active", kind="process"),
                 name="step_active_process",
             ),
+            models.Index(fields=["agency"], include=["dossier"], condition=Q(routed=True), name="step_routed"),
         ]
 
     def __str__(self) -> str:

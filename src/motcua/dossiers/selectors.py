@@ -54,7 +54,7 @@ def dossiers_visible_to(user: Any) -> QuerySet[Dossier]:
         return base.filter(own)
     # Officials rarely submit dossiers themselves; skip the join to applicants when they do not.
     has_own = Applicant.objects.filter(user=user).exists()
-    routed = Exists(DossierStep.objects.filter(dossier=OuterRef("pk"), agency_id__in=agencies))
+    routed = Exists(DossierStep.objects.filter(dossier=OuterRef("pk"), agency_id__in=agencies, routed=True))
     # The competent agency sees a dossier once it has been accepted (it never sees refused intakes).
     competent = Q(competent_agency_id__in=agencies, accepted_at__isnull=False)
     official = (Q(receiving_agency_id__in=agencies) | competent | routed) & ~Q(status=Status.DRAFT)

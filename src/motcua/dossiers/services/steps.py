@@ -66,6 +66,8 @@ def instantiate(dossier: Dossier, cal: WorkingCalendar, start: datetime) -> list
             )
         )
     _plan(cal, start, rows)
+    for row in rows:
+        row.routed = row.agency_id not in (dossier.receiving_agency_id, dossier.competent_agency_id)
     return DossierStep.objects.bulk_create(rows)
 
 
@@ -201,6 +203,7 @@ def open_side_step(
         started_at=now,
         due_at=due_at,
         content=content,
+        routed=agency.pk not in (dossier.receiving_agency_id, dossier.competent_agency_id),
     )
 
 

@@ -63,3 +63,13 @@ def test_applicant_sees_only_their_own(world):
     with pytest.raises(NotFound):
         selectors.dossier_for_applicant(UserFactory(username="khac"), dossier.code)
     assert list(selectors.dossiers_visible_to(UserFactory(username="khac2"))) == []
+
+
+def test_agencies_a_dossier_is_routed_to_see_it(world):
+    dossier = to_processing(world)
+    assert list(selectors.dossiers_visible_to(world.partner_specialist)) == []
+    services.consult(dossier, actor=world.specialist, agencies=[world.partner], content="Xin ý kiến")
+    assert list(selectors.dossiers_visible_to(world.partner_specialist)) == [dossier]
+    assert dossier.steps.get(agency=world.partner).routed is True
+    assert not dossier.steps.filter(agency=world.department, routed=True).exists()
+    assert list(selectors.dossiers_visible_to(world.stranger)) == []

@@ -18,7 +18,7 @@ class CappedPaginator(Paginator):
         # SELECT COUNT(*) FROM (… LIMIT cap+1): stops after cap+1 rows instead of counting them all.
         items: Any = self.object_list
         # Without ORDER BY: the order does not change how many rows there are, and sorting is the cost.
-        return int(items.order_by()[: COUNT_CAP + 1].count())
+        return int(items.order_by().select_related(None).prefetch_related(None)[: COUNT_CAP + 1].count())
 
 
 class DossierPagination(Pagination):
