@@ -1,4 +1,5 @@
-"""People: officials (users with roles per agency) and applicants (citizens, businesses, organisations)."""
+"""People: officials (users with roles per agency), applicants (citizens, businesses, organisations) and the
+external identity providers citizens sign in with."""
 
 from __future__ import annotations
 
@@ -22,6 +23,29 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.username
+
+
+class ExternalIdentity(models.Model):
+    """A citizen's account at an OpenID Connect provider (issuer + subject), linked to a login account.
+
+    The table was created by the portal app and moved here (migration ``accounts.0005``), rows kept.
+    """
+
+    issuer = models.CharField("nhà cung cấp định danh", max_length=255)
+    subject = models.CharField("mã định danh tại nhà cung cấp", max_length=255)
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="external_identities", verbose_name="tài khoản"
+    )
+    linked_at = models.DateTimeField("thời điểm liên kết")
+    last_login_at = models.DateTimeField("lần đăng nhập gần nhất")
+
+    class Meta:
+        verbose_name = "định danh liên kết"
+        verbose_name_plural = "định danh liên kết"
+        constraints = [models.UniqueConstraint(fields=["issuer", "subject"], name="unique_external_identity")]
+
+    def __str__(self) -> str:
+        return f"{self.issuer} {self.subject}"
 
 
 class Role(models.TextChoices):

@@ -1,4 +1,4 @@
-"""Who may act where: the scoping reads every delivery app calls. No writes here.
+"""Reads on people: who may act where (the scoping every delivery app calls), a citizen's profile. No writes.
 
 Rules (see docs/organisations.md):
 - An official acts in the agencies of their *active* memberships, in those roles only.
@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from motcua.accounts.models import Membership, Role
+from motcua.accounts.models import Applicant, ApplicantKind, Membership, Role
 from motcua.organisations.models import Agency
 from motcua.organisations.selectors import descendant_ids
 
@@ -91,3 +91,26 @@ def administered_agencies(user: Any) -> QuerySet[Agency]:
 def can_administer(user: Any, agency: Agency) -> bool:
     ids = administered_agency_ids(user)
     return ids is None or agency.pk in ids
+
+
+# --- Citizens ---------------------------------------------------------------------------------
+
+
+def citizen_applicant(user: Any) -> Applicant | None:
+    """The citizen applicant record linked to this account (the one dossiers are filed under), if any."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Applicant.objects.filter(user_id=user.pk, kind=ApplicantKind.CITIZEN).order_by("pk").first()
+
+
+def citizen_profile(user: Any) -> dict[str, Any]:
+    """What the portal pre-fills for this account: the applicant record first, the account otherwise."""
+    applicant = citizen_applicant(user)
+    return {
+        "full_name": (applicant.full_name if applicant else "") or user.full_name,
+        "phone": user.phone or (applicant.phone if applicant else ""),
+        "email": user.email or (applicant.email if applicant else ""),
+        "id_number": applicant.id_number if applicant else "",
+        "date_of_birth": applicant.date_of_birth if applicant else None,
+        "address": applicant.address if applicant else "",
+    }

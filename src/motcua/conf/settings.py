@@ -139,7 +139,7 @@ AUTH_USER_MODEL = "accounts.User"
 # Citizens sign in to the portal with their e-mail address or phone number as well as the user name.
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
-    "motcua.portal.auth_backends.EmailOrPhoneBackend",
+    "motcua.accounts.auth_backends.EmailOrPhoneBackend",
 ]
 LOGIN_URL = "/admin/login/"
 

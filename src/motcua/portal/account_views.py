@@ -18,15 +18,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from motcua.accounts import lockout
+from motcua.accounts.citizens import register_citizen, save_citizen_profile
+from motcua.accounts.selectors import citizen_profile
 from motcua.core.exceptions import DomainError
-from motcua.portal import oidc, profiles
+from motcua.portal import oidc
 from motcua.portal.account_forms import LoginForm, ProfileForm, RegisterForm
 from motcua.portal.identity import normalise_phone
-from motcua.portal.registration import register_citizen
 from motcua.portal.throttle import client_ip
 
 LOGIN_URL = reverse_lazy("portal:login")
-BACKEND = "motcua.portal.auth_backends.EmailOrPhoneBackend"
+BACKEND = "motcua.accounts.auth_backends.EmailOrPhoneBackend"
 
 
 def _safe_next(request: HttpRequest, default: str) -> str:
@@ -34,6 +35,14 @@ def _safe_next(request: HttpRequest, default: str) -> str:
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
         return target
     return default
+
+
+PROFILE_FIELDS = ("full_name", "phone", "email", "id_number", "date_of_birth", "address")
+
+
+def profile_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """The citizen's details out of a form's cleaned data (the profile and the first submission step)."""
+    return {name: data[name] for name in PROFILE_FIELDS if name in data}
 
 
 def add_domain_error(form: object, error: DomainError) -> None:
@@ -135,10 +144,10 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 @login_required(login_url=LOGIN_URL)
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
-    form = ProfileForm(request.POST or None, initial=profiles.initial_profile(request.user))
+    form = ProfileForm(request.POST or None, initial=citizen_profile(request.user))
     if request.method == "POST" and form.is_valid():
         try:
-            profiles.save_profile(request.user, form.cleaned_data, actor=request.user)  # type: ignore[arg-type]
+            save_citizen_profile(request.user, actor=request.user, **profile_fields(form.cleaned_data))  # type: ignore[arg-type]
         except DomainError as error:
             add_domain_error(form, error)
         else:

@@ -22,7 +22,3 @@ def validate_citizen_id(raw: str) -> str:
         return validators.validate_citizen_id(raw or "")
     except InvalidApplicantData as error:
         raise ValidationError(error.message, code="invalid_id_number") from None
-
-
-def looks_like_email(identifier: str) -> bool:
-    return "@" in identifier

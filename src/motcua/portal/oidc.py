@@ -9,7 +9,6 @@ HTTP goes through :data:`transport`, which the tests replace with a local stub p
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import json
 import secrets
@@ -20,17 +19,12 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
 
-from motcua.accounts.services import create_user
+from motcua.accounts.citizens import sign_in_with_external_identity
 from motcua.core.exceptions import DomainError
-from motcua.portal import profiles
 from motcua.portal.identity import normalise_phone, validate_citizen_id
-from motcua.portal.models import ExternalIdentity
 
 SESSION_KEY = "oidc_flow"
 FLOW_TTL_SECONDS = 600
@@ -202,39 +196,14 @@ def _clean(value: Any, cleaner: Any) -> str:
         return ""
 
 
-@transaction.atomic
 def user_for_claims(claims: dict[str, Any], provider: Provider) -> Any:
-    """The portal account linked to this identity; a new one is created on first sign-in.
-
-    A new account never takes over an e-mail or phone already used by another account: those
-    stay blank and the citizen can link them in the profile.
-    """
-    now = timezone.now()
-    identity = (
-        ExternalIdentity.objects.select_for_update().filter(issuer=provider.issuer, subject=claims["sub"]).first()
+    """The account linked to this identity (created on first sign-in), from the provider's claims."""
+    return sign_in_with_external_identity(
+        issuer=provider.issuer,
+        subject=str(claims["sub"]),
+        full_name=str(claims.get("name") or ""),
+        phone=_clean(claims.get("phone_number"), normalise_phone),
+        # An address the provider has not verified is not trusted as a sign-in identifier.
+        email=str(claims.get("email") or "") if claims.get("email_verified", True) else "",
+        id_number=_clean(claims.get(settings.OIDC_ID_NUMBER_CLAIM), validate_citizen_id),
     )
-    if identity is not None:
-        identity.last_login_at = now
-        identity.save(update_fields=["last_login_at"])
-        return identity.user
-    users = get_user_model()._default_manager
-    phone = _clean(claims.get("phone_number"), normalise_phone)
-    email = str(claims.get("email") or "").lower() if claims.get("email_verified", True) else ""
-    digest = hashlib.sha256(f"{provider.issuer}|{claims['sub']}".encode()).hexdigest()[:24]
-    user = create_user(
-        actor=None,
-        username=f"oidc-{digest}",
-        password=None,
-        full_name=str(claims.get("name") or "")[:200],
-        phone=phone if phone and not users.filter(phone=phone).exists() else "",
-        email=email if email and not users.filter(email__iexact=email).exists() else "",
-    )
-    ExternalIdentity.objects.create(
-        issuer=provider.issuer, subject=claims["sub"], user=user, linked_at=now, last_login_at=now
-    )
-    id_number = _clean(claims.get(settings.OIDC_ID_NUMBER_CLAIM), validate_citizen_id)
-    if user.full_name and id_number:
-        # If the ID is already linked to another account, the citizen sorts it out in the profile.
-        with contextlib.suppress(DomainError):
-            profiles.save_profile(user, {**profiles.initial_profile(user), "id_number": id_number}, actor=user)
-    return user

@@ -12,14 +12,16 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from motcua.accounts.citizens import save_citizen_profile
+from motcua.accounts.selectors import citizen_profile
 from motcua.catalogue.models import Procedure
 from motcua.catalogue.selectors import get_procedure_by_code
 from motcua.core.exceptions import DomainError, NotFound
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier
 from motcua.payments import selectors as payment_selectors
-from motcua.portal import profiles, submission
-from motcua.portal.account_views import add_domain_error
+from motcua.portal import submission
+from motcua.portal.account_views import add_domain_error, profile_fields
 from motcua.portal.models import DeliveryChoice
 from motcua.portal.submission_forms import ApplicantDetailsForm, DraftForm
 from motcua.portal.uploads import ACCEPT_ATTRIBUTE
@@ -57,12 +59,12 @@ def start(request: HttpRequest, code: str) -> HttpResponse:
     agencies = submission.receiving_agencies(version)
     if not submission.allows_online(version) or not agencies:
         return render(request, "portal/submission/not_online.html", {"procedure": procedure}, status=200)
-    initial = {**profiles.initial_profile(request.user), "summary": ""}
+    initial = {**citizen_profile(request.user), "summary": ""}
     form = ApplicantDetailsForm(request.POST or None, initial=initial, agencies=agencies)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            applicant = profiles.save_profile(request.user, data, actor=request.user)  # type: ignore[arg-type]
+            applicant = save_citizen_profile(request.user, actor=request.user, **profile_fields(data))  # type: ignore[arg-type]
             if applicant is None:  # the form requires the personal ID, so this is a programming error
                 raise DomainError("Thiếu số định danh cá nhân.", fields={"id_number": ["Bắt buộc."]})
             draft = submission.start_draft(

@@ -73,11 +73,11 @@ def citizen_client(client: Any, citizen: Any) -> Any:
 
 def submitted_dossier(world: Any, user: Any) -> Any:
     """A dossier the citizen sent online (no fee to pay: the test procedure's fee is waived here)."""
+    from motcua.accounts.selectors import citizen_applicant
     from motcua.dossiers.services import online
-    from motcua.portal.profiles import applicant_for
 
     dossier = online.create_online_draft(
-        applicant_for(user), world.procedure, actor=user, receiving_agency=world.centre, summary="Thử nghiệm"
+        citizen_applicant(user), world.procedure, actor=user, receiving_agency=world.centre, summary="Thử nghiệm"
     )
     component = dossier.components.get()
     online.attach_file_to_component(dossier, component.pk, pdf(), actor=user)

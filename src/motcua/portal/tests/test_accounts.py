@@ -194,7 +194,7 @@ def test_login_locks_after_repeated_failures(client, settings):
 def test_locked_login_does_not_check_the_password(client, settings, monkeypatch):
     from django.core.cache import cache
 
-    from motcua.portal.auth_backends import EmailOrPhoneBackend
+    from motcua.accounts.auth_backends import EmailOrPhoneBackend
 
     cache.clear()
     settings.LOGIN_LOCKOUT_ATTEMPTS = 1

@@ -10,9 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.urls import reverse
 
-from motcua.accounts.models import Applicant
+from motcua.accounts.models import Applicant, ExternalIdentity
 from motcua.portal import oidc
-from motcua.portal.models import ExternalIdentity
 
 pytestmark = pytest.mark.django_db
 ISSUER = "https://id.stub.example"
