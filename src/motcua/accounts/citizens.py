@@ -103,7 +103,7 @@ def sign_in_with_external_identity(
     or phone already used by another account: those stay blank and the citizen adds them in the profile.
     """
     now = timezone.now()
-    identity = ExternalIdentity.objects.select_for_update().filter(issuer=issuer, subject=subject).first()
+    identity = _linked_identity(issuer, subject)
     if identity is not None:
         identity.last_login_at = now
         identity.save(update_fields=["last_login_at"])
@@ -123,6 +123,10 @@ def sign_in_with_external_identity(
                 user, actor=user, full_name=user.full_name, phone=user.phone, email=user.email, id_number=id_number
             )
     return user
+
+
+def _linked_identity(issuer: str, subject: str) -> ExternalIdentity | None:
+    return ExternalIdentity.objects.select_for_update().filter(issuer=issuer, subject=subject).first()
 
 
 def _create_linked_account(issuer: str, subject: str, now: datetime.datetime, **profile: str) -> User:

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.contrib.auth.models import AnonymousUser
 
+from motcua.accounts import citizens
 from motcua.accounts.auth_backends import EmailOrPhoneBackend
 from motcua.accounts.citizens import register_citizen, save_citizen_profile, sign_in_with_external_identity
 from motcua.accounts.models import AccountEvent, Applicant, ApplicantKind, ExternalIdentity
@@ -125,6 +126,16 @@ def test_external_sign_in_never_takes_over_identifiers_or_an_id_number() -> None
     assert user != owner and (user.phone, user.email) == ("", "")
     assert citizen_applicant(user) is None  # the citizen sorts the ID out in the profile
     assert Applicant.objects.get(id_number=ID_NUMBER).user == owner
+
+
+def test_simultaneous_first_sign_in_returns_the_account_linked_by_the_other(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    other = UserFactory(username="oidc-first")
+    ExternalIdentity.objects.create(issuer=ISSUER, subject="s-3", user=other, linked_at=NOW, last_login_at=NOW)
+    # The other request's row is not visible yet when this one looks it up; its insert then collides.
+    monkeypatch.setattr(citizens, "_linked_identity", lambda issuer, subject: None)
+    assert sign_in_with_external_identity(issuer=ISSUER, subject="s-3", full_name="Lê Văn Định") == other
+    assert ExternalIdentity.objects.count() == 1
+    assert not AccountEvent.objects.filter(action__in=["user_created", "external_identity_linked"]).exists()
 
 
 @pytest.mark.parametrize("identifier", ["binh@EXAMPLE.vn", "0912345678", "+84 912 345 678", "0912.345.678"])
