@@ -109,6 +109,7 @@ def scratch_database(database_url: str | None) -> Iterator[Any]:
 def fill(count: int) -> None:
     """``count`` procedures with one version each, inserted in bulk (folded names set as ``save`` would)."""
     from motcua.catalogue.models import Procedure, ProcedureVersion, Sector
+    from motcua.catalogue.services import names_changed
     from motcua.core.text import fold
 
     sectors = [Sector.objects.create(code=f"BM-{i:02d}", name=f"Lĩnh vực {i}") for i in range(20)]
@@ -132,3 +133,4 @@ def fill(count: int) -> None:
         for i, p in enumerate(Procedure.objects.order_by("pk"))
     ]
     ProcedureVersion.objects.bulk_create(versions, batch_size=1000)
+    names_changed()  # bulk inserts skip the services: tell search the names changed, as they would

@@ -11,6 +11,7 @@ Writes go through ``catalogue.services``; reads through ``catalogue.selectors``.
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -169,6 +170,10 @@ class ProcedureVersion(models.Model):
                 condition=Q(effective_until__isnull=True) | Q(effective_until__gte=models.F("effective_from")),
                 name="catalogue_version_dates_ordered",
             ),
+        ]
+        # "The version in force on day d" of a procedure: search filters, listings and intake ask it.
+        indexes = [
+            models.Index(fields=["procedure", "effective_from", "effective_until"], name="catalogue_version_period"),
         ]
 
     def __str__(self) -> str:
@@ -354,6 +359,24 @@ class ProcedureGroupMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.group.code}: {self.procedure.code}"
+
+
+class NamesRevision(models.Model):
+    """One row whose token changes whenever a procedure name is added or changed (``services``).
+
+    Search keeps the words of all names in process memory to correct misspelt query words; each
+    process compares this token (a primary-key read) to know when to reload them.
+    """
+
+    token = models.UUIDField(default=uuid.uuid4)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "phiên bản từ vựng tên thủ tục"
+        verbose_name_plural = "phiên bản từ vựng tên thủ tục"
+
+    def __str__(self) -> str:
+        return str(self.token)
 
 
 class CatalogueEvent(AuditEvent):

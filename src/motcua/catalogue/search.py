@@ -2,13 +2,16 @@
 
 Two stages:
 
-1. *Candidates* from the database's full-text index over the folded name (``Procedure.name_folded``):
-   names holding every query word as a word prefix, else any of them, best first (SQLite FTS5 +
-   bm25; PostgreSQL GIN ``to_tsvector`` + ``ts_rank``). When that finds nothing (every word
-   misspelt), PostgreSQL asks ``pg_trgm`` word similarity (trigram GIN index) and SQLite
-   ``rapidfuzz`` over the names that pass the filters.
+1. *Candidates*: one statement per try against the database's full-text index over the folded name
+   (``Procedure.name_folded``), the filters inside it (SQLite FTS5 + bm25, the FTS table driving;
+   PostgreSQL stored ``tsvector`` + GIN + ``ts_rank``): names holding every query word as a word
+   prefix; if none, the same after correcting the words no name contains (the closest words of all
+   names, kept in process memory, see ``vocabulary``); if none, names with any of the words.
 2. *Ranking* in Python by ``rate`` over the folded text only (typos tolerated word by word), so both
    databases put the same procedures first once the candidate sets contain them.
+
+Filters judge the version in force on the day, at query time (an index on the version's period keeps
+it cheap), so a version that takes effect later is picked up on its first day with nothing to refresh.
 
 Vietnamese writes i and y interchangeably in many syllables (kí/ký, lí/lý); matching treats them
 as the same letter.
@@ -17,35 +20,28 @@ as the same letter.
 from __future__ import annotations
 
 import re
+import uuid
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import BooleanField, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from rapidfuzz import fuzz, process
 
 from motcua.catalogue.constants import ProcedureStatus
-from motcua.catalogue.models import Procedure, ProcedureVersion
+from motcua.catalogue.models import NamesRevision, Procedure, ProcedureVersion
 from motcua.core.text import fold
 
 CANDIDATES = 200
 MIN_COVERAGE = 0.6
-FUZZY_CANDIDATES = 50
-FTS_SCAN_LIMIT = 20000
-_FULLTEXT_SQL = {
-    "sqlite": (
-        "SELECT rowid FROM catalogue_procedure_fts WHERE catalogue_procedure_fts MATCH %s "
-        "ORDER BY bm25(catalogue_procedure_fts) LIMIT %s"
-    ),
-    "postgresql": (
-        "SELECT id FROM catalogue_procedure WHERE to_tsvector('simple'::regconfig, name_folded) "
-        "@@ to_tsquery('simple'::regconfig, %s) "
-        "ORDER BY ts_rank(to_tsvector('simple'::regconfig, name_folded), to_tsquery('simple'::regconfig, %s)) DESC "
-        "LIMIT %s"
-    ),
-}
+CLOSE_WORDS = 5  # name words tried for one misspelt query word
 _WORD = re.compile(r"[a-z0-9]+")
 _CODE = re.compile(r"^\d\.?\d{3,6}$")
 # Words that open many official names and carry no meaning for ranking.
@@ -96,6 +92,7 @@ def filtered_procedures(filters: SearchFilters | None = None) -> QuerySet[Proced
 
 
 Candidate = tuple[int, str, str]  # (pk, name_folded, code): all the ranking needs
+Terms = list[frozenset[str]]  # per query word, the spellings any of which may match (as a word prefix)
 
 
 def search_procedures(
@@ -106,10 +103,8 @@ def search_procedures(
     folded = fold(query or "")
     if not _WORD.search(folded):
         return base.order_by("name_folded", "code")
-    narrowed = bool(filters and (filters.level or filters.online_level or filters.agency))
-    candidates = _candidates(base, folded, narrowed=narrowed) or _fuzzy_candidates(base, folded)
     scored = []
-    for pk, name_folded, code in candidates:
+    for pk, name_folded, code in _candidates(base, folded):
         relevance = rate(folded, name_folded, code)
         if relevance is not None:
             scored.append((-relevance, len(name_folded), code, pk))
@@ -123,94 +118,126 @@ def _rows(queryset: QuerySet[Procedure]) -> list[Candidate]:
     return list(queryset.values_list("pk", "name_folded", "code"))
 
 
-def _candidates(base: QuerySet[Procedure], folded: str, *, narrowed: bool) -> list[Candidate]:
+def _candidates(base: QuerySet[Procedure], folded: str) -> list[Candidate]:
+    """A code; else names holding every query word; else the same with misspelt words corrected; else any word."""
     if _CODE.match(folded):
         by_code = _rows(base.filter(code__contains=folded)[:CANDIDATES])
         if by_code:
             return by_code
-    if connection.vendor in _FULLTEXT_SQL:
-        found = _fulltext_candidates(base, folded, narrowed=narrowed)
-        if not found and connection.vendor == "postgresql":
-            found = _trigram_candidates(base, folded)  # every word misspelt
+    words = list(dict.fromkeys(_WORD.findall(folded)))
+    terms = [frozenset(_iy_variants(word)) for word in words]
+    found = _fulltext(base, terms, every_word=True)
+    if found:
         return found
-    return _fuzzy_candidates(base, folded)
+    corrected = vocabulary().corrected(words)
+    if corrected != terms:
+        found = _fulltext(base, corrected, every_word=True)
+    return found or _fulltext(base, corrected, every_word=False)
 
 
-def _trigram_candidates(base: QuerySet[Procedure], folded: str) -> list[Candidate]:
-    from django.contrib.postgres.search import TrigramWordSimilarity  # PostgreSQL only
+def _fulltext(base: QuerySet[Procedure], terms: Terms, *, every_word: bool) -> list[Candidate]:
+    """The best ``CANDIDATES`` names passing the filters whose words start with the terms, by the index's rank.
 
-    return _rows(
-        base.filter(name_folded__trigram_word_similar=folded)
-        .annotate(similarity=TrigramWordSimilarity(folded, "name_folded"))
-        .order_by("-similarity")[:CANDIDATES]
-    )
-
-
-def _fulltext_query(folded: str, *, every_word: bool) -> str:
-    """Each query word as a prefix, with its i/y spellings; all words (AND) or any word (OR)."""
-    postgres = connection.vendor == "postgresql"
-    groups = []
-    for word in dict.fromkeys(_WORD.findall(folded)):
-        variants = sorted(_iy_variants(word))
-        alternatives = [f"{v}:*" if postgres else f'"{v}"*' for v in variants]
-        groups.append("(" + (" | " if postgres else " OR ").join(alternatives) + ")")
-    joiner = (" & " if every_word else " | ") if postgres else (" AND " if every_word else " OR ")
-    return joiner.join(groups)
-
-
-def _fulltext_candidates(base: QuerySet[Procedure], folded: str, *, narrowed: bool) -> list[Candidate]:
-    """Names containing every query word (as prefixes) first; if none, names with any of them, best ranked."""
-    # With filters on the version in force, their subquery runs once here rather than once per chunk.
-    allowed = set(base.values_list("pk", flat=True)) if narrowed else None
-    for every_word in (True, False):
-        found = _fulltext_ranked(base, _fulltext_query(folded, every_word=every_word), allowed)
-        if found:
-            return found
-    return []
+    One statement: the filters (``base``, with the version in force) are part of it.
+    """
+    if connection.vendor == "postgresql":
+        match = _tsquery(terms, every_word=every_word)
+        # Constant SQL: the stored tsvector column and its GIN index (migration 0005); the words are a parameter.
+        vector = "catalogue_procedure.name_tsv"
+        query = "to_tsquery('simple'::regconfig, %s)"
+        matches = RawSQL(f"{vector} @@ {query}", [match], output_field=BooleanField())  # noqa: S611
+        rank = RawSQL(f"ts_rank({vector}, {query})", [match])  # noqa: S611
+        return _rows(base.filter(matches).order_by(rank.desc(), "pk")[:CANDIDATES])
+    if connection.vendor == "sqlite":
+        allowed, params = base.order_by().values("pk").query.sql_with_params()
+        # FTS5 drives (CROSS JOIN keeps it outer); "+p.id" keeps the filter from becoming a rowid probe of the
+        # FTS index per allowed row, which is a thousand times slower.
+        # ``allowed`` is the ORM's own SQL for the filters; every value is a parameter.
+        sql = (
+            "SELECT p.id, p.name_folded, p.code FROM catalogue_procedure_fts "  # noqa: S608
+            "CROSS JOIN catalogue_procedure p ON p.id = catalogue_procedure_fts.rowid "
+            f"WHERE catalogue_procedure_fts MATCH %s AND +p.id IN ({allowed}) "
+            "ORDER BY bm25(catalogue_procedure_fts), p.id LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [_fts5_query(terms, every_word=every_word), *params, CANDIDATES])
+            return [(pk, name_folded, code) for pk, name_folded, code in cursor.fetchall()]
+    raise ImproperlyConfigured("Tìm kiếm thủ tục cần SQLite hoặc PostgreSQL.")
 
 
-def _fulltext_ranked(base: QuerySet[Procedure], match: str, allowed: set[int] | None = None) -> list[Candidate]:
-    params: list[str | int] = (
-        [match, match, FTS_SCAN_LIMIT]
-        if connection.vendor == "postgresql"
-        else [
-            match,
-            FTS_SCAN_LIMIT,
-        ]
-    )
-    # The index query alone, then the filters in chunks: on SQLite a "rowid IN (subquery)" inside the
-    # MATCH query makes FTS5 probe its index once per listed row (a thousand times slower).
-    with connection.cursor() as cursor:
-        cursor.execute(_FULLTEXT_SQL[connection.vendor], params)
-        ranked = [row[0] for row in cursor.fetchall()]
-    found: list[Candidate] = []
-    for start in range(0, len(ranked), 500):
-        chunk = ranked[start : start + 500]
-        if allowed is None:
-            rows = {row[0]: row for row in _rows(base.filter(pk__in=chunk))}
-        else:
-            rows = {
-                row[0]: row for row in _rows(Procedure.objects.filter(pk__in=[pk for pk in chunk if pk in allowed]))
-            }
-        found += [rows[pk] for pk in chunk if pk in rows]
-        if len(found) >= CANDIDATES:
-            break
-    return found[:CANDIDATES]
+def _tsquery(terms: Terms, *, every_word: bool) -> str:
+    groups = ["(" + " | ".join(f"{spelling}:*" for spelling in sorted(term)) + ")" for term in terms]
+    return (" & " if every_word else " | ").join(groups)
 
 
-def _fuzzy_candidates(base: QuerySet[Procedure], folded: str) -> list[Candidate]:
-    """Every word misspelt: compare with all names (folded), keep the closest few for ranking."""
-    names = dict(base.values_list("pk", "name_folded"))
-    # partial_ratio aligns the short query with the best part of a long name; 4x faster than WRatio.
-    best = process.extract(folded, names, scorer=fuzz.partial_ratio, limit=FUZZY_CANDIDATES, score_cutoff=60)
-    codes = dict(base.filter(pk__in=[key for _name, _score, key in best]).values_list("pk", "code"))
-    return [(key, names[key], codes[key]) for _name, _score, key in best]
+def _fts5_query(terms: Terms, *, every_word: bool) -> str:
+    groups = ["(" + " OR ".join(f'"{spelling}"*' for spelling in sorted(term)) + ")" for term in terms]
+    return (" AND " if every_word else " OR ").join(groups)
+
+
+# --- Misspelt words: corrected against the words of all names, kept in memory -------------------------
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every word of every procedure name (folded), by its y→i spelling, sorted for prefix look-ups."""
+
+    keys: list[str]
+    spellings: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, names: Iterable[str]) -> Vocabulary:
+        spellings: dict[str, set[str]] = {}
+        for name in names:
+            for word in _WORD.findall(name):
+                spellings.setdefault(word.replace("y", "i"), set()).add(word)
+        return cls(sorted(spellings), {key: frozenset(words) for key, words in spellings.items()})
+
+    def knows(self, word: str) -> bool:
+        """Some name has a word starting with ``word`` (so the full-text index finds it)."""
+        key = word.replace("y", "i")
+        index = bisect_left(self.keys, key)
+        return index < len(self.keys) and self.keys[index].startswith(key)
+
+    def corrected(self, words: list[str]) -> Terms:
+        """Each query word's spellings, plus the closest name words for a word no name contains."""
+        terms = []
+        for word in words:
+            spellings = set(_iy_variants(word))
+            if not self.knows(word):
+                spellings.update(self.close_to(word))
+            terms.append(frozenset(spellings))
+        return terms
+
+    def close_to(self, word: str) -> set[str]:
+        key = word.replace("y", "i")
+        # The same measure and threshold as ``_same_word``, which ranks the candidates afterwards.
+        near = process.extract(key, self.keys, scorer=fuzz.ratio, score_cutoff=75, limit=CLOSE_WORDS)
+        return {
+            spelling
+            for found, _score, _index in near
+            if abs(len(found) - len(key)) <= 2
+            for spelling in self.spellings[found]
+        }
+
+
+_loaded: tuple[uuid.UUID | None, Vocabulary] | None = None
+
+
+def vocabulary() -> Vocabulary:
+    """The words of all names, reloaded when ``services.names_changed`` gave the catalogue a new token."""
+    global _loaded
+    token = NamesRevision.objects.filter(pk=1).values_list("token", flat=True).first()
+    if _loaded is None or _loaded[0] != token:
+        _loaded = (token, Vocabulary.of(Procedure.objects.values_list("name_folded", flat=True).iterator()))
+    return _loaded[1]
 
 
 def _iy_variants(word: str) -> set[str]:
     return {word, word.replace("y", "i"), word.replace("i", "y")}
 
 
+@lru_cache(maxsize=65536)  # names share few words: a search compares the same pairs again and again
 def _same_word(a: str, b: str) -> float:
     """How well query word ``a`` matches name word ``b`` (both y→i): 1 exact, less for prefixes and typos."""
     if a == b:
@@ -230,7 +257,7 @@ def _words(folded_name: str) -> list[str]:
     return _WORD.findall(folded_name)
 
 
-def _match(query_words: list[str], name_words: list[str]) -> tuple[float, int]:
+def _match(query_words: tuple[str, ...], name_words: tuple[str, ...]) -> tuple[float, int]:
     """(share of the query matched, 0..1; how many name words were used). Words are y→i normalised."""
     matched: set[int] = set()
     total = 0.0
@@ -251,8 +278,14 @@ def _match(query_words: list[str], name_words: list[str]) -> tuple[float, int]:
     return total / len(query_words), len(matched)
 
 
-def _iy(words: list[str]) -> list[str]:
-    return [word.replace("y", "i") for word in words]
+@lru_cache(maxsize=16384)  # the same names come back query after query
+def _name_words(name_folded: str) -> tuple[str, ...]:
+    return tuple(word.replace("y", "i") for word in _words(name_folded))
+
+
+@lru_cache(maxsize=1024)
+def _query_words(folded_query: str) -> tuple[str, ...]:
+    return tuple(word.replace("y", "i") for word in _WORD.findall(folded_query))
 
 
 def rate(folded_query: str, name_folded: str, code: str = "") -> float | None:
@@ -263,8 +296,8 @@ def rate(folded_query: str, name_folded: str, code: str = "") -> float | None:
     """
     if code and folded_query == code:
         return 1000.0
-    query_words = _iy(_WORD.findall(folded_query))
-    name_words = _iy(_words(name_folded))
+    query_words = _query_words(folded_query)
+    name_words = _name_words(name_folded)
     if not query_words or not name_words:
         return None
     coverage, matched = _match(query_words, name_words)

@@ -8,6 +8,7 @@ the version they were received under.
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -22,6 +23,7 @@ from motcua.catalogue.models import (
     Component,
     Fee,
     InternalProcess,
+    NamesRevision,
     Procedure,
     ProcedureGroup,
     ProcedureGroupMember,
@@ -64,6 +66,11 @@ def _record(
         note=note,
         data=data or {},
     )
+
+
+def names_changed() -> None:
+    """Tell every process that procedure names changed (search reloads its word list); same transaction."""
+    NamesRevision.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4()})
 
 
 # --- Process timing -------------------------------------------------------------------------------
@@ -228,6 +235,7 @@ def create_procedure(*, actor: Any, code: str, name: str, sector: Sector, versio
         raise CatalogueValidationError.from_problems(problems)
     data, agencies = validate_version_data(version, path="version.")
     procedure = Procedure.objects.create(code=code, name=name, sector=sector)
+    names_changed()
     created = _new_version(procedure, 1, data, agencies, actor)
     _record(actor, "procedure_created", procedure=procedure, data={"version": created.number})
     return procedure
@@ -248,6 +256,7 @@ def import_procedure(
     whole file before writing anything) with the agencies it resolved.
     """
     procedure = Procedure.objects.create(code=normalise(code), name=name, sector=sector)
+    names_changed()
     for number, data, agencies in versions:
         _new_version(procedure, number, data, agencies, actor)
     _record(actor, "procedure_imported", procedure=procedure, data={"versions": [n for n, _d, _a in versions]})
@@ -287,6 +296,7 @@ def rename_procedure(procedure: Procedure, *, actor: Any, name: str, sector: Sec
     before = {"name": procedure.name, "sector": procedure.sector.code}
     procedure.name, procedure.sector = name, sector
     procedure.save()
+    names_changed()
     _record(
         actor,
         "procedure_renamed",
