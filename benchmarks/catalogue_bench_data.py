@@ -107,7 +107,11 @@ def scratch_database(database_url: str | None) -> Iterator[Any]:
 
 
 def fill(count: int) -> None:
-    """``count`` procedures with one version each, inserted in bulk (folded names set as ``save`` would)."""
+    """``count`` procedures inserted in bulk (folded names set as ``save`` would), with their versions.
+
+    Each has the version in force; every 4th also an earlier, closed one and every 10th a later one (not
+    yet in force), with other levels and online levels, so filters must pick the version in force.
+    """
     from motcua.catalogue.models import Procedure, ProcedureVersion, Sector
     from motcua.catalogue.services import names_changed
     from motcua.core.text import fold
@@ -118,11 +122,13 @@ def fill(count: int) -> None:
         for i, name in enumerate(names(count))
     ]
     Procedure.objects.bulk_create(procedures, batch_size=1000)
-    versions = [
-        ProcedureVersion(
-            procedure=p,
-            number=1,
-            effective_from=date(2025, 1, 1),
+
+    def version(procedure: Any, number: int, i: int, start: date, until: date | None = None) -> Any:
+        return ProcedureVersion(
+            procedure=procedure,
+            number=number,
+            effective_from=start,
+            effective_until=until,
             legal_time_unit="working_days",
             legal_time_value=5,
             at_commune_level=i % 2 == 0,
@@ -130,7 +136,13 @@ def fill(count: int) -> None:
             online_level=["full", "partial", "none"][i % 3],
             channels=["counter"],
         )
-        for i, p in enumerate(Procedure.objects.order_by("pk"))
-    ]
+
+    versions = []
+    for i, procedure in enumerate(Procedure.objects.order_by("pk")):
+        if i % 4 == 0:
+            versions.append(version(procedure, 1, i + 1, date(2023, 1, 1), date(2024, 12, 31)))
+        versions.append(version(procedure, 2, i, date(2025, 1, 1), date(2098, 12, 31) if i % 10 == 0 else None))
+        if i % 10 == 0:
+            versions.append(version(procedure, 3, i + 1, date(2099, 1, 1)))
     ProcedureVersion.objects.bulk_create(versions, batch_size=1000)
     names_changed()  # bulk inserts skip the services: tell search the names changed, as they would

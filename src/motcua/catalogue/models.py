@@ -362,10 +362,10 @@ class ProcedureGroupMember(models.Model):
 
 
 class NamesRevision(models.Model):
-    """One row whose token changes whenever a procedure name is added or changed (``services``).
+    """The newest row's token changes whenever a procedure name is added or changed (``services``).
 
     Search keeps the words of all names in process memory to correct misspelt query words; each
-    process compares this token (a primary-key read) to know when to reload them.
+    process compares this token (the last row by primary key) to know when to reload them.
     """
 
     token = models.UUIDField(default=uuid.uuid4)

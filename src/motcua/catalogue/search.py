@@ -227,7 +227,7 @@ _loaded: tuple[uuid.UUID | None, Vocabulary] | None = None
 def vocabulary() -> Vocabulary:
     """The words of all names, reloaded when ``services.names_changed`` gave the catalogue a new token."""
     global _loaded
-    token = NamesRevision.objects.filter(pk=1).values_list("token", flat=True).first()
+    token = NamesRevision.objects.order_by("-pk").values_list("token", flat=True).first()
     if _loaded is None or _loaded[0] != token:
         _loaded = (token, Vocabulary.of(Procedure.objects.values_list("name_folded", flat=True).iterator()))
     return _loaded[1]

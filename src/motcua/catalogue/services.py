@@ -8,7 +8,6 @@ the version they were received under.
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -69,8 +68,13 @@ def _record(
 
 
 def names_changed() -> None:
-    """Tell every process that procedure names changed (search reloads its word list); same transaction."""
-    NamesRevision.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4()})
+    """Tell every process that procedure names changed (search reloads its word list); same transaction.
+
+    A new row each time, the older ones deleted: updating one row thousands of times in one transaction (an
+    import) grows a chain of row versions on PostgreSQL that every later update walks (quadratic).
+    """
+    revision = NamesRevision.objects.create()
+    NamesRevision.objects.filter(pk__lt=revision.pk).delete()
 
 
 # --- Process timing -------------------------------------------------------------------------------
@@ -253,10 +257,10 @@ def import_procedure(
     """A procedure arriving from another installation's export, with its versions numbered and dated as given.
 
     ``versions`` hold data already checked by ``validate_version_data`` (the import validates the
-    whole file before writing anything) with the agencies it resolved.
+    whole file before writing anything) with the agencies it resolved. The caller calls ``names_changed``
+    once for the whole file (once per procedure would cost thousands of writes to one table).
     """
     procedure = Procedure.objects.create(code=normalise(code), name=name, sector=sector)
-    names_changed()
     for number, data, agencies in versions:
         _new_version(procedure, number, data, agencies, actor)
     _record(actor, "procedure_imported", procedure=procedure, data={"versions": [n for n, _d, _a in versions]})

@@ -249,6 +249,8 @@ def _apply(plan: _Plan, actor: Any) -> ImportReport:
     existing = Procedure.objects.in_bulk([raw["code"] for raw, _versions in plan.procedures], field_name="code")
     for raw, versions in plan.procedures:
         _apply_procedure(raw, versions, actor, report, sectors[raw["sector"]], existing.get(raw["code"]))
+    if report.created:
+        services.names_changed()  # once for the file (``import_procedure`` leaves it to us)
     for raw in plan.groups:
         services.save_group(
             actor=actor,

@@ -4,12 +4,14 @@ Filters judge the version in force on the day of the search; misspelt words are 
 words of all names, which every process reloads when the services say the names changed.
 """
 
+import copy
 from datetime import date
 
 import pytest
 import time_machine
 
 from motcua.catalogue import search, services
+from motcua.catalogue.exchange.document import export_document, import_document
 from motcua.catalogue.models import NamesRevision
 from motcua.catalogue.search import SearchFilters, search_procedures
 from motcua.catalogue.tests.factories import SectorFactory, make_procedure, version_data
@@ -86,6 +88,16 @@ def test_misspelt_words_of_a_procedure_created_later_are_corrected(birth):
     assert codes("thoung trru") == ["1.004222"]
 
 
+def test_misspelt_words_of_imported_procedures_are_corrected(birth):
+    assert codes("khia snih")[0] == "1.001193"
+    document = export_document()
+    entry = copy.deepcopy(next(p for p in document["procedures"] if p["code"] == "1.001193"))
+    entry.update(code="1.004222", name="Đăng ký thường trú")
+    document["procedures"].append(entry)
+    assert import_document(document, actor=None).created == ["1.004222"]
+    assert codes("thoung trru") == ["1.004222"]
+
+
 def test_misspelt_words_of_a_new_name_are_corrected_after_a_rename(birth):
     assert codes("khia snih")[0] == "1.001193"
     services.rename_procedure(birth, actor=None, name="Đăng ký khai sinh cho trẻ em", sector=birth.sector)
@@ -94,7 +106,7 @@ def test_misspelt_words_of_a_new_name_are_corrected_after_a_rename(birth):
 
 def test_each_name_change_gives_a_new_token():
     make_procedure("Đăng ký khai sinh", code="1.001193")
-    first = NamesRevision.objects.get().token
+    first = NamesRevision.objects.get().token  # older rows are deleted: one row remains
     make_procedure("Đăng ký kết hôn", code="1.000894")
     assert NamesRevision.objects.get().token != first
 
