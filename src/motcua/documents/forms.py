@@ -6,7 +6,7 @@
 | 02 | Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ | A5 | a supplement is requested |
 | 03 | Phiếu từ chối tiếp nhận giải quyết hồ sơ | A5 | reception is refused |
 | 04 | Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết | A5 | the due moment is extended |
-| 05 | Thông báo dừng giải quyết hồ sơ | A5 | handling is stopped |
+| 05 | Thông báo dừng giải quyết hồ sơ | A5 | handling is stopped, or the applicant asked to withdraw |
 | 06 | Phiếu kiểm soát quá trình giải quyết hồ sơ | A4 | the dossier has been accepted |
 | 07 | Sổ theo dõi hồ sơ | A4 landscape | per agency and period (``register.py``) |
 
@@ -18,6 +18,7 @@ lookup page (``settings.SITE_URL``), where the code plus the applicant's phone n
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -75,7 +76,8 @@ def available_forms(dossier: Dossier) -> list[str]:
         forms.append("03")
     if dossier.extended_at:
         forms.append("04")
-    if dossier.status == Status.STOPPED:
+    # Regulation item 17: the stop notice is issued on a withdrawal request as well as on a stop.
+    if dossier.status in (Status.STOPPED, Status.WITHDRAWN):
         forms.append("05")
     if dossier.accepted_at:
         forms.append("06")
@@ -137,7 +139,7 @@ def dossier_context(form_no: str, dossier: Dossier) -> dict[str, Any]:
             "accepted_at": vn_datetime(dossier.accepted_at),
             "due_at": vn_datetime(dossier.due_at),
             "due_before_extension": vn_datetime(dossier.due_before_extension),
-            "closed_at": vn_datetime(dossier.closed_at),
+            "closed_at": vn_datetime(dossier.closed_at or _withdrawn_at(dossier)),
             "fees": [{"name": f.name, "amount": vn_money(f.amount_vnd)} for f in dossier.fees.all()],
             "fee_total": vn_money(dossier.fee_total_vnd),
             "payment_method": dossier.get_payment_method_display(),
@@ -149,6 +151,14 @@ def dossier_context(form_no: str, dossier: Dossier) -> dict[str, Any]:
         }
     )
     return context
+
+
+def _withdrawn_at(dossier: Dossier) -> datetime | None:
+    """A withdrawn dossier is not closed yet: the notice dates from the applicant's request."""
+    if dossier.status != Status.WITHDRAWN:
+        return None
+    event = dossier.events.filter(action="withdraw_request").order_by("-occurred_at").first()
+    return event.occurred_at if event else None
 
 
 def _time_text(dossier: Dossier) -> str:

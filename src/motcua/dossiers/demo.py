@@ -168,7 +168,15 @@ def _scenarios(clock: Clock, out: list[Dossier]) -> None:
     )
     for component in draft.components.all():
         services.attach_file_to_component(draft, component.pk, _pdf("ho-so.pdf"), actor=citizen, now=t)
-    out.append(services.submit_online(draft, actor=citizen, now=clock.later(t, 0.2)))
+    out.append(
+        services.submit_online(
+            draft,
+            actor=citizen,
+            result_delivery="postal",
+            delivery_address="Số 12 đường Hùng Vương, phường Việt Trì, tỉnh Phú Thọ",
+            now=clock.later(t, 0.2),
+        )
+    )
     # 1 Mới đăng ký at the counter, decision pending.
     out.append(_receive("1.004194", vt, vt_centre, binh, clock.days_ago(0, 8, 10), decision="register"))
     # 2 Được tiếp nhận.

@@ -92,6 +92,12 @@ class Dossier(models.Model):
     resolved_at = models.DateTimeField("thời điểm xử lý xong", null=True, blank=True)
     timing = models.CharField("đánh giá thời gian", max_length=10, choices=CompletionTiming.choices, blank=True)
     returned_at = models.DateTimeField("thời điểm trả kết quả", null=True, blank=True)
+    # How the applicant asked to receive the result (at intake or when sending online); the return
+    # action follows it: by post to ``delivery_address``, or electronically as a download.
+    result_delivery = models.CharField(
+        "hình thức nhận kết quả đã đăng ký", max_length=12, choices=ReturnMethod.choices, blank=True
+    )
+    delivery_address = models.CharField("địa chỉ nhận kết quả qua bưu chính", max_length=300, blank=True)
     return_method = models.CharField("hình thức trả", max_length=12, choices=ReturnMethod.choices, blank=True)
     return_shipment_number = models.CharField("số vận đơn bưu chính (trả)", max_length=40, blank=True)
     returned_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
@@ -206,6 +212,7 @@ class FilePurpose(models.TextChoices):
     SUPPLEMENT = "supplement", "Hồ sơ bổ sung"
     WORKING = "working", "Tài liệu xử lý"
     RESULT = "result", "Kết quả giải quyết"
+    RECEIPT = "receipt", "Biên lai thu phí, lệ phí"
 
 
 class DossierFile(models.Model):

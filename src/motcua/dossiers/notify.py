@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from motcua.dossiers.formatting import vn_datetime
+from motcua.dossiers.formatting import vn_datetime, vn_money
 from motcua.dossiers.models import Dossier
 from motcua.notifications.services import notify
 
 SUBJECTS: dict[str, str] = {
+    "submitted": "Đã nhận hồ sơ trực tuyến {code}",
     "accepted": "Hồ sơ {code} đã được tiếp nhận",
     "supplement_requested": "Hồ sơ {code} cần bổ sung, hoàn thiện",
     "refused_at_intake": "Hồ sơ {code} không được tiếp nhận",
@@ -25,7 +26,9 @@ def lookup_url(code: str) -> str:
 
 def _body(dossier: Dossier, topic: str) -> str:
     lines = [f"Kính gửi {dossier.applicant_name},", "", f"Hồ sơ: {dossier.code} – {dossier.procedure.name}."]
-    if topic == "accepted" and dossier.due_at:
+    if topic == "submitted":
+        lines += _submitted_lines(dossier)
+    elif topic == "accepted" and dossier.due_at:
         lines.append(f"Ngày hẹn trả kết quả: {vn_datetime(dossier.due_at)}.")
     elif topic == "supplement_requested":
         request = dossier.supplement_requests.order_by("-requested_at").first()
@@ -44,6 +47,18 @@ def _body(dossier: Dossier, topic: str) -> str:
     return "\n".join(lines)
 
 
+def _submitted_lines(dossier: Dossier) -> list[str]:
+    lines = [f"Hồ sơ đã được gửi thành công tới {dossier.receiving_agency.name}."]
+    if dossier.submitted_at:
+        lines.append(f"Thời điểm nộp: {vn_datetime(dossier.submitted_at)}.")
+    if dossier.fees_paid and dossier.fee_total_vnd:
+        lines.append(f"Đã thanh toán phí, lệ phí: {vn_money(dossier.fee_total_vnd)}.")
+    if dossier.result_delivery:
+        lines.append(f"Cách nhận kết quả: {dossier.get_result_delivery_display()}.")
+    lines.append("Cán bộ Bộ phận Một cửa sẽ kiểm tra và thông báo việc tiếp nhận hồ sơ.")
+    return lines
+
+
 def notify_applicant(dossier_id: int, topic: str) -> None:
     """Queue the message for the background worker; services call this after their commit.
 
@@ -56,7 +71,7 @@ def notify_applicant(dossier_id: int, topic: str) -> None:
 
 def deliver(dossier_id: int, topic: str) -> None:
     """Compose and send the e-mail and SMS of ``topic`` to the dossier's applicant."""
-    dossier = Dossier.objects.select_related("procedure").get(pk=dossier_id)
+    dossier = Dossier.objects.select_related("procedure", "receiving_agency").get(pk=dossier_id)
     subject = SUBJECTS[topic].format(code=dossier.code)
     notify(
         subject=subject,

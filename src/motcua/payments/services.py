@@ -19,6 +19,7 @@ from django.utils import timezone
 from motcua.payments.constants import PaymentState
 from motcua.payments.exceptions import AlreadyPaid, InvalidAmount, InvalidCallback
 from motcua.payments.gateway import get_gateway
+from motcua.payments.hooks import dispatch_paid
 from motcua.payments.interface import CheckoutRequest, GatewayOutcome, GatewayResult
 from motcua.payments.models import Payment, PaymentEvent
 
@@ -106,6 +107,8 @@ def apply_gateway_result(
         if not same:
             logger.warning("Payment %s is %s; gateway now says %s", payment.reference, payment.state, new_state)
         _event(payment, action, actor=actor, source=source, outcome=result.outcome.value, txn=result.transaction_id)
+        if same and payment.state == PaymentState.PAID:
+            dispatch_paid(payment)  # idempotent: completes what a failed handler left undone
         return payment
     now = timezone.now()
     payment.state = new_state
@@ -117,6 +120,8 @@ def apply_gateway_result(
         payment.receipt_number = f"BL{payment.reference[2:]}"
     payment.save()
     _event(payment, new_state, actor=actor, source=source, txn=result.transaction_id)
+    if new_state == PaymentState.PAID:
+        dispatch_paid(payment)
     return payment
 
 

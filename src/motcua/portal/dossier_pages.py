@@ -17,7 +17,6 @@ from motcua.dossiers.models import Dossier, FilePurpose, Rating
 from motcua.dossiers.services import clock, intake
 from motcua.dossiers.services.intake import ComponentData
 from motcua.portal import status_text, submission
-from motcua.portal.models import DeliveryChoice
 from motcua.portal.uploads import ACCEPT_ATTRIBUTE, check
 
 HIDDEN_ACTIONS = frozenset({"update_draft"})
@@ -30,6 +29,8 @@ CITIZEN_FORMS = {
     "05": "Thông báo dừng giải quyết hồ sơ",
 }
 RESULT_VISIBLE = frozenset({Status.RESOLVED, Status.RETURNED})
+# What the citizen sent, and the receipts of the fees they paid online.
+CITIZEN_OWN_FILES = (FilePurpose.COMPONENT, FilePurpose.SUPPLEMENT, FilePurpose.RECEIPT)
 SUPPLEMENT_ACTIONS = ("submit_supplement", "resubmit")
 
 
@@ -60,7 +61,7 @@ def citizen_forms(dossier: Dossier) -> dict[str, str]:
 
 def detail_context(dossier: Dossier, user: Any) -> dict[str, Any]:
     actions = {t.name for t in dossier_selectors.available_actions(dossier, user)}
-    files = list(dossier.files.filter(purpose__in=(FilePurpose.COMPONENT, FilePurpose.SUPPLEMENT)).order_by("pk"))
+    files = list(dossier.files.filter(purpose__in=CITIZEN_OWN_FILES).order_by("pk"))
     results = (
         list(dossier.files.filter(purpose=FilePurpose.RESULT).order_by("pk"))
         if dossier.status in RESULT_VISIBLE
@@ -86,7 +87,6 @@ def detail_context(dossier: Dossier, user: Any) -> dict[str, Any]:
         "can_rate": "rate" in actions,
         "rating": rating,
         "rating_rows": _rating_rows(rating),
-        "delivery": DeliveryChoice.objects.filter(dossier=dossier).first(),
         "payment": submission.paid_payment(dossier),
         "accept": ACCEPT_ATTRIBUTE,
         "forms": citizen_forms(dossier),

@@ -32,7 +32,7 @@ from motcua.portal.identity import normalise_phone, validate_citizen_id
 LOGIN_URL = reverse_lazy("portal:login")
 TRACK_WINDOW_SECONDS = 600
 # Files a citizen may download: what they sent and the results; never the officials' working papers.
-CITIZEN_FILE_PURPOSES = (FilePurpose.COMPONENT, FilePurpose.SUPPLEMENT, FilePurpose.RESULT)
+CITIZEN_FILE_PURPOSES = (FilePurpose.COMPONENT, FilePurpose.SUPPLEMENT, FilePurpose.RECEIPT, FilePurpose.RESULT)
 
 
 @login_required(login_url=LOGIN_URL)

@@ -1,17 +1,16 @@
 """Online submission as the portal runs it, on top of the dossier engine's services.
 
 The engine owns the dossier; this module adds what the portal asks of the citizen around it:
-where to receive the result, paying the fees online before sending, the confirmation e-mail.
+where to send it, paying the fees online before sending (the engine records the confirmed
+payment and sends the confirmation e-mail).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,16 +19,14 @@ from motcua.catalogue.constants import OnlineLevel
 from motcua.catalogue.models import Procedure, ProcedureVersion
 from motcua.catalogue.selectors import version_in_force
 from motcua.core.exceptions import DomainError
-from motcua.dossiers.constants import PaymentMethod, ReturnMethod, Status
+from motcua.dossiers.constants import PaymentMethod
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.payment_link import payment_subject
 from motcua.dossiers.services import online
-from motcua.notifications.services import notify
 from motcua.organisations.models import Agency, AgencyKind, UnitLevel
 from motcua.payments import selectors as payment_selectors
 from motcua.payments import services as payment_services
 from motcua.payments.models import Payment
-from motcua.payments.money import format_vnd
-from motcua.portal.models import DeliveryChoice
 from motcua.portal.uploads import check
 
 
@@ -78,10 +75,6 @@ def fee_summary(version: ProcedureVersion) -> FeeSummary:
     return FeeSummary(lines, total, all(amount is not None for _n, amount in lines))
 
 
-def payment_subject(dossier: Dossier) -> str:
-    return f"dossier:{dossier.reference}"
-
-
 def paid_payment(dossier: Dossier) -> Payment | None:
     return payment_selectors.paid_payment_for_subject(payment_subject(dossier))
 
@@ -95,28 +88,20 @@ def start_draft(*, user: User, applicant: Applicant, procedure: Procedure, agenc
     return online.create_online_draft(applicant, procedure, actor=user, receiving_agency=agency, summary=summary)
 
 
-@transaction.atomic
-def save_delivery(dossier: Dossier, *, method: str, postal_address: str, actor: User) -> DeliveryChoice:
-    if dossier.status != Status.DRAFT or dossier.applicant.user_id != actor.pk:
-        raise DomainError("Chỉ thay đổi được cách nhận kết quả của hồ sơ nháp của mình.", code="not_draft")
-    if method not in ReturnMethod.values:
-        message = "Chọn cách nhận kết quả."
-        raise DomainError(message, code="invalid", fields={"delivery_method": [message]})
-    if method == ReturnMethod.POSTAL and not postal_address.strip():
-        message = "Nhập địa chỉ nhận kết quả qua bưu chính."
-        raise DomainError(message, code="invalid", fields={"postal_address": [message]})
-    if method == ReturnMethod.ELECTRONIC and not dossier.procedure_version.result_electronic_allowed:
-        message = "Thủ tục này chưa trả kết quả điện tử; chọn nhận tại Bộ phận Một cửa hoặc qua bưu chính."
-        raise DomainError(message, code="invalid", fields={"delivery_method": [message]})
-    choice, _created = DeliveryChoice.objects.update_or_create(
-        dossier=dossier,
-        defaults={
-            "method": method,
-            "postal_address": postal_address.strip() if method == ReturnMethod.POSTAL else "",
-            "updated_at": timezone.now(),
-        },
-    )
-    return choice
+# The engine names the delivery fields after the dossier's; the draft form after what the citizen reads.
+FORM_FIELDS = {"result_delivery": "delivery_method", "delivery_address": "postal_address"}
+
+
+def _for_form(error: DomainError) -> DomainError:
+    fields = {FORM_FIELDS.get(name, name): messages for name, messages in error.fields.items()}
+    return DomainError(error.message, code=error.code, fields=fields)
+
+
+def save_delivery(dossier: Dossier, *, method: str, postal_address: str, actor: User) -> Dossier:
+    try:
+        return online.update_draft(dossier, actor=actor, result_delivery=method, delivery_address=postal_address)
+    except DomainError as error:
+        raise _for_form(error) from error
 
 
 def attach_files(dossier: Dossier, uploads: dict[int, list[UploadedFile]], *, actor: User) -> dict[int, list[str]]:
@@ -151,41 +136,11 @@ def begin_payment(dossier: Dossier, *, actor: User, return_url: str) -> str:
     return url
 
 
-@transaction.atomic
-def submit(dossier: Dossier, *, actor: User, detail_url: str) -> Dossier:
-    """Send the draft: the result delivery is chosen and online fees are paid first."""
-    if not DeliveryChoice.objects.filter(dossier=dossier).exists():
-        message = "Chọn cách nhận kết quả trước khi nộp."
-        raise DomainError(message, code="invalid", fields={"delivery_method": [message]})
+def submit(dossier: Dossier, *, actor: User) -> Dossier:
+    """Send the draft once online fees are paid; the engine checks the rest and confirms by e-mail."""
     if needs_online_payment(dossier):
         raise DomainError("Vui lòng thanh toán phí, lệ phí trước khi nộp hồ sơ.", code="payment_required")
-    method = PaymentMethod.ONLINE if paid_payment(dossier) else PaymentMethod.NONE
-    submitted = online.submit_online(dossier, actor=actor, payment_method=method)
-    transaction.on_commit(lambda: send_confirmation(submitted.pk, detail_url))
-    return submitted
-
-
-def send_confirmation(dossier_id: int, detail_url: str) -> Any:
-    dossier = Dossier.objects.select_related("procedure", "receiving_agency").get(pk=dossier_id)
-    payment = paid_payment(dossier)
-    lines = [
-        f"Kính gửi {dossier.applicant_name},",
-        "",
-        f"Hồ sơ của ông/bà đã được gửi thành công. Mã hồ sơ: {dossier.code}.",
-        f"Thủ tục: {dossier.procedure.name}.",
-        f"Nơi tiếp nhận: {dossier.receiving_agency.name}.",
-        f"Thời điểm nộp: {timezone.localtime(dossier.submitted_at):%H:%M ngày %d/%m/%Y}."
-        if dossier.submitted_at
-        else None,
-        f"Đã thanh toán: {format_vnd(payment.amount_vnd)} (biên lai {payment.receipt_number})." if payment else None,
-        "",
-        "Cán bộ Bộ phận Một cửa sẽ kiểm tra và thông báo việc tiếp nhận. Theo dõi hồ sơ tại:",
-        f"{settings.SITE_URL.rstrip('/')}{detail_url}",
-    ]
-    return notify(
-        subject=f"Đã nhận hồ sơ trực tuyến {dossier.code}",
-        body="\n".join(line for line in lines if line is not None),
-        emails=[dossier.applicant_email],
-        topic="dossier.submitted",
-        reference=dossier.code or "",
-    )
+    try:
+        return online.submit_online(dossier, actor=actor, payment_method=PaymentMethod.NONE)
+    except DomainError as error:
+        raise _for_form(error) from error

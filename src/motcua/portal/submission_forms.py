@@ -71,6 +71,16 @@ class ApplicantDetailsForm(forms.Form):
         return validate_citizen_id(self.cleaned_data["id_number"])
 
 
+class DraftApplicantForm(ApplicantDetailsForm):
+    """The applicant part alone, to correct it on a draft; the personal ID names the owner and stays."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, agencies=[], **kwargs)
+        for name in ("summary", "agency"):
+            del self.fields[name]
+        self.fields["id_number"].disabled = True
+
+
 class DraftForm(forms.Form):
     """The draft's own choices; files are read from request.FILES per checklist line."""
 

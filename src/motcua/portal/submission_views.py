@@ -19,11 +19,11 @@ from motcua.catalogue.selectors import get_procedure_by_code
 from motcua.core.exceptions import DomainError, NotFound
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.services import online
 from motcua.payments import selectors as payment_selectors
 from motcua.portal import submission
 from motcua.portal.account_views import add_domain_error, profile_fields
-from motcua.portal.models import DeliveryChoice
-from motcua.portal.submission_forms import ApplicantDetailsForm, DraftForm
+from motcua.portal.submission_forms import ApplicantDetailsForm, DraftApplicantForm, DraftForm
 from motcua.portal.uploads import ACCEPT_ATTRIBUTE
 
 LOGIN_URL = reverse_lazy("portal:login")
@@ -102,8 +102,7 @@ def missing_mandatory(components: list[Any]) -> list[str]:
 @require_http_methods(["GET", "POST"])
 def draft(request: HttpRequest, reference: str) -> HttpResponse:
     dossier = own_draft(request, reference)
-    choice = DeliveryChoice.objects.filter(dossier=dossier).first()
-    initial = {"delivery_method": choice.method, "postal_address": choice.postal_address} if choice else {}
+    initial = {"delivery_method": dossier.result_delivery, "postal_address": dossier.delivery_address}
     electronic = dossier.procedure_version.result_electronic_allowed
     form = DraftForm(request.POST or None, initial=initial, electronic_allowed=electronic)
     rejected: dict[int, list[str]] = {}
@@ -157,7 +156,7 @@ def review(request: HttpRequest, reference: str) -> HttpResponse:
     context = {
         "dossier": dossier,
         "components": components,
-        "delivery": DeliveryChoice.objects.filter(dossier=dossier).first(),
+        "delivery": dossier.result_delivery,
         "fees": submission.fee_summary(dossier.procedure_version),
         "paid": submission.paid_payment(dossier),
         "last_payment": payments[0] if payments else None,
@@ -187,7 +186,7 @@ def submit(request: HttpRequest, reference: str) -> HttpResponse:
     dossier = own_draft(request, reference)
     detail_url = reverse("portal:dossier_detail", kwargs={"reference": dossier.reference})
     try:
-        sent = submission.submit(dossier, actor=request.user, detail_url=detail_url)  # type: ignore[arg-type]
+        sent = submission.submit(dossier, actor=request.user)  # type: ignore[arg-type]
     except DomainError as error:
         messages.error(request, error.message)
         for names in error.fields.values():
@@ -196,6 +195,55 @@ def submit(request: HttpRequest, reference: str) -> HttpResponse:
         return redirect("portal:draft_review", reference=dossier.reference)
     messages.success(
         request,
-        _("Đã nộp hồ sơ thành công. Mã hồ sơ của bạn: %(code)s. Thư xác nhận đã được gửi.") % {"code": sent.code},
+        _("Đã nộp hồ sơ thành công. Mã hồ sơ của bạn: %(code)s. Thư xác nhận được gửi tới thư điện tử đã khai.")
+        % {"code": sent.code},
     )
     return redirect(detail_url)
+
+
+@login_required(login_url=LOGIN_URL)
+@require_http_methods(["GET", "POST"])
+def draft_applicant(request: HttpRequest, reference: str) -> HttpResponse:
+    """Correct the applicant details of a draft; they are saved to the account as on the first step."""
+    dossier = own_draft(request, reference)
+    initial = {
+        **citizen_profile(request.user),
+        "full_name": dossier.applicant_name,
+        "id_number": dossier.applicant_id_number,
+        "phone": dossier.applicant_phone,
+        "email": dossier.applicant_email,
+        "address": dossier.applicant_address,
+    }
+    form = DraftApplicantForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = {**form.cleaned_data, "id_number": dossier.applicant_id_number}
+        try:
+            save_citizen_profile(request.user, actor=request.user, **profile_fields(data))  # type: ignore[arg-type]
+            online.update_draft_applicant(
+                dossier,
+                actor=request.user,  # type: ignore[arg-type]
+                full_name=data["full_name"],
+                phone=data["phone"],
+                email=data["email"],
+                address=data["address"],
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("Đã cập nhật thông tin người nộp hồ sơ."))
+            return redirect("portal:draft", reference=dossier.reference)
+    context = {"dossier": dossier, "form": form, "step": 1}
+    return render(request, "portal/submission/draft_applicant.html", context, status=400 if form.errors else 200)
+
+
+@login_required(login_url=LOGIN_URL)
+@require_POST
+def draft_remove_file(request: HttpRequest, reference: str, file_id: int) -> HttpResponse:
+    dossier = own_draft(request, reference)
+    try:
+        online.remove_draft_file(dossier, file_id, actor=request.user)  # type: ignore[arg-type]
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã xóa tệp khỏi hồ sơ nháp."))
+    return redirect("portal:draft", reference=dossier.reference)

@@ -49,6 +49,12 @@ urlpatterns = [
     # Online submission
     path("nop-ho-so/<str:code>/", submission_views.start, name="submission_start"),
     path("ho-so-nhap/<uuid:reference>/", submission_views.draft, name="draft"),
+    path("ho-so-nhap/<uuid:reference>/nguoi-nop/", submission_views.draft_applicant, name="draft_applicant"),
+    path(
+        "ho-so-nhap/<uuid:reference>/tep/<int:file_id>/xoa/",
+        submission_views.draft_remove_file,
+        name="draft_remove_file",
+    ),
     path("ho-so-nhap/<uuid:reference>/kiem-tra/", submission_views.review, name="draft_review"),
     path("ho-so-nhap/<uuid:reference>/thanh-toan/", submission_views.pay, name="draft_pay"),
     path("ho-so-nhap/<uuid:reference>/nop/", submission_views.submit, name="draft_submit"),

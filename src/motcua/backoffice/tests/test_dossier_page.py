@@ -254,7 +254,7 @@ def test_online_dossier_is_checked_and_accepted_from_its_page(client: Client, wo
     draft = services.create_online_draft(applicant, world.procedure, actor=citizen, receiving_agency=world.centre)
     component = draft.components.get()
     services.attach_file_to_component(draft, component.pk, pdf("to-khai.pdf"), actor=citizen)
-    dossier = services.submit_online(draft, actor=citizen)
+    dossier = services.submit_online(draft, actor=citizen, result_delivery="counter")
     assert dossier.status == Status.SUBMITTED
 
     client.force_login(world.officer)

@@ -85,3 +85,20 @@ def test_register_form_07_pdf_and_xlsx(world):
     book = load_workbook(io.BytesIO(register_xlsx(world.centre, date(2026, 3, 1), date(2026, 3, 31))))
     values = [row[1] for row in book.active.iter_rows(min_row=5, values_only=True)]
     assert values == [first.code, second.code]
+
+
+def test_form_05_is_issued_on_a_withdrawal_request_too(world):
+    dossier = to_processing(world)
+    assert "05" not in available_forms(dossier)
+    dossier = services.withdraw_request(dossier, actor=world.officer, reason="Công dân xin rút hồ sơ")
+    assert "05" in available_forms(dossier)
+    text = pdf_text(render_dossier_form("05", dossier))
+    assert "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" in text
+    assert "Công dân xin rút hồ sơ" in text and "09:00 02/03/2026" in text  # the moment of the request
+
+
+def test_form_01_shows_the_chosen_result_delivery(world):
+    text = pdf_text(render_dossier_form("01", receive(world, result_delivery="postal", delivery_address="Thôn 3")))
+    assert "bưu chính công ích tại địa chỉ: Thôn 3" in text
+    text = pdf_text(render_dossier_form("01", receive(world)))
+    assert "Đăng ký nhận kết quả tại: Trung tâm Phục vụ hành chính công tỉnh" in text

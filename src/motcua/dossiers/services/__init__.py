@@ -19,6 +19,7 @@ from motcua.dossiers.services.clock import (
     submit_supplement,
 )
 from motcua.dossiers.services.closing import rate_dossier, return_result, stop, withdraw_request
+from motcua.dossiers.services.fees import record_fee_payment
 from motcua.dossiers.services.intake import (
     ComponentData,
     FeeData,
@@ -28,7 +29,14 @@ from motcua.dossiers.services.intake import (
     request_supplement_at_intake,
     resubmit,
 )
-from motcua.dossiers.services.online import attach_file_to_component, create_online_draft, submit_online, update_draft
+from motcua.dossiers.services.online import (
+    attach_file_to_component,
+    create_online_draft,
+    remove_draft_file,
+    submit_online,
+    update_draft,
+    update_draft_applicant,
+)
 from motcua.dossiers.services.processing import (
     answer_consultation,
     approve,
@@ -91,8 +99,10 @@ __all__ = [
     "rate_dossier",
     "receive_dossier",
     "receive_supplement",
+    "record_fee_payment",
     "refuse",
     "refuse_at_intake",
+    "remove_draft_file",
     "request_financial_obligation",
     "request_supplement",
     "request_supplement_at_intake",
@@ -106,5 +116,6 @@ __all__ = [
     "submit_supplement",
     "transfer_to_level",
     "update_draft",
+    "update_draft_applicant",
     "withdraw_request",
 ]

@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from django.db import IntegrityError, transaction
-
 from motcua.accounts.models import Applicant, ApplicantKind, User
 from motcua.accounts.services import create_or_update_applicant
 
@@ -29,10 +27,6 @@ class ApplicantData:
 def resolve_applicant(applicant: Applicant | ApplicantData, *, actor: User | None) -> Applicant:
     if isinstance(applicant, Applicant):
         return applicant
-    try:
-        with transaction.atomic():  # savepoint: a lost race must not poison the caller's transaction
-            person, _created = create_or_update_applicant(actor=actor, **asdict(applicant))
-    except IntegrityError:
-        # Another counter registered the same new person at the same moment; now they exist.
-        person, _created = create_or_update_applicant(actor=actor, **asdict(applicant))
+    # Two counters registering the same new person at once is handled inside accounts (savepoint + re-read).
+    person, _created = create_or_update_applicant(actor=actor, **asdict(applicant))
     return person

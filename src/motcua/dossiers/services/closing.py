@@ -10,7 +10,7 @@ from django.db import transaction
 from motcua.accounts.models import User
 from motcua.core.exceptions import DomainError
 from motcua.dossiers.constants import RATING_CRITERIA, ReturnMethod, Satisfaction
-from motcua.dossiers.models import Dossier, Rating
+from motcua.dossiers.models import Dossier, FilePurpose, Rating
 from motcua.dossiers.notify import notify_applicant
 from motcua.dossiers.services import steps
 from motcua.dossiers.services.base import begin, finish, require
@@ -21,20 +21,31 @@ def return_result(
     dossier: Dossier | int,
     *,
     actor: User,
-    method: str,
+    method: str = "",
     shipment_number: str = "",
     returned_to: str = "",
     note: str = "",
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> Dossier:
-    """Hand the result over at the counter (to whom), by post (shipment) or electronically."""
-    if method not in ReturnMethod.values:
+    """Hand the result over at the counter (to whom), by post (shipment) or electronically.
+
+    ``method`` defaults to the delivery the applicant chose (``Dossier.result_delivery``). By post the
+    shipment number is required and the result goes to the chosen address; electronically, the
+    result file must be attached: returning it makes it downloadable by the applicant.
+    """
+    if method and method not in ReturnMethod.values:
         raise DomainError("Hình thức trả kết quả không hợp lệ.", code="invalid", fields={"method": []})
-    if method == ReturnMethod.POSTAL:
-        require(shipment_number, "shipment_number", "Cần nhập số vận đơn bưu chính.")
     ctx = begin(dossier, "return_result", actor=actor, expected_version=expected_version, now=now)
     dossier_row = ctx.dossier
+    method = method or dossier_row.result_delivery or ReturnMethod.COUNTER
+    if method == ReturnMethod.POSTAL:
+        require(shipment_number, "shipment_number", "Cần nhập số vận đơn bưu chính.")
+    if method == ReturnMethod.ELECTRONIC and not dossier_row.files.filter(purpose=FilePurpose.RESULT).exists():
+        message = "Cần đính kèm tệp kết quả trước khi trả kết quả trực tuyến."
+        raise DomainError(message, code="invalid", fields={"method": [message]})
+    if method == ReturnMethod.POSTAL and not returned_to:
+        returned_to = f"{dossier_row.applicant_name}, {dossier_row.delivery_address}".strip(", ")
     dossier_row.return_method = method
     dossier_row.return_shipment_number = shipment_number
     dossier_row.returned_to = returned_to or (dossier_row.applicant_name if method == ReturnMethod.COUNTER else "")

@@ -22,12 +22,13 @@ from motcua.catalogue.models import Component, Procedure, ProcedureVersion
 from motcua.catalogue.selectors import effective_time, version_in_force
 from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.dossiers import codes, deadlines
-from motcua.dossiers.constants import Channel, PaymentMethod, Status, SupplementStage
+from motcua.dossiers.constants import Channel, PaymentMethod, ReturnMethod, Status, SupplementStage
 from motcua.dossiers.models import Dossier, DossierComponent, DossierFee, DossierFile, FilePurpose, SupplementRequest
 from motcua.dossiers.notify import notify_applicant
 from motcua.dossiers.services import steps
 from motcua.dossiers.services.applicants import ApplicantData, resolve_applicant
 from motcua.dossiers.services.base import ActionContext, begin, finish, now_or, record, require
+from motcua.dossiers.services.delivery import set_result_delivery
 from motcua.organisations.models import Agency
 from motcua.workdays.constants import VIETNAM_TZ
 
@@ -218,6 +219,8 @@ def receive_dossier(
     fees: Sequence[FeeData] | None = None,
     payment_method: str = PaymentMethod.CASH,
     fees_paid: bool = False,
+    result_delivery: str = ReturnMethod.COUNTER,
+    delivery_address: str = "",
     competent_agency: Agency | None = None,
     summary: str = "",
     decision: str = "accept",
@@ -250,6 +253,7 @@ def receive_dossier(
         competent_agency=competent_agency,
         summary=summary,
     )
+    set_result_delivery(dossier, result_delivery, delivery_address)
     dossier.postal_shipment_number = postal_shipment_number
     dossier.received_by = actor
     register(dossier, moment)

@@ -14,12 +14,15 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from motcua.accounts.models import Applicant, User
+from motcua.accounts.services import clean_applicant_fields
 from motcua.catalogue.constants import OnlineLevel
 from motcua.catalogue.models import Procedure
 from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.dossiers.constants import Channel, PaymentMethod, Status
 from motcua.dossiers.models import Dossier, DossierComponent, DossierFile, FilePurpose
+from motcua.dossiers.notify import notify_applicant
 from motcua.dossiers.services.base import begin, finish, now_or, record
+from motcua.dossiers.services.delivery import require_result_delivery, set_result_delivery
 from motcua.dossiers.services.intake import (
     ComponentData,
     add_components,
@@ -82,6 +85,8 @@ def update_draft(
     summary: str | None = None,
     receiving_agency: Agency | None = None,
     components: Sequence[ComponentData] = (),
+    result_delivery: str | None = None,
+    delivery_address: str = "",
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> Dossier:
@@ -90,8 +95,83 @@ def update_draft(
         ctx.dossier.summary = summary[:1000]
     if receiving_agency is not None:
         ctx.dossier.receiving_agency = receiving_agency
+    if result_delivery is not None:
+        set_result_delivery(ctx.dossier, result_delivery, delivery_address)
     add_components(ctx.dossier, components, user=actor, now=ctx.now)
     return finish(ctx)
+
+
+# The dossier's copy of the applicant's contact data, editable while it is a draft.
+APPLICANT_COPY = {
+    "full_name": "applicant_name",
+    "phone": "applicant_phone",
+    "email": "applicant_email",
+    "address": "applicant_address",
+}
+
+
+@transaction.atomic
+def update_draft_applicant(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    full_name: str,
+    phone: str = "",
+    email: str = "",
+    address: str = "",
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """Correct the applicant details the draft will be submitted with (validated like the profile).
+
+    The identity number is not editable here: it names whose dossier this is.
+    """
+    ctx = begin(dossier, "update_draft", actor=actor, expected_version=expected_version, now=now)
+    applicant = ctx.dossier.applicant
+    cleaned = clean_applicant_fields(
+        applicant.kind,
+        {
+            "full_name": full_name,
+            "id_number": applicant.id_number,
+            "tax_code": applicant.tax_code,
+            "phone": phone,
+            "email": email,
+            "address": address,
+        },
+    )
+    changed: dict[str, list[str]] = {}
+    for source, target in APPLICANT_COPY.items():
+        value = cleaned.get(source) or ""
+        if getattr(ctx.dossier, target) != value:
+            changed[target] = [getattr(ctx.dossier, target), value]
+            setattr(ctx.dossier, target, value)
+    return finish(ctx, data={"applicant": changed})
+
+
+@transaction.atomic
+def remove_draft_file(
+    dossier: Dossier | int,
+    file_id: int,
+    *,
+    actor: User,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """Take a file off the draft (a wrong scan); files of a sent dossier are evidence and stay."""
+    ctx = begin(dossier, "update_draft", actor=actor, expected_version=expected_version, now=now)
+    stored = ctx.dossier.files.filter(pk=file_id, purpose=FilePurpose.COMPONENT).select_related("component").first()
+    if stored is None:
+        raise DomainError("Tệp không thuộc hồ sơ nháp này.", code="invalid", fields={"file": []})
+    component, name = stored.component, stored.name
+    stored.delete()
+    # The stored bytes go only once the row's removal is committed.
+    ctx.after_commit.append(lambda: stored.file.storage.delete(stored.file.name))
+    if component is not None and not component.files.exists():
+        component.digitised = False
+        component.page_count = 0
+        component.save(update_fields=["digitised", "page_count"])
+    ctx.dossier.has_digitised_components = ctx.dossier.components.filter(digitised=True).exists()
+    return finish(ctx, data={"component": component.name if component else "", "removed_file": name})
 
 
 @transaction.atomic
@@ -124,11 +204,18 @@ def submit_online(
     *,
     actor: User,
     payment_method: str = PaymentMethod.ONLINE,
+    result_delivery: str | None = None,
+    delivery_address: str = "",
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> Dossier:
-    """Send the draft: every mandatory component must have a file; the dossier gets its code."""
+    """Send the draft: the result delivery is chosen and every mandatory component has a file.
+
+    The dossier gets its code and the applicant a confirmation (topic ``submitted``).
+    """
     ctx = begin(dossier, "submit_online", actor=actor, expected_version=expected_version, now=now)
+    if result_delivery is not None:
+        set_result_delivery(ctx.dossier, result_delivery, delivery_address)
     missing = [
         c.name
         for c in ctx.dossier.components.select_related("catalogue_component")
@@ -140,6 +227,9 @@ def submit_online(
             code="incomplete",
             fields={"components": missing},
         )
+    require_result_delivery(ctx.dossier)
     register(ctx.dossier, ctx.now)
-    set_fees(ctx.dossier, None, payment_method)
+    # Fees paid online before sending were recorded with their method (services.fees).
+    set_fees(ctx.dossier, None, ctx.dossier.payment_method if ctx.dossier.fees_paid else payment_method)
+    ctx.after_commit.append(lambda: notify_applicant(ctx.dossier.pk, "submitted"))
     return number(finish(ctx))

@@ -99,7 +99,7 @@ def test_online_draft_submit_and_accept(world, django_capture_on_commit_callback
     services.attach_file_to_component(draft, component.pk, pdf("to-khai.pdf"), actor=citizen)
     with pytest.raises(PermissionDenied):
         services.submit_online(draft, actor=world.officer)
-    submitted = services.submit_online(draft, actor=citizen)
+    submitted = services.submit_online(draft, actor=citizen, result_delivery="counter")
     assert submitted.status == Status.SUBMITTED and submitted.code.startswith("000.00.06.H56-260302-")
     assert submitted.channel == Channel.ONLINE and submitted.has_digitised_components
     with django_capture_on_commit_callbacks(execute=True):

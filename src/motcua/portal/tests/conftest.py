@@ -81,4 +81,4 @@ def submitted_dossier(world: Any, user: Any) -> Any:
     )
     component = dossier.components.get()
     online.attach_file_to_component(dossier, component.pk, pdf(), actor=user)
-    return online.submit_online(dossier, actor=user, payment_method="none")
+    return online.submit_online(dossier, actor=user, payment_method="none", result_delivery="counter")

@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from motcua.accounts.models import Applicant
 from motcua.dossiers.constants import Status
-from motcua.dossiers.models import Dossier
-from motcua.portal.models import DeliveryChoice
+from motcua.dossiers.models import Dossier, DossierFile, FilePurpose
 from motcua.portal.tests.conftest import make_citizen, pdf, png
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +81,8 @@ def test_valid_upload_is_attached_and_the_draft_saved(citizen_client, world):
     response = _upload(citizen_client, dossier, [pdf(), png()], delivery_method="counter")
     assert response.status_code == 302
     assert sorted(f.name for f in _component(dossier).files.all()) == ["anh.png", "to-khai.pdf"]
-    assert DeliveryChoice.objects.get(dossier=dossier).method == "counter"
+    dossier.refresh_from_db()
+    assert (dossier.result_delivery, dossier.delivery_address) == ("counter", "")
 
 
 @pytest.mark.parametrize(
@@ -142,18 +142,26 @@ def test_full_submission_with_payment(citizen_client, world, django_capture_on_c
     landed = _pay_in_sandbox(citizen_client, dossier)
     assert landed.url == reverse("portal:draft_review", args=[dossier.reference])
     assert "Đã thanh toán 50.000 đ" in citizen_client.get(landed.url).content.decode()
+    dossier.refresh_from_db()  # the engine recorded the payment and kept the receipt as a dossier file
+    assert dossier.fees_paid and dossier.status == Status.DRAFT
+    stored_receipt = DossierFile.objects.get(dossier=dossier, purpose=FilePurpose.RECEIPT)
     with django_capture_on_commit_callbacks(execute=True):
         done = citizen_client.post(reverse("portal:draft_submit", args=[dossier.reference]))
     dossier.refresh_from_db()
     assert dossier.status == Status.SUBMITTED and dossier.code
-    assert dossier.payment_method == "online" and dossier.fee_total_vnd == 50_000
+    assert dossier.payment_method == "online" and dossier.fee_total_vnd == 50_000 and dossier.fees_paid
+    assert (dossier.result_delivery, dossier.delivery_address) == ("postal", "Số 1 Hùng Vương")
     assert done.url == reverse("portal:dossier_detail", args=[dossier.reference])
     detail = citizen_client.get(done.url).content.decode()
     assert dossier.code in detail and "Mới đăng ký" in detail and "Biên lai thu phí" in detail
     confirmation = [m for m in mail.outbox if dossier.code in m.subject]
     assert len(confirmation) == 1 and "lan@example.vn" in confirmation[0].to
+    assert "Đã nhận hồ sơ trực tuyến" in confirmation[0].subject
     receipt = citizen_client.get(reverse("portal:dossier_receipt", args=[dossier.reference]))
     assert receipt.status_code == 200 and receipt.content.startswith(b"%PDF")
+    assert stored_receipt.name in detail
+    stored = citizen_client.get(reverse("portal:dossier_file", args=[dossier.reference, stored_receipt.pk]))
+    assert stored.status_code == 200 and b"".join(stored.streaming_content).startswith(b"%PDF")
 
 
 def test_failed_payment_can_be_retried(citizen_client, world):
@@ -180,8 +188,11 @@ def test_another_citizen_cannot_open_the_draft_or_the_dossier(citizen_client, cl
         ("portal:dossier_detail", [dossier.reference]),
         ("portal:dossier_file", [dossier.reference, file_id]),
         ("portal:dossier_receipt", [dossier.reference]),
+        ("portal:draft_applicant", [dossier.reference]),
     ]:
         assert client.get(reverse(name, args=args)).status_code == 404, name
+    remove = reverse("portal:draft_remove_file", args=[dossier.reference, file_id])
+    assert client.post(remove).status_code == 404 and DossierFile.objects.filter(pk=file_id).exists()
     assert client.post(reverse("portal:draft_pay", args=[dossier.reference])).status_code == 404
     assert client.post(reverse("portal:draft_submit", args=[dossier.reference])).status_code == 404
     assert dossier.code not in client.get(reverse("portal:my_dossiers")).content.decode() if dossier.code else True
@@ -193,3 +204,33 @@ def test_procedure_without_online_service_is_explained(citizen_client, db, froze
     world = build_world(online_level="none")
     page = citizen_client.get(reverse("portal:submission_start", args=[world.procedure.code])).content.decode()
     assert "chưa nhận hồ sơ trực tuyến" in page
+
+
+def test_the_applicant_details_of_a_draft_can_be_corrected(citizen_client, world, citizen):
+    dossier = _draft(citizen_client, world)
+    url = reverse("portal:draft_applicant", args=[dossier.reference])
+    page = citizen_client.get(url).content.decode()
+    assert 'value="Nguyễn Thị Lan"' in page and "disabled" in page
+    bad = citizen_client.post(url, {"full_name": "Nguyễn Thị Lan", "phone": "12", "address": "Số 2"})
+    assert bad.status_code == 400 and "Số điện thoại" in bad.content.decode()
+    data = {"full_name": "Nguyễn Thị Lan", "phone": "0912345678", "email": "lan@example.vn", "address": "Số 9 Lê Lợi"}
+    done = citizen_client.post(url, {**data, "id_number": "025195000999"})
+    assert done.status_code == 302 and done.url == reverse("portal:draft", args=[dossier.reference])
+    dossier.refresh_from_db()
+    assert dossier.applicant_address == "Số 9 Lê Lợi" and dossier.applicant_id_number == "025195000123"
+    assert Applicant.objects.get(user=citizen).address == "Số 9 Lê Lợi"
+    assert dossier.events.filter(action="update_draft").exists()
+    assert "Số 9 Lê Lợi" in citizen_client.get(done.url).content.decode()
+
+
+def test_a_wrong_file_can_be_removed_from_the_draft(citizen_client, world):
+    dossier = _draft(citizen_client, world)
+    _upload(citizen_client, dossier, [pdf("sai.pdf"), pdf("dung.pdf")], delivery_method="counter")
+    wrong = _component(dossier).files.get(name="sai.pdf")
+    page = citizen_client.get(reverse("portal:draft", args=[dossier.reference])).content.decode()
+    remove = reverse("portal:draft_remove_file", args=[dossier.reference, wrong.pk])
+    assert remove in page
+    assert citizen_client.get(remove).status_code == 405
+    response = citizen_client.post(remove, follow=True)
+    assert "Đã xóa tệp khỏi hồ sơ nháp" in response.content.decode()
+    assert [f.name for f in _component(dossier).files.all()] == ["dung.pdf"]
