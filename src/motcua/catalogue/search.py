@@ -30,7 +30,7 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
-from django.db.models import BooleanField, QuerySet
+from django.db.models import BooleanField, F, Func, Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from rapidfuzz import fuzz, process
@@ -87,8 +87,24 @@ def filtered_procedures(filters: SearchFilters | None = None) -> QuerySet[Proced
         versions = versions.filter(competent_agencies__identifier_code=filters.agency.upper())
         narrowed = True
     if narrowed:
-        procedures = procedures.filter(pk__in=versions.values("procedure_id"))
+        procedures = procedures.filter(_pk_among(versions.order_by().values("procedure_id")))
     return procedures
+
+
+class _AnyOfArray(Func):
+    """``column = ANY(ARRAY(subquery))`` (PostgreSQL): the subquery runs once and the rows are read by key."""
+
+    template = "%(expressions)s))"
+    arg_joiner = " = ANY(ARRAY("
+    output_field = BooleanField()
+
+
+def _pk_among(ids: QuerySet[Any]) -> Q | Func:
+    # With "pk IN (subquery)" PostgreSQL evaluates the full-text match on every procedure before its
+    # semi-join (4x slower at 5,000 procedures); SQLite already runs the subquery once into a list.
+    if connection.vendor == "postgresql":
+        return _AnyOfArray(F("pk"), Subquery(ids))
+    return Q(pk__in=ids)
 
 
 Candidate = tuple[int, str, str]  # (pk, name_folded, code): all the ranking needs
