@@ -200,6 +200,15 @@ class ReturnResultForm(ActionForm):
     returned_to = forms.CharField(label="Người nhận kết quả", required=False, max_length=255)
     shipment_number = forms.CharField(label="Số vận đơn bưu chính", required=False, max_length=40)
 
+    def __init__(self, *args: Any, dossier: Dossier, **kwargs: Any):
+        super().__init__(*args, dossier=dossier, **kwargs)
+        # Preselect what the applicant chose; the address to post to is shown with it.
+        if dossier.result_delivery:
+            self.fields["method"].initial = dossier.result_delivery
+            self.fields["method"].help_text = f"Người nộp đã đăng ký: {dossier.get_result_delivery_display()}" + (
+                f" – {dossier.delivery_address}" if dossier.delivery_address else ""
+            )
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("method") == ReturnMethod.POSTAL and not data.get("shipment_number"):

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from motcua.accounts.models import ApplicantKind, Role
-from motcua.dossiers.constants import Channel, PaymentMethod
+from motcua.dossiers.constants import Channel, PaymentMethod, ReturnMethod
 from motcua.organisations.models import Agency
 
 
@@ -89,6 +89,15 @@ class IntakeForm(forms.Form):
         label="Hình thức nộp phí", choices=PaymentMethod.choices, initial=PaymentMethod.CASH
     )
     fees_paid = forms.BooleanField(label="Đã thu phí, lệ phí", required=False)
+    result_delivery = forms.ChoiceField(
+        label="Hình thức nhận kết quả", choices=ReturnMethod.choices, initial=ReturnMethod.COUNTER, required=False
+    )
+    delivery_address = forms.CharField(
+        label="Địa chỉ nhận kết quả qua bưu chính",
+        max_length=300,
+        required=False,
+        help_text="Chỉ cần khi người nộp chọn nhận kết quả qua bưu chính.",
+    )
     supplement_items = forms.CharField(
         label="Giấy tờ cần bổ sung, hoàn thiện (mỗi dòng một nội dung)",
         required=False,
@@ -108,6 +117,7 @@ class IntakeForm(forms.Form):
         data = super().clean() or {}
         if data.get("channel") == Channel.POSTAL and not data.get("postal_shipment_number"):
             self.add_error("postal_shipment_number", "Cần nhập số vận đơn bưu chính.")
+        data["result_delivery"] = data.get("result_delivery") or ReturnMethod.COUNTER
         if data.get("decision") == "refuse" and not (data.get("reason") or "").strip():
             self.add_error("reason", "Cần ghi rõ lý do từ chối tiếp nhận.")
         return data

@@ -251,7 +251,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # Enum components named per context, so two "kind" fields of different contexts never collide.
-    "ENUM_NAME_OVERRIDES": {"CalendarDayKindEnum": "motcua.workdays.constants.CalendarDayKind"},
+    "ENUM_NAME_OVERRIDES": {
+        "CalendarDayKindEnum": "motcua.workdays.constants.CalendarDayKind",
+        "ReturnMethodEnum": "motcua.dossiers.constants.ReturnMethod",
+    },
 }
 
 # --- Working calendar -------------------------------------------------------------

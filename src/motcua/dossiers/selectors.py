@@ -10,6 +10,7 @@ Visibility rules:
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -69,15 +70,31 @@ def get_visible(user: Any, code: str) -> Dossier:
     return dossier
 
 
-def dossier_for_applicant(user: Any, code: str) -> Dossier:
-    dossier = (
-        Dossier.objects.select_related(*_RELATED).filter(code=code, applicant__user=user).first()
-        if user is not None and getattr(user, "is_authenticated", False)
-        else None
-    )
+def dossier_for_applicant(user: Any, key: str | uuid.UUID, *, draft: bool | None = None) -> Dossier:
+    """The signed-in applicant's own dossier, by its code or by its reference (drafts have no code).
+
+    ``draft``: ``True`` only a draft, ``False`` only a sent dossier, ``None`` either. Another
+    applicant's dossier is "not found", like a missing one.
+    """
+    if user is None or not getattr(user, "is_authenticated", False):
+        raise NotFound("Không tìm thấy hồ sơ.", code="dossier_not_found")
+    rows = Dossier.objects.select_related(*_RELATED, "procedure_version", "applicant").filter(applicant__user=user)
+    if draft is not None:
+        rows = rows.filter(status=Status.DRAFT) if draft else rows.exclude(status=Status.DRAFT)
+    reference = _as_reference(key)
+    dossier = (rows.filter(reference=reference) if reference else rows.filter(code=str(key))).first()
     if dossier is None:
         raise NotFound("Không tìm thấy hồ sơ.", code="dossier_not_found")
     return dossier
+
+
+def _as_reference(key: str | uuid.UUID) -> uuid.UUID | None:
+    if isinstance(key, uuid.UUID):
+        return key
+    try:
+        return uuid.UUID(key)
+    except ValueError:
+        return None
 
 
 def drafts_of(user: Any) -> QuerySet[Dossier]:

@@ -50,14 +50,10 @@ def my_dossiers(request: HttpRequest) -> HttpResponse:
 
 def own_dossier(request: HttpRequest, reference: str) -> Dossier:
     """The citizen's own dossier; another citizen's gives the same 404 as a missing one."""
-    dossier = (
-        Dossier.objects.select_related("procedure", "procedure_version", "receiving_agency", "competent_agency")
-        .filter(reference=reference, applicant__user_id=int(request.user.pk or 0))
-        .first()
-    )
-    if dossier is None:
-        raise Http404
-    return dossier
+    try:
+        return dossier_selectors.dossier_for_applicant(request.user, reference)
+    except NotFound:
+        raise Http404 from None
 
 
 @login_required(login_url=LOGIN_URL)

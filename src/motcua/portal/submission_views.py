@@ -17,6 +17,7 @@ from motcua.accounts.selectors import citizen_profile
 from motcua.catalogue.models import Procedure
 from motcua.catalogue.selectors import get_procedure_by_code
 from motcua.core.exceptions import DomainError, NotFound
+from motcua.dossiers import selectors as dossier_selectors
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import online
@@ -38,14 +39,10 @@ def _procedure(code: str) -> Procedure:
 
 def own_draft(request: HttpRequest, reference: str) -> Dossier:
     """The signed-in citizen's draft; anyone else's (or a sent dossier) is simply not found."""
-    dossier = (
-        Dossier.objects.select_related("procedure", "procedure_version", "applicant", "receiving_agency")
-        .filter(reference=reference, status=Status.DRAFT, applicant__user_id=int(request.user.pk or 0))
-        .first()
-    )
-    if dossier is None:
-        raise Http404
-    return dossier
+    try:
+        return dossier_selectors.dossier_for_applicant(request.user, reference, draft=True)
+    except NotFound:
+        raise Http404 from None
 
 
 @login_required(login_url=LOGIN_URL)

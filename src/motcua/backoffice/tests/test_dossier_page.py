@@ -314,3 +314,14 @@ def test_action_made_impossible_by_a_colleague_is_a_conflict_not_an_error(client
     assert "Hồ sơ vừa được người khác cập nhật" in html
     assert "Thiếu xác minh" in html
     assert "Thao tác này không còn khả dụng với tình trạng mới của hồ sơ." in html
+
+
+def test_return_form_follows_the_chosen_delivery(client: Client, world: Any) -> None:
+    from motcua.dossiers.tests.helpers import to_resolved
+
+    dossier = to_resolved(world)
+    Dossier.objects.filter(pk=dossier.pk).update(result_delivery="postal", delivery_address="Thôn 3, xã Yên Lạc")
+    client.force_login(world.officer)
+    html = client.get(page(dossier.code)).content.decode()
+    assert '<option value="postal" selected>' in html
+    assert "Người nộp đã đăng ký: Qua dịch vụ bưu chính công ích – Thôn 3, xã Yên Lạc" in html

@@ -129,3 +129,17 @@ def test_postal_intake_needs_the_shipment_number(client: Client, world: Any) -> 
     response = _post(client, world, "accept", channel="postal")
     assert response.status_code == 400
     assert "Cần nhập số vận đơn bưu chính." in response.content.decode()
+
+
+def test_the_result_delivery_is_recorded_at_the_counter_and_shown(client: Client, world: Any) -> None:
+    client.force_login(world.officer)
+    page = client.get(INTAKE, {"procedure": world.procedure.code}).content.decode()
+    assert 'name="result_delivery"' in page and 'name="delivery_address"' in page
+    missing = _post(client, world, "accept", result_delivery="postal")
+    assert missing.status_code == 400 and "Nhập địa chỉ nhận kết quả qua bưu chính." in missing.content.decode()
+    response = _post(client, world, "accept", result_delivery="postal", delivery_address="Thôn 3, xã Yên Lạc")
+    assert response.status_code == 302
+    dossier = Dossier.objects.get()
+    assert (dossier.result_delivery, dossier.delivery_address) == ("postal", "Thôn 3, xã Yên Lạc")
+    html = client.get(response["Location"]).content.decode()
+    assert "Qua dịch vụ bưu chính công ích · Thôn 3, xã Yên Lạc" in html

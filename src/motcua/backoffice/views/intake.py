@@ -189,6 +189,8 @@ def _decide(
             postal_shipment_number=form.cleaned_data["postal_shipment_number"],
             payment_method=form.cleaned_data["payment_method"],
             fees_paid=form.cleaned_data["fees_paid"],
+            result_delivery=form.cleaned_data["result_delivery"],
+            delivery_address=form.cleaned_data["delivery_address"],
             competent_agency=form.cleaned_data.get("competent_agency"),
             decision=decision,
             supplement_items=items,

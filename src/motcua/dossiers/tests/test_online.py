@@ -205,3 +205,22 @@ def world_now() -> Any:
     from django.utils import timezone
 
     return timezone.now()
+
+
+def test_the_applicant_finds_a_draft_by_its_reference_and_a_sent_dossier_by_either(world):
+    from motcua.core.exceptions import NotFound
+    from motcua.dossiers.selectors import dossier_for_applicant
+
+    draft = _draft(world)
+    owner = _owner(draft)
+    assert dossier_for_applicant(owner, str(draft.reference)) == draft
+    assert dossier_for_applicant(owner, draft.reference, draft=True) == draft
+    with pytest.raises(NotFound):
+        dossier_for_applicant(owner, str(draft.reference), draft=False)
+    with pytest.raises(NotFound):
+        dossier_for_applicant(UserFactory(username="khac"), str(draft.reference))
+    services.attach_file_to_component(draft, draft.components.get().pk, pdf(), actor=owner)
+    sent = services.submit_online(draft, actor=owner, result_delivery="counter")
+    assert dossier_for_applicant(owner, sent.code) == sent == dossier_for_applicant(owner, str(sent.reference))
+    with pytest.raises(NotFound):
+        dossier_for_applicant(owner, str(sent.reference), draft=True)

@@ -154,3 +154,26 @@ def test_bad_action_inputs_are_field_errors_not_500(world, action, payload, fiel
     )
     assert response.status_code == 400, response.content
     assert response.json()["code"] == "invalid" and field in response.json()["fields"]
+
+
+def test_intake_records_the_result_delivery_and_the_return_follows_it(world):
+    from motcua.dossiers.tests.helpers import to_resolved
+
+    api = client_for(world.officer)
+    missing = api.post("/api/v1/dossiers/", intake_payload(world, result_delivery="postal"), format="json")
+    assert missing.status_code == 400 and missing.json()["fields"] == {
+        "delivery_address": ["Nhập địa chỉ nhận kết quả qua bưu chính."]
+    }
+    payload = intake_payload(world, result_delivery="postal", delivery_address="Thôn 3, xã Yên Lạc")
+    response = api.post("/api/v1/dossiers/", payload, format="json")
+    assert response.status_code == 201, response.json()
+    detail = api.get(response["Location"]).json()
+    assert (detail["result_delivery"], detail["delivery_address"]) == ("postal", "Thôn 3, xã Yên Lạc")
+    resolved = to_resolved(world)
+    resolved.__class__.objects.filter(pk=resolved.pk).update(result_delivery="postal", delivery_address="Thôn 3")
+    url = f"/api/v1/dossiers/{resolved.code}/actions/return_result/"
+    no_shipment = api.post(url, {"expected_version": resolved.version}, format="json")
+    assert no_shipment.status_code == 400 and "shipment_number" in no_shipment.json()["fields"]
+    done = api.post(url, {"expected_version": resolved.version, "shipment_number": "EB1VN"}, format="json")
+    assert done.status_code == 200, done.json()
+    assert done.json()["return_method"] == "postal" and done.json()["return_shipment_number"] == "EB1VN"

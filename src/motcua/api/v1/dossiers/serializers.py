@@ -80,6 +80,12 @@ class IntakeSerializer(serializers.Serializer):
     fees = FeeInSerializer(many=True, required=False, allow_null=True, default=None)
     payment_method = serializers.ChoiceField(choices=PaymentMethod.choices, default=PaymentMethod.CASH)
     fees_paid = serializers.BooleanField(default=False)
+    result_delivery = serializers.ChoiceField(
+        choices=ReturnMethod.choices,
+        default=ReturnMethod.COUNTER,
+        help_text="How the applicant wants the result: counter, postal (with delivery_address) or electronic.",
+    )
+    delivery_address = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     competent_agency = serializers.IntegerField(required=False, allow_null=True, default=None)
     summary = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
     decision = serializers.ChoiceField(choices=["accept", "request_supplement", "refuse", "register"], default="accept")
@@ -111,7 +117,21 @@ class ActionSerializer(serializers.Serializer):
     )
     amount_vnd = serializers.IntegerField(min_value=1, required=False, allow_null=True, default=None)
     new_due_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
-    return_method = serializers.ChoiceField(choices=ReturnMethod.choices, required=False, allow_blank=True, default="")
+    return_method = serializers.ChoiceField(
+        choices=ReturnMethod.choices,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="return_result: blank follows the delivery the applicant chose (result_delivery).",
+    )
+    result_delivery = serializers.ChoiceField(
+        choices=ReturnMethod.choices,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="update_draft, submit_online: how the applicant wants the result.",
+    )
+    delivery_address = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     shipment_number = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
     returned_to = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
     satisfaction = serializers.ChoiceField(choices=Satisfaction.choices, required=False, allow_blank=True, default="")
@@ -282,7 +302,10 @@ class DossierDetailSerializer(DossierListSerializer):
             "approved_at",
             "outcome",
             "outcome_reason",
+            "result_delivery",
+            "delivery_address",
             "return_method",
+            "return_shipment_number",
             "payment_method",
             "fee_total_vnd",
             "fees_paid",

@@ -125,6 +125,8 @@ class DossierListView(GenericAPIView):
             fees=[FeeData(**f) for f in data["fees"]] if data["fees"] is not None else None,
             payment_method=data["payment_method"],
             fees_paid=data["fees_paid"],
+            result_delivery=data["result_delivery"],
+            delivery_address=data["delivery_address"],
             competent_agency=_agency(data["competent_agency"], "competent_agency"),
             summary=data["summary"],
             decision=data["decision"],
@@ -146,12 +148,19 @@ class DossierDetailView(APIView):
         return Response(detail_response(selectors.get_visible(request.user, code), request.user))
 
 
+def _delivery(data: dict[str, Any]) -> dict[str, Any]:
+    """The result delivery of a draft, when the request states one."""
+    if not data["result_delivery"]:
+        return {}
+    return {"result_delivery": data["result_delivery"], "delivery_address": data["delivery_address"]}
+
+
 def _action_kwargs(action: str, data: dict[str, Any]) -> dict[str, Any]:
     """Map the generic action payload to the service's keyword arguments."""
     common = {"expected_version": data["expected_version"]}
     builders: dict[str, Callable[[], dict[str, Any]]] = {
-        "update_draft": lambda: {},
-        "submit_online": lambda: {},
+        "update_draft": lambda: _delivery(data),
+        "submit_online": lambda: _delivery(data),
         "accept": lambda: {"note": data["note"]},
         "request_supplement_at_intake": lambda: {"items": data["items"], "note": data["note"]},
         "resubmit": lambda: {"note": data["note"]},
