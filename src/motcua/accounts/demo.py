@@ -28,6 +28,9 @@ CHUYENVIEN_XAY_DUNG = "chuyenvien.xaydung"
 TRUONGPHONG_XAY_DUNG = "truongphong.xaydung"
 GIAMDOC_XAY_DUNG = "giamdoc.xaydung"
 CHUYENVIEN_DAT_DAI = "chuyenvien.datdai"
+TRUONGPHONG_DAT_DAI = "truongphong.datdai"
+GIAMDOC_NN_MT = "giamdoc.nnmt"
+CHUYENVIEN_TAI_CHINH = "chuyenvien.taichinh"
 CHUYENVIEN_VIET_TRI = "chuyenvien.viettri"
 LANHDAO_VIET_TRI = "lanhdao.viettri"
 LANHDAO_TINH = "lanhdao.tinh"
@@ -64,6 +67,11 @@ OFFICIALS = [
     Official(TRUONGPHONG_XAY_DUNG, "Bùi Thị Ngọc", org.PHONG_QLHDXD_CODE, Role.HEAD_OF_DIVISION, "Trưởng phòng"),
     Official(GIAMDOC_XAY_DUNG, "Ngô Quang Huy", org.SO_XAY_DUNG_CODE, Role.LEADER, "Phó Giám đốc Sở"),
     Official(CHUYENVIEN_DAT_DAI, "Đinh Thị Mai", org.VPDKDD_CODE, Role.SPECIALIST, "Viên chức"),
+    Official(
+        TRUONGPHONG_DAT_DAI, "Nguyễn Thị Thanh Hương", org.VPDKDD_CODE, Role.HEAD_OF_DIVISION, "Phó Giám đốc Văn phòng"
+    ),
+    Official(GIAMDOC_NN_MT, "Lê Văn Khánh", org.SO_NN_MT_CODE, Role.LEADER, "Phó Giám đốc Sở"),
+    Official(CHUYENVIEN_TAI_CHINH, "Hà Thị Phương", org.SO_TAI_CHINH_CODE, Role.SPECIALIST, "Chuyên viên"),
     Official(
         CHUYENVIEN_VIET_TRI, "Phan Văn Long", org.UBND_VIET_TRI_CODE, Role.SPECIALIST, "Công chức Tư pháp – Hộ tịch"
     ),

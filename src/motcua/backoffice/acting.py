@@ -22,7 +22,9 @@ from django.utils import translation
 
 from motcua.accounts.models import Membership, Role
 from motcua.accounts.selectors import memberships_for
+from motcua.dossiers import deadlines
 from motcua.organisations.models import Agency
+from motcua.workdays.clock import WorkingCalendar
 
 SESSION_KEY = "backoffice_membership_id"
 SUPERUSER_KEY = "backoffice_superuser_acting"
@@ -146,3 +148,17 @@ def official_required(roles: Iterable[str] | None = None) -> Callable[[ViewFunc]
 
 def acting_of(request: HttpRequest) -> Acting:
     return cast(Acting, request.acting)  # type: ignore[attr-defined]
+
+
+def request_calendar(request: HttpRequest) -> WorkingCalendar:
+    """The working calendar, loaded once per request.
+
+    Loading it reads the override table (one small query) so that an override saved by any
+    process is seen at once (the rule of ``workdays.selectors``); within one request the
+    calendar cannot usefully change, so every part of the page shares the first load.
+    """
+    cached = getattr(request, "_working_calendar", None)
+    if cached is None:
+        cached = deadlines.calendar()
+        request._working_calendar = cached  # type: ignore[attr-defined]
+    return cached

@@ -1,8 +1,10 @@
 """Demo dossiers in every status, created through the services with explicit past moments (``now=``).
 
 Idempotent: when dossiers of the demo applicants exist, nothing is created again. Officials are
-the accounts of ``accounts.demo``; a step whose role nobody holds in the demo province is taken
-by the demo superuser, as an administrator would do in a pilot.
+the accounts of ``accounts.demo``, which hold every role the demo processes name (division
+officials act for their parent department); the superuser is only a fallback should a process
+name a role nobody holds. Consultations reach the departments without procedures of their own in
+the demo catalogue, so every official's login has something waiting in an inbox.
 """
 
 from __future__ import annotations
@@ -220,11 +222,42 @@ def _scenarios(clock: Clock, out: list[Dossier]) -> None:
     out.append(
         services.consult(
             d,
-            actor=_user(people.SUPERUSER),
-            agencies=[_agency(org.SO_TAI_CHINH_CODE)],
+            actor=_user(people.GIAMDOC_NN_MT),
+            agencies=[_agency(org.SO_TAI_CHINH_CODE), _agency(org.UBND_TINH_CODE)],
             content="Đề nghị cho ý kiến về nghĩa vụ tài chính liên quan.",
             days=2,
             now=t,
+        )
+    )
+    # 4 Đang xử lý at the ward, asking Sở Tư pháp and Sở Xây dựng for their opinion.
+    t = clock.days_ago(1, 9)
+    d = _receive("1.116410", vt, vt_centre, an, t)
+    d, t = advance(d, t, clock, steps=1)
+    step = _active(d)
+    out.append(
+        services.consult(
+            d,
+            actor=_step_actor(step) if step else _user(people.LANHDAO_VIET_TRI),
+            agencies=[_agency(org.SO_TU_PHAP_CODE), _agency(org.SO_XAY_DUNG_CODE)],
+            content="Đề nghị cho ý kiến về hồ sơ pháp lý của công trình liên quan.",
+            days=2,
+            now=clock.later(t, 1),
+        )
+    )
+    # 4 Đang xử lý at the province, one step on: the land registry's specialist has it to process.
+    t = clock.days_ago(1, 10)
+    out.append(advance(_receive("1.012768", tinh, tinh_centre, chi, t), t, clock, steps=1)[0])
+    # 1 Mới đăng ký at the province centre, decision pending.
+    out.append(_receive("1.004223", tinh, tinh_centre, binh, clock.days_ago(0, 10, 0), decision="register"))
+    # 1 Mới đăng ký at the Vĩnh Yên centre, decision pending.
+    out.append(
+        _receive(
+            "1.001193",
+            people.TIEPNHAN_VINH_YEN,
+            org.TTPVHCC_VINH_YEN_CODE,
+            chi,
+            clock.days_ago(0, 9, 0),
+            decision="register",
         )
     )
     # 5 Yêu cầu bổ sung at reception.

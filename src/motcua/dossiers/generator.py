@@ -197,6 +197,7 @@ def _batch(
             procedure_version=route.version,
             applicant=applicant,
             applicant_name=applicant.full_name,
+            applicant_name_folded=fold(applicant.full_name),
             applicant_phone=applicant.phone,
             applicant_id_number=applicant.id_number,
             applicant_address=applicant.address,

@@ -50,6 +50,9 @@ class Dossier(models.Model):
     )
     # Frozen at submission: what the receipt shows and what the public lookup compares.
     applicant_name = models.CharField("họ tên người nộp", max_length=255)
+    # ``fold(applicant_name)``, set by the services with the name: what the inbox search compares
+    # (a trigram GIN index on PostgreSQL serves "contains", see migration 0006).
+    applicant_name_folded = models.CharField("họ tên người nộp (không dấu)", max_length=255, blank=True, default="")
     applicant_phone = models.CharField("số điện thoại", max_length=15, blank=True)
     applicant_id_number = models.CharField("số định danh / mã số thuế", max_length=14, blank=True)
     applicant_email = models.EmailField("thư điện tử", blank=True)

@@ -11,21 +11,20 @@ Visibility rules:
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
-from motcua.accounts.models import Applicant, Role
+from motcua.accounts.models import Applicant
 from motcua.core.exceptions import DomainError, NotFound
 from motcua.dossiers import workflow
 from motcua.dossiers.actors import role_pairs
-from motcua.dossiers.constants import OPEN_STATUS_VALUES, Status, StepKind, StepState
+from motcua.dossiers.constants import OPEN_STATUS_VALUES, Status, StepState
 from motcua.dossiers.models import Dossier, DossierEvent, DossierStep
+from motcua.dossiers.selectors_inbox import INBOXES, inbox, inbox_counts, visibility_q
 from motcua.dossiers.services.base import actor_for, env_at, now_or
-from motcua.workdays.clock import add_working_time
 
 _RELATED = ("procedure", "receiving_agency", "competent_agency")
 
@@ -55,10 +54,7 @@ def dossiers_visible_to(user: Any) -> QuerySet[Dossier]:
         return base.filter(own)
     # Officials rarely submit dossiers themselves; skip the join to applicants when they do not.
     has_own = Applicant.objects.filter(user=user).exists()
-    routed = Exists(DossierStep.objects.filter(dossier=OuterRef("pk"), agency_id__in=agencies, routed=True))
-    # The competent agency sees a dossier once it has been accepted (it never sees refused intakes).
-    competent = Q(competent_agency_id__in=agencies, accepted_at__isnull=False)
-    official = (Q(receiving_agency_id__in=agencies) | competent | routed) & ~Q(status=Status.DRAFT)
+    official = visibility_q(agencies) & ~Q(status=Status.DRAFT)
     return base.filter(official | own) if has_own else base.filter(official)
 
 
@@ -106,91 +102,9 @@ def available_actions(dossier: Dossier, user: Any, now: datetime | None = None) 
     return workflow.available(dossier.snapshot(), actor_for(user), env_at(now))
 
 
-# --- Inboxes ------------------------------------------------------------------------------
+# --- Inboxes: defined once, in ``selectors_inbox`` (role- and agency-scoped) ---------------
 
-INBOXES: dict[str, str] = {
-    "to_receive": "Hồ sơ chờ tiếp nhận",
-    "to_assign": "Hồ sơ chờ phân công",
-    "to_process": "Hồ sơ chờ xử lý",
-    "to_approve": "Hồ sơ chờ phê duyệt",
-    "to_return": "Hồ sơ chờ trả kết quả",
-    "consultations": "Xin ý kiến, liên thông chờ trả lời",
-    "supplement_requested": "Hồ sơ yêu cầu bổ sung",
-    "due_soon": "Hồ sơ đến hạn trong 1 ngày làm việc",
-    "overdue": "Hồ sơ quá hạn",
-}
-
-
-def _by_active_step(step_filter: Q, status: Sequence[int]) -> QuerySet[Dossier]:
-    """Dossiers with an active step matching ``step_filter``, most urgent step first.
-
-    Driven from the step table (index on agency, state, due moment) so the first page of a
-    large inbox does not sort every open dossier. A dossier with two matching active steps
-    (parallel steps of one agency) would appear twice; processes do not run parallel steps
-    in the same role at one agency.
-    """
-    steps = Q(steps__state=StepState.ACTIVE) & step_filter
-    # Related rows are fetched for the page only (prefetch), not joined into the sort.
-    return Dossier.objects.prefetch_related(*_RELATED).filter(steps, status__in=status).order_by("steps__due_at", "pk")
-
-
-def _step_role_filter(pairs: set[tuple[int, str]], user: Any, prefix: str = "") -> Q:
-    """Steps assigned to the user, or unassigned in one of the user's (agency, role) pairs."""
-    q = Q(**{f"{prefix}handler": user})
-    for agency, role in pairs:
-        q |= Q(**{f"{prefix}handler__isnull": True, f"{prefix}agency_id": agency, f"{prefix}role": role})
-    return q
-
-
-def inbox(user: Any, box: str, *, now: datetime | None = None) -> QuerySet[Dossier]:
-    """Dossiers waiting in one of the user's boxes (``INBOXES``), most urgent first."""
-    if box not in INBOXES:
-        raise DomainError("Hộp hồ sơ không hợp lệ.", code="invalid", fields={"box": list(INBOXES)})
-    pairs = _pairs(user)
-    one_stop = _agency_ids(pairs, workflow.ONE_STOP)
-    heads = _agency_ids(pairs, workflow.HEADS)
-    mine = _agency_ids(pairs)
-    in_progress = [Status.ACCEPTED, Status.PROCESSING]
-    process = Q(steps__kind=StepKind.PROCESS)
-    if box == "to_assign":
-        return _by_active_step(
-            process & Q(steps__agency_id__in=heads, steps__handler__isnull=True, steps__role=Role.SPECIALIST),
-            in_progress,
-        )
-    if box == "to_process":
-        handling = {p for p in pairs if p[1] != Role.ONE_STOP_OFFICER}
-        return _by_active_step(process & _step_role_filter(handling, user, "steps__"), in_progress)
-    if box == "to_approve":
-        approving = process & Q(steps__agency_id__in=heads, steps__role__in=list(workflow.HEADS))
-        return _by_active_step(approving, [Status.PROCESSING]).filter(approved_at__isnull=True)
-    if box == "consultations":
-        side = Q(steps__kind__in=[StepKind.CONSULTATION, StepKind.INTERLEVEL], steps__agency_id__in=mine)
-        return _by_active_step(side, [Status.PROCESSING])
-    base = Dossier.objects.select_related(*_RELATED)
-    query: Any
-    if box == "to_receive":
-        query = Q(status=Status.SUBMITTED, receiving_agency_id__in=one_stop)
-    elif box == "to_return":
-        query = Q(status=Status.RESOLVED, receiving_agency_id__in=one_stop)
-    elif box == "supplement_requested":
-        query = Q(status=Status.SUPPLEMENT_REQUESTED) & (
-            Q(receiving_agency_id__in=mine) | Q(competent_agency_id__in=mine)
-        )
-    else:
-        moment = now_or(now)
-        scope = Q(status__in=OPEN_STATUS_VALUES) & (Q(receiving_agency_id__in=mine) | Q(competent_agency_id__in=mine))
-        if box == "overdue":
-            query = scope & Q(due_at__lt=moment)
-        else:
-            horizon = add_working_time(env_at(moment).calendar, moment, days=1)
-            query = scope & Q(due_at__gte=moment, due_at__lte=horizon)
-    return base.filter(query).order_by("due_at", "pk")
-
-
-def inbox_counts(user: Any, *, now: datetime | None = None) -> dict[str, int]:
-    """How many dossiers wait in each box (for the dashboard badges)."""
-    moment = now_or(now)
-    return {box: inbox(user, box, now=moment).count() for box in INBOXES}
+__all__ = ["INBOXES", "inbox", "inbox_counts"]
 
 
 # --- Filtering for lists (API, back office) -------------------------------------------------

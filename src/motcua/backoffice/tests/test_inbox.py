@@ -186,3 +186,26 @@ def test_counting_stops_at_the_cap(client: Client, world: Any, monkeypatch: Any)
     client.force_login(world.officer)
     html = client.get(INBOX, {"tab": "all"}).content.decode()
     assert "Hơn 2 hồ sơ (hãy lọc thêm) · trang 1" in html
+
+
+def test_a_division_head_assigns_the_parent_department_s_dossiers(client: Client, world: Any) -> None:
+    """Processes name the department; its division's officials work on its dossiers from their own seat."""
+    from motcua.dossiers.tests.conftest import official
+    from motcua.organisations.models import AgencyKind
+    from motcua.organisations.tests.factories import AgencyFactory
+
+    division = AgencyFactory(name="Phòng Hành chính tư pháp", kind=AgencyKind.DIVISION, parent=world.department)
+    head = official(division, "head_of_division", "truongphong.hctp")
+    dossier = receive(world)
+    client.force_login(head)
+    html = client.get(INBOX).content.decode()
+    assert _tab_count(html, "Chờ phân công") == "1" and dossier.code in html
+    assert client.get(reverse("backoffice:dossier", kwargs={"code": dossier.code})).status_code == 200
+
+
+def test_name_search_reads_the_folded_name_on_the_dossier(client: Client, world: Any) -> None:
+    dossier = receive(world, applicant=applicant_data(id_number="038190000777", full_name="Đặng Thị Ánh Tuyết"))
+    assert dossier.applicant_name_folded == "dang thi anh tuyet"
+    client.force_login(world.officer)
+    html = client.get(INBOX, {"tab": "all", "q": "anh tuyet"}).content.decode()
+    assert dossier.code in html

@@ -15,7 +15,6 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from motcua.backoffice import inboxes
 from motcua.backoffice.acting import Acting, acting_of, official_required
 from motcua.backoffice.actionforms import ACTIONS, ActionForm
 from motcua.backoffice.errors import apply_domain_error
@@ -23,14 +22,17 @@ from motcua.backoffice.printable import printable_forms
 from motcua.backoffice.timeline import event_rows, step_rows
 from motcua.core.exceptions import Conflict, DomainError
 from motcua.dossiers import workflow
+from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier, DossierComponent, DossierEvent, DossierFile
+from motcua.dossiers.selectors_inbox import agencies_acted_for, visibility_q
 from motcua.dossiers.services.base import env_at
 
 
 def dossier_for(acting: Acting, code: str) -> Dossier:
     """The dossier if the acting agency may see it; 404 otherwise (its existence is not revealed)."""
     dossier = (
-        inboxes.visible_dossiers(acting.agency.pk)
+        Dossier.objects.exclude(status=Status.DRAFT)
+        .filter(visibility_q(agencies_acted_for(acting.agency)))
         .select_related(
             "procedure__sector",
             "procedure_version",

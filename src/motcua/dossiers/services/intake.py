@@ -21,6 +21,7 @@ from motcua.accounts.selectors import has_role
 from motcua.catalogue.models import Component, Procedure, ProcedureVersion
 from motcua.catalogue.selectors import effective_time, version_in_force
 from motcua.core.exceptions import DomainError, PermissionDenied
+from motcua.core.text import fold
 from motcua.dossiers import codes, deadlines
 from motcua.dossiers.constants import Channel, PaymentMethod, ReturnMethod, Status, SupplementStage
 from motcua.dossiers.models import Dossier, DossierComponent, DossierFee, DossierFile, FilePurpose, SupplementRequest
@@ -174,6 +175,7 @@ def new_dossier(
         procedure_version=version,
         applicant=applicant,
         applicant_name=applicant.full_name,
+        applicant_name_folded=fold(applicant.full_name),
         applicant_phone=applicant.phone,
         applicant_id_number=applicant.id_number or applicant.tax_code,
         applicant_email=applicant.email,

@@ -18,6 +18,7 @@ from motcua.accounts.services import clean_applicant_fields
 from motcua.catalogue.constants import OnlineLevel
 from motcua.catalogue.models import Procedure
 from motcua.core.exceptions import DomainError, PermissionDenied
+from motcua.core.text import fold
 from motcua.dossiers.constants import Channel, PaymentMethod, Status
 from motcua.dossiers.models import Dossier, DossierComponent, DossierFile, FilePurpose
 from motcua.dossiers.notify import notify_applicant
@@ -145,6 +146,7 @@ def update_draft_applicant(
         if getattr(ctx.dossier, target) != value:
             changed[target] = [getattr(ctx.dossier, target), value]
             setattr(ctx.dossier, target, value)
+    ctx.dossier.applicant_name_folded = fold(ctx.dossier.applicant_name)  # what the inbox search reads
     return finish(ctx, data={"applicant": changed})
 
 

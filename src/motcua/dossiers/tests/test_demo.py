@@ -7,8 +7,12 @@ import io
 import pytest
 from django.core.management import call_command
 
+from motcua.accounts.models import Membership, Role
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier, DossierEvent
+from motcua.dossiers.selectors_inbox import inbox_counts
+
+INBOX_ROLES = [Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.HEAD_OF_DIVISION, Role.LEADER]
 
 
 @pytest.mark.django_db
@@ -21,3 +25,9 @@ def test_demo_has_every_status_and_is_idempotent(settings):
     call_command("load_demo", stdout=io.StringIO())
     assert (Dossier.objects.count(), DossierEvent.objects.count()) == counts
     assert Dossier.objects.filter(timing="late").exists() and Dossier.objects.filter(timing="early").exists()
+    # Every step was taken by an official holding the role, never by the superuser standing in.
+    assert not DossierEvent.objects.filter(actor__is_superuser=True).exists()
+    # Every official who works on dossiers finds something in one of their inboxes.
+    for membership in Membership.objects.filter(role__in=INBOX_ROLES).select_related("user", "agency"):
+        counts = inbox_counts(membership.user, membership.agency, membership.role)
+        assert any(counts.values()), membership.user.username

@@ -136,4 +136,4 @@ def test_officials_of_a_division_act_for_its_parent_agency(world):
     from motcua.dossiers.selectors import dossiers_visible_to, inbox
 
     assert list(dossiers_visible_to(division_specialist)) == [dossier]
-    assert list(inbox(world.leader, "to_approve")) == [dossier]
+    assert list(inbox(world.leader, world.department, "leader", "to_approve")) == [dossier]

@@ -365,6 +365,7 @@ class ListFilterSerializer(serializers.Serializer):
     received_from = serializers.DateTimeField(required=False)
     received_to = serializers.DateTimeField(required=False)
     box = serializers.CharField(required=False, help_text="An inbox name (to_receive, to_process, overdue…).")
+    role = serializers.CharField(required=False, max_length=32, help_text="With box: the role to act in.")
 
 
 class RegisterFilterSerializer(serializers.Serializer):

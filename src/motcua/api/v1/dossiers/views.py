@@ -18,14 +18,16 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from motcua.accounts.models import User
+from motcua.accounts.selectors import memberships_for
 from motcua.api.v1.dossiers import serializers as s
 from motcua.api.v1.dossiers.pagination import DossierPagination
 from motcua.catalogue.selectors import get_procedure_by_code
-from motcua.core.exceptions import DomainError, NotFound
+from motcua.core.exceptions import DomainError, NotFound, PermissionDenied
 from motcua.documents.forms import available_forms, render_dossier_form
 from motcua.documents.register import register_pdf, register_xlsx
 from motcua.dossiers import selectors, services, workflow
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.selectors_inbox import BOXES
 from motcua.dossiers.services import ApplicantData, ComponentData, FeeData
 from motcua.organisations.models import Agency
 
@@ -55,6 +57,32 @@ def _user(pk: int | None, field: str) -> User | None:
     return user
 
 
+def _acting_membership(user: Any, box: str, agency_id: int | None, role: str | None) -> tuple[Agency, str]:
+    """The (agency, role) an inbox is read in: the user's one membership that has this box."""
+    if box not in selectors.INBOXES:
+        raise DomainError("Hộp hồ sơ không hợp lệ.", code="invalid", fields={"box": list(selectors.INBOXES)})
+    if user.is_superuser and agency_id is not None and role:
+        agency = _agency(agency_id, "agency")
+        assert agency is not None  # noqa: S101 - agency_id is not None
+        return agency, role
+    memberships = memberships_for(user).select_related("agency")
+    if agency_id is not None:
+        memberships = memberships.filter(agency_id=agency_id)
+    if role:
+        memberships = memberships.filter(role=role)
+    fitting = [m for m in memberships if m.role in {r for b in BOXES if b.key == box for r in b.roles}]
+    if not fitting:
+        raise PermissionDenied("Bạn không có hộp hồ sơ này ở cơ quan, vai trò đã chọn.", code="permission_denied")
+    if len(fitting) > 1:
+        choices = [f"{m.agency_id}:{m.role}" for m in fitting]
+        raise DomainError(
+            "Bạn có hộp hồ sơ này ở nhiều cơ quan hoặc vai trò: hãy chọn cơ quan (agency) và vai trò (role).",
+            code="invalid",
+            fields={"agency": choices, "role": choices},
+        )
+    return fitting[0].agency, fitting[0].role
+
+
 def detail_response(dossier: Dossier, user: Any) -> dict[str, Any]:
     dossier = (
         Dossier.objects.select_related("procedure", "receiving_agency", "competent_agency")
@@ -72,8 +100,19 @@ LIST_PARAMETERS = [
     OpenApiParameter("overdue", bool, description="Only overdue (true) or not overdue (false) dossiers."),
     OpenApiParameter("received_from", OpenApiTypes.DATETIME, description="Registered at or after."),
     OpenApiParameter("received_to", OpenApiTypes.DATETIME, description="Registered before."),
-    OpenApiParameter("box", str, description="One of the user's inboxes: " + ", ".join(selectors.INBOXES)),
+    OpenApiParameter(
+        "box",
+        str,
+        description="An inbox of the user acting in one agency and role: "
+        + ", ".join(selectors.INBOXES)
+        + ". With a box, `agency` and `role` choose the membership to act in (needed only when"
+        " several memberships have that box); the list keeps the inbox's order, most urgent first.",
+    ),
+    OpenApiParameter("role", str, description="With `box`: the role to act in (one_stop_officer, specialist…)."),
 ]
+
+
+LIST_RELATED = ("procedure", "receiving_agency", "competent_agency")
 
 
 class DossierListView(GenericAPIView):
@@ -95,9 +134,15 @@ class DossierListView(GenericAPIView):
         params.is_valid(raise_exception=True)
         data = params.validated_data
         box = data.pop("box", None)
-        queryset = selectors.inbox(request.user, box) if box else selectors.dossiers_visible_to(request.user)
-        queryset = selectors.filter_dossiers(queryset, **data)
-        if not box:  # an inbox keeps its own order (most urgent first)
+        role = data.pop("role", None)
+        if box:  # an inbox keeps its own order (most urgent first)
+            agency, role = _acting_membership(request.user, box, data.pop("agency", None), role)
+            queryset = selectors.inbox(request.user, agency, role, box)
+            queryset = selectors.filter_dossiers(
+                queryset.select_related("procedure", "receiving_agency", "competent_agency"), **data
+            )
+        else:
+            queryset = selectors.filter_dossiers(selectors.dossiers_visible_to(request.user), **data)
             queryset = queryset.order_by("-submitted_at", "-pk")
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(s.DossierListSerializer(page, many=True).data)
