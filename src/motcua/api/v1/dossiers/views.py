@@ -27,7 +27,7 @@ from motcua.documents.forms import available_forms, render_dossier_form
 from motcua.documents.register import register_pdf, register_xlsx
 from motcua.dossiers import selectors, services, workflow
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.selectors_inbox import BOXES
+from motcua.dossiers.selectors_inbox import BOXES, listing, scope_for
 from motcua.dossiers.services import ApplicantData, ComponentData, FeeData
 from motcua.organisations.models import Agency
 
@@ -137,7 +137,9 @@ class DossierListView(GenericAPIView):
         role = data.pop("role", None)
         if box:  # an inbox keeps its own order (most urgent first)
             agency, role = _acting_membership(request.user, box, data.pop("agency", None), role)
-            queryset = selectors.inbox(request.user, agency, role, box)
+            # ``_acting_membership`` read it from the user's active memberships: no second check.
+            scope = scope_for(request.user, agency, role, verified=True)
+            queryset = listing(scope, box)
             queryset = selectors.filter_dossiers(
                 queryset.select_related("procedure", "receiving_agency", "competent_agency"), **data
             )
