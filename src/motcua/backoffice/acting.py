@@ -18,7 +18,7 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import translation
+from django.utils.translation import gettext as _
 
 from motcua.accounts.models import Membership, Role
 from motcua.accounts.selectors import memberships_for
@@ -105,12 +105,6 @@ def choose_as_superuser(request: HttpRequest, agency_id: int, role: str) -> Memb
     return _superuser_choice(request)
 
 
-def use_vietnamese(request: HttpRequest) -> None:
-    """The back office speaks Vietnamese only, whatever language the portal was last used in."""
-    translation.activate("vi")
-    request.LANGUAGE_CODE = "vi"
-
-
 def official_required(roles: Iterable[str] | None = None) -> Callable[[ViewFunc], ViewFunc]:
     """Sign-in, an active membership, and (optionally) one of ``roles`` in the acting membership.
 
@@ -122,7 +116,6 @@ def official_required(roles: Iterable[str] | None = None) -> Callable[[ViewFunc]
     def decorator(view: ViewFunc) -> ViewFunc:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            use_vietnamese(request)
             if not request.user.is_authenticated:
                 login = reverse("backoffice:login")
                 return HttpResponseRedirect(f"{login}?{urlencode({'next': request.get_full_path()})}")
@@ -136,7 +129,7 @@ def official_required(roles: Iterable[str] | None = None) -> Callable[[ViewFunc]
                 return render(
                     request,
                     "backoffice/forbidden.html",
-                    {"acting": acting, "reason": "Vai trò hiện tại của bạn không được dùng chức năng này."},
+                    {"acting": acting, "reason": _("Vai trò hiện tại của bạn không được dùng chức năng này.")},
                     status=403,
                 )
             return view(request, *args, **kwargs)

@@ -16,6 +16,8 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _g
+from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import Role, User
 from motcua.dossiers.constants import ReturnMethod
@@ -46,15 +48,19 @@ class MultipleFileField(forms.FileField):
         limit = settings.FILE_UPLOAD_MAX_MB * 1024 * 1024
         for upload in files:
             if upload.content_type not in ALLOWED_UPLOADS:
-                raise forms.ValidationError(f"Tệp “{upload.name}” không phải PDF, PNG hoặc JPEG.")
+                raise forms.ValidationError(_g("Tệp “%(name)s” không phải PDF, PNG hoặc JPEG.") % {"name": upload.name})
             if upload.size and upload.size > limit:
-                raise forms.ValidationError(f"Tệp “{upload.name}” lớn hơn {settings.FILE_UPLOAD_MAX_MB} MB.")
+                raise forms.ValidationError(
+                    _g("Tệp “%(name)s” lớn hơn %(mb)s MB.") % {"name": upload.name, "mb": settings.FILE_UPLOAD_MAX_MB}
+                )
         return files
 
 
 class ActionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    note = forms.CharField(label="Ghi chú", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Ghi chú"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args: Any, dossier: Dossier, **kwargs: Any):
         self.dossier = dossier
@@ -63,15 +69,15 @@ class ActionForm(forms.Form):
 
 
 class ReasonForm(ActionForm):
-    reason = forms.CharField(label="Lý do", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(label=_("Lý do"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
     note = None  # type: ignore[assignment]
 
 
 class ItemsForm(ActionForm):
     items = forms.CharField(
-        label="Giấy tờ cần bổ sung, hoàn thiện (mỗi dòng một nội dung)",
+        label=_("Giấy tờ cần bổ sung, hoàn thiện (mỗi dòng một nội dung)"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Liệt kê đầy đủ một lần: người nộp chỉ phải bổ sung một lần.",
+        help_text=_("Liệt kê đầy đủ một lần: người nộp chỉ phải bổ sung một lần."),
     )
 
     def clean_items(self) -> list[str]:
@@ -85,7 +91,7 @@ def _officials_of(agency_ids: list[int], roles: tuple[str, ...]) -> forms.ModelC
         memberships__is_active=True,
         memberships__role__in=roles,
     ).distinct()
-    return forms.ModelChoiceField(label="Cán bộ xử lý", queryset=users.order_by("full_name", "username"))
+    return forms.ModelChoiceField(label=_("Cán bộ xử lý"), queryset=users.order_by("full_name", "username"))
 
 
 def _active_step_agencies(dossier: Dossier) -> list[int]:
@@ -104,7 +110,7 @@ class AssignForm(ActionForm):
 
 
 class ForwardForm(ActionForm):
-    attachments = MultipleFileField(label="Tài liệu kèm theo (PDF, ảnh)", required=False)
+    attachments = MultipleFileField(label=_("Tài liệu kèm theo (PDF, ảnh)"), required=False)
 
 
 def _other_agencies(dossier: Dossier) -> Any:
@@ -112,15 +118,15 @@ def _other_agencies(dossier: Dossier) -> Any:
 
 
 class ConsultForm(ActionForm):
-    content = forms.CharField(label="Nội dung xin ý kiến", widget=forms.Textarea(attrs={"rows": 3}))
-    days = forms.IntegerField(label="Thời hạn trả lời (ngày làm việc)", min_value=1, max_value=30, initial=3)
+    content = forms.CharField(label=_("Nội dung xin ý kiến"), widget=forms.Textarea(attrs={"rows": 3}))
+    days = forms.IntegerField(label=_("Thời hạn trả lời (ngày làm việc)"), min_value=1, max_value=30, initial=3)
     note = None  # type: ignore[assignment]
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.fields["agencies"] = forms.ModelMultipleChoiceField(
-            label="Cơ quan phối hợp",
-            help_text="Giữ Ctrl (hoặc Shift) để chọn nhiều cơ quan; mỗi cơ quan trả lời trong cùng thời hạn.",
+            label=_("Cơ quan phối hợp"),
+            help_text=_("Giữ Ctrl (hoặc Shift) để chọn nhiều cơ quan; mỗi cơ quan trả lời trong cùng thời hạn."),
             queryset=_other_agencies(self.dossier),
             widget=forms.SelectMultiple(attrs={"size": 6}),
         )
@@ -128,42 +134,42 @@ class ConsultForm(ActionForm):
 
 
 class TransferForm(ActionForm):
-    content = forms.CharField(label="Nội dung chuyển liên thông", widget=forms.Textarea(attrs={"rows": 3}))
-    days = forms.IntegerField(label="Thời hạn giải quyết ở cơ quan nhận (ngày làm việc)", min_value=1, max_value=60)
+    content = forms.CharField(label=_("Nội dung chuyển liên thông"), widget=forms.Textarea(attrs={"rows": 3}))
+    days = forms.IntegerField(label=_("Thời hạn giải quyết ở cơ quan nhận (ngày làm việc)"), min_value=1, max_value=60)
     note = None  # type: ignore[assignment]
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         # Liên thông goes to an agency of another level (commune ↔ province); same-level help is a consultation.
         others = _other_agencies(self.dossier).exclude(level=self.dossier.competent_agency.level)
-        self.fields["agency"] = forms.ModelChoiceField(label="Cơ quan cấp khác", queryset=others)
+        self.fields["agency"] = forms.ModelChoiceField(label=_("Cơ quan cấp khác"), queryset=others)
         self.order_fields(["agency", "content", "days"])
 
 
 class AnswerForm(ActionForm):
-    answer = forms.CharField(label="Nội dung trả lời, kết quả", widget=forms.Textarea(attrs={"rows": 3}))
-    attachments = MultipleFileField(label="Văn bản kèm theo (PDF, ảnh)", required=False)
+    answer = forms.CharField(label=_("Nội dung trả lời, kết quả"), widget=forms.Textarea(attrs={"rows": 3}))
+    attachments = MultipleFileField(label=_("Văn bản kèm theo (PDF, ảnh)"), required=False)
     note = None  # type: ignore[assignment]
 
 
 class AmountForm(ActionForm):
-    amount_vnd = forms.IntegerField(label="Số tiền nghĩa vụ tài chính (đồng)", min_value=1)
+    amount_vnd = forms.IntegerField(label=_("Số tiền nghĩa vụ tài chính (đồng)"), min_value=1)
 
 
 class ExtendForm(ActionForm):
     new_due_date = forms.DateField(
-        label="Ngày hẹn trả mới",
+        label=_("Ngày hẹn trả mới"),
         input_formats=["%d/%m/%Y", "%Y-%m-%d"],
         widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}, format="%d/%m/%Y"),
     )
     new_due_time = forms.TimeField(
-        label="Giờ hẹn trả (HH:mm)",
+        label=_("Giờ hẹn trả (HH:mm)"),
         initial=time(16, 0),
         input_formats=["%H:%M"],
         widget=forms.TimeInput(attrs={"placeholder": "HH:mm", "inputmode": "numeric"}, format="%H:%M"),
     )
     reason = forms.CharField(
-        label="Lý do chậm trễ (in trên Phiếu xin lỗi và hẹn lại, Mẫu 04)", widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Lý do chậm trễ (in trên Phiếu xin lỗi và hẹn lại, Mẫu 04)"), widget=forms.Textarea(attrs={"rows": 3})
     )
     note = None  # type: ignore[assignment]
 
@@ -175,12 +181,12 @@ class SupplementReceivedForm(ActionForm):
     """The missing items brought to the counter: one line per document, scans optional."""
 
     received_items = forms.CharField(
-        label="Giấy tờ đã nhận bổ sung (mỗi dòng một giấy tờ)",
+        label=_("Giấy tờ đã nhận bổ sung (mỗi dòng một giấy tờ)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Để trống nếu chỉ xác nhận đã nhận đủ theo phiếu yêu cầu bổ sung.",
+        help_text=_("Để trống nếu chỉ xác nhận đã nhận đủ theo phiếu yêu cầu bổ sung."),
     )
-    attachments = MultipleFileField(label="Bản quét giấy tờ bổ sung (PDF, ảnh)", required=False)
+    attachments = MultipleFileField(label=_("Bản quét giấy tờ bổ sung (PDF, ảnh)"), required=False)
 
     def components(self) -> list[ComponentData]:
         names = [line.strip() for line in self.cleaned_data["received_items"].splitlines() if line.strip()]
@@ -192,27 +198,27 @@ class SupplementReceivedForm(ActionForm):
 
 
 class ResultForm(ActionForm):
-    result_files = MultipleFileField(label="Tệp kết quả (PDF, ảnh)")
+    result_files = MultipleFileField(label=_("Tệp kết quả (PDF, ảnh)"))
 
 
 class ReturnResultForm(ActionForm):
-    method = forms.ChoiceField(label="Hình thức trả", choices=ReturnMethod.choices, initial=ReturnMethod.COUNTER)
-    returned_to = forms.CharField(label="Người nhận kết quả", required=False, max_length=255)
-    shipment_number = forms.CharField(label="Số vận đơn bưu chính", required=False, max_length=40)
+    method = forms.ChoiceField(label=_("Hình thức trả"), choices=ReturnMethod.choices, initial=ReturnMethod.COUNTER)
+    returned_to = forms.CharField(label=_("Người nhận kết quả"), required=False, max_length=255)
+    shipment_number = forms.CharField(label=_("Số vận đơn bưu chính"), required=False, max_length=40)
 
     def __init__(self, *args: Any, dossier: Dossier, **kwargs: Any):
         super().__init__(*args, dossier=dossier, **kwargs)
         # Preselect what the applicant chose; the address to post to is shown with it.
         if dossier.result_delivery:
             self.fields["method"].initial = dossier.result_delivery
-            self.fields["method"].help_text = f"Người nộp đã đăng ký: {dossier.get_result_delivery_display()}" + (
-                f" – {dossier.delivery_address}" if dossier.delivery_address else ""
-            )
+            chosen = _g("Người nộp đã đăng ký: %(method)s") % {"method": dossier.get_result_delivery_display()}
+            address = f" – {dossier.delivery_address}" if dossier.delivery_address else ""
+            self.fields["method"].help_text = chosen + address
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("method") == ReturnMethod.POSTAL and not data.get("shipment_number"):
-            self.add_error("shipment_number", "Cần nhập số vận đơn bưu chính.")
+            self.add_error("shipment_number", _g("Cần nhập số vận đơn bưu chính."))
         return data
 
 

@@ -6,20 +6,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from motcua.dossiers import workflow
 from motcua.dossiers.constants import Status, StepState
 from motcua.dossiers.models import DossierEvent, DossierStep
 from motcua.workdays.clock import WorkingCalendar, add_working_time
 
 # History actions that are not workflow transitions (written by the engine's services directly).
-EXTRA_LABELS = {"register": "Ghi nhận hồ sơ (cấp mã)", "create_draft": "Tạo hồ sơ nháp"}
+EXTRA_LABELS = {"register": gettext_lazy("Ghi nhận hồ sơ (cấp mã)"), "create_draft": gettext_lazy("Tạo hồ sơ nháp")}
 
 TIME_LABELS = {
-    "early": "Trước hạn",
-    "on_time": "Đúng hạn",
-    "late": "Trễ hạn",
-    "soon": "Sắp đến hạn",
-    "running": "Trong hạn",
+    "early": gettext_lazy("Trước hạn"),
+    "on_time": gettext_lazy("Đúng hạn"),
+    "late": gettext_lazy("Trễ hạn"),
+    "soon": gettext_lazy("Sắp đến hạn"),
+    "running": gettext_lazy("Trong hạn"),
 }
 
 
@@ -30,7 +33,7 @@ class StepRow:
 
     @property
     def time_label(self) -> str:
-        return TIME_LABELS.get(self.time_state, "")
+        return str(TIME_LABELS.get(self.time_state, ""))
 
     @property
     def css(self) -> str:
@@ -63,7 +66,8 @@ class EventRow:
 
 def action_label(action: str) -> str:
     transition = workflow.BY_NAME.get(action)
-    return transition.label if transition else EXTRA_LABELS.get(action, action)
+    # Transition labels are the engine's; the back office's catalogue carries their English (vocabulary.py).
+    return _(transition.label) if transition else str(EXTRA_LABELS.get(action, action))
 
 
 def event_rows(events: list[DossierEvent]) -> list[EventRow]:

@@ -158,13 +158,13 @@ def test_official_without_active_membership_gets_403(client: Client) -> None:
     assert "chưa có vai trò cán bộ" in response.content.decode()
 
 
-def test_back_office_stays_vietnamese_after_the_portal_switched_to_english(client: Client, officer: Any) -> None:
+def test_sign_in_page_follows_the_language_chosen_on_the_portal(client: Client, officer: Any) -> None:
+    html = client.get(LOGIN).content.decode()
+    assert '<html lang="vi">' in html and 'value="en"' in html  # the switch offers English
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     html = client.get(LOGIN).content.decode()
-    assert '<html lang="vi">' in html
-    assert "English" not in html  # no switch that would change nothing here
-    client.force_login(officer)
-    assert '<html lang="vi">' in client.get(reverse("backoffice:inbox")).content.decode()
+    assert '<html lang="en">' in html
+    assert "Sign-in for officials" in html and 'value="vi"' in html
 
 
 def test_superuser_chooses_any_agency_and_role(client: Client, agency: Any) -> None:

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
@@ -44,17 +45,16 @@ def _may_work_here(user: Any) -> bool:
 
 
 def _locked_message(until_local: str) -> str:
-    return (
+    return _(
         "Đăng nhập sai quá nhiều lần. Tài khoản này tạm bị khóa đăng nhập từ máy của bạn "
-        f"đến {until_local}. Vui lòng thử lại sau hoặc liên hệ quản trị hệ thống."
-    )
+        "đến %(until)s. Vui lòng thử lại sau hoặc liên hệ quản trị hệ thống."
+    ) % {"until": until_local}
 
 
 @sensitive_post_parameters("password")
 @csrf_protect
 @never_cache
 def login_view(request: HttpRequest) -> HttpResponse:
-    acting_context.use_vietnamese(request)
     if request.user.is_authenticated and request.method == "GET" and _may_work_here(request.user):
         return redirect(_next_url(request))
     form = LoginForm(request.POST or None)
@@ -77,13 +77,16 @@ def login_view(request: HttpRequest) -> HttpResponse:
                     left = lockout.remaining_attempts(username, ip)
                     form.add_error(
                         None,
-                        f"Tên đăng nhập hoặc mật khẩu không đúng. Còn {left} lần thử trước khi tạm khóa.",
+                        _("Tên đăng nhập hoặc mật khẩu không đúng. Còn %(left)s lần thử trước khi tạm khóa.")
+                        % {"left": left},
                     )
             elif not _may_work_here(user):
                 form.add_error(
                     None,
-                    "Tài khoản này chưa được giao vai trò cán bộ tại cơ quan nào. "
-                    "Vui lòng liên hệ quản trị hệ thống của đơn vị.",
+                    _(
+                        "Tài khoản này chưa được giao vai trò cán bộ tại cơ quan nào. "
+                        "Vui lòng liên hệ quản trị hệ thống của đơn vị."
+                    ),
                 )
             else:
                 lockout.reset(username, ip)
@@ -96,7 +99,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
     logout(request)
-    messages.success(request, "Bạn đã đăng xuất.")
+    messages.success(request, _("Bạn đã đăng xuất."))
     return redirect("backoffice:login")
 
 
@@ -109,10 +112,12 @@ def switch_view(request: HttpRequest) -> HttpResponse:
         membership_id = 0
     membership = acting_context.choose(request, membership_id)
     if membership is None:
-        messages.error(request, "Vai trò đã chọn không còn hiệu lực với tài khoản của bạn.")
+        messages.error(request, _("Vai trò đã chọn không còn hiệu lực với tài khoản của bạn."))
     else:
         messages.success(
-            request, f"Đang làm việc với vai trò {membership.get_role_display()} tại {membership.agency.name}."
+            request,
+            _("Đang làm việc với vai trò %(role)s tại %(agency)s.")
+            % {"role": membership.get_role_display(), "agency": membership.agency.name},
         )
     return HttpResponseRedirect(reverse("backoffice:inbox"))
 
@@ -120,7 +125,6 @@ def switch_view(request: HttpRequest) -> HttpResponse:
 @never_cache
 def act_as_view(request: HttpRequest) -> HttpResponse:
     """Superusers choose the agency and role to act in (they hold every role in every agency)."""
-    acting_context.use_vietnamese(request)
     user = request.user
     if not user.is_authenticated:
         return redirect(f"{reverse('backoffice:login')}?next={reverse('backoffice:act_as')}")
@@ -130,6 +134,9 @@ def act_as_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         agency, role = form.cleaned_data["agency"], form.cleaned_data["role"]
         acting_context.choose_as_superuser(request, agency.pk, role)
-        messages.success(request, f"Đang làm việc với vai trò {Role(role).label} tại {agency.name}.")
+        messages.success(
+            request,
+            _("Đang làm việc với vai trò %(role)s tại %(agency)s.") % {"role": Role(role).label, "agency": agency.name},
+        )
         return redirect("backoffice:inbox")
     return render(request, "backoffice/act_as.html", {"form": form})

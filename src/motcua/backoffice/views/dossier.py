@@ -13,6 +13,8 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from motcua.backoffice.acting import Acting, acting_of, official_required
@@ -143,7 +145,11 @@ def action_view(request: HttpRequest, code: str, action: str) -> HttpResponse:
     except DomainError as error:
         apply_domain_error(error, form)
         return _page(request, dossier, bound=(action, form), status=400)
-    messages.success(request, f"Đã thực hiện: {workflow.get(action).label}. Trạng thái: {updated.status_label}.")
+    messages.success(
+        request,
+        _("Đã thực hiện: %(action)s. Trạng thái: %(status)s.")
+        % {"action": _(workflow.get(action).label), "status": updated.status_label},
+    )
     return redirect("backoffice:dossier", code=updated.code)
 
 
@@ -163,11 +169,11 @@ def _conflict(request: HttpRequest, dossier: Dossier, action: str) -> HttpRespon
         if values:
             multiple = isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField)
             form.initial[name] = values if multiple else values[0]
-    return _page(request, dossier, bound=(action, form), conflict=_CONFLICT, status=409)
+    return _page(request, dossier, bound=(action, form), conflict=str(_CONFLICT), status=409)
 
 
 PREVIEWABLE = frozenset({"application/pdf", "image/png", "image/jpeg"})
-_CONFLICT = (
+_CONFLICT = gettext_lazy(
     "Hồ sơ vừa được người khác cập nhật trong lúc bạn đang thao tác. Nội dung bạn nhập vẫn được giữ bên dưới: "
     "hãy xem lại tình trạng mới của hồ sơ rồi gửi lại nếu thao tác vẫn phù hợp."
 )

@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from motcua.accounts.models import Applicant, Role
 from motcua.backoffice.acting import acting_of, official_required
@@ -86,9 +87,9 @@ def _component_rows(request: HttpRequest, components: list[Component]) -> list[C
                 row.copies = max(int(request.POST.get(f"{prefix}-copies") or component.copies), 1)
                 row.pages = max(int(request.POST.get(f"{prefix}-pages") or 0), 0)
             except ValueError:
-                row.error = "Số bản và số trang phải là số nguyên."
+                row.error = _("Số bản và số trang phải là số nguyên.")
             if row.kind not in ComponentKind.values:
-                row.error = "Loại bản không hợp lệ."
+                row.error = _("Loại bản không hợp lệ.")
         rows.append(row)
     return rows
 
@@ -124,7 +125,7 @@ def intake_view(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"section": "intake", "q": query}
     if chosen is None:
         if code:
-            messages.error(request, f"Không tìm thấy thủ tục đang áp dụng có mã {code}.")
+            messages.error(request, _("Không tìm thấy thủ tục đang áp dụng có mã %(code)s.") % {"code": code})
         context["results"] = list(search_procedures(query, limit=MAX_RESULTS)) if query else []
         return render(request, "backoffice/intake.html", context)
 
@@ -172,8 +173,10 @@ def _decide(
     if decision == "accept" and any(row.component.mandatory and not row.received for row in rows):
         form.add_error(
             None,
-            "Còn thành phần bắt buộc chưa nhận: hãy đánh dấu đã nhận, hoặc chọn “Yêu cầu bổ sung” "
-            "để in Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02).",
+            _(
+                "Còn thành phần bắt buộc chưa nhận: hãy đánh dấu đã nhận, hoặc chọn “Yêu cầu bổ sung” "
+                "để in Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)."
+            ),
         )
         _remind_files(request, form)
         return None
@@ -202,15 +205,23 @@ def _decide(
         _remind_files(request, form)
         return None
     form_no = {"accept": "01", "request_supplement": "02", "refuse": "03"}[decision]
-    labels = {"01": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", "02": "Phiếu yêu cầu bổ sung", "03": "Phiếu từ chối"}
-    messages.success(request, f"Đã ghi nhận hồ sơ {dossier.code}. In {labels[form_no]} (Mẫu {form_no}) cho người nộp.")
+    labels = {
+        "01": _("Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
+        "02": _("Phiếu yêu cầu bổ sung"),
+        "03": _("Phiếu từ chối"),
+    }
+    messages.success(
+        request,
+        _("Đã ghi nhận hồ sơ %(code)s. In %(form)s (Mẫu %(no)s) cho người nộp.")
+        % {"code": dossier.code, "form": labels[form_no], "no": form_no},
+    )
     return redirect(f"{reverse('backoffice:dossier', kwargs={'code': dossier.code})}?in-mau={form_no}")
 
 
 def _remind_files(request: HttpRequest, form: IntakeForm) -> None:
     # Browsers never refill file inputs: say so rather than let scans go missing silently.
     if request.FILES:
-        form.add_error(None, "Các tệp bản quét đã chọn cần được chọn lại trước khi gửi.")
+        form.add_error(None, _("Các tệp bản quét đã chọn cần được chọn lại trước khi gửi."))
 
 
 def _applicant_initial(request: HttpRequest) -> dict[str, Any]:

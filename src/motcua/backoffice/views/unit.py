@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from motcua.accounts.models import Role, User
@@ -85,7 +86,7 @@ def reassign_view(request: HttpRequest) -> HttpResponse:
         memberships__role__in=HANDLER_ROLES,
     ).first()
     if dossier is None or handler is None:
-        messages.error(request, "Hồ sơ hoặc cán bộ không thuộc đơn vị của bạn.")
+        messages.error(request, _("Hồ sơ hoặc cán bộ không thuộc đơn vị của bạn."))
         return redirect("backoffice:unit")
     try:
         version = int(request.POST.get("version", ""))
@@ -94,7 +95,9 @@ def reassign_view(request: HttpRequest) -> HttpResponse:
     try:
         assign(dossier, actor=request.user, handler=handler, expected_version=version)  # type: ignore[arg-type]
     except DomainError as error:
-        messages.error(request, f"Hồ sơ {dossier.code}: {error.message}")
+        messages.error(request, _("Hồ sơ %(code)s: %(error)s") % {"code": dossier.code, "error": error.message})
     else:
-        messages.success(request, f"Đã giao hồ sơ {dossier.code} cho {handler}.")
+        messages.success(
+            request, _("Đã giao hồ sơ %(code)s cho %(handler)s.") % {"code": dossier.code, "handler": handler}
+        )
     return redirect("backoffice:unit")

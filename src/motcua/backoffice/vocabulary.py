@@ -1,0 +1,71 @@
+"""Labels the back office shows but the dossier engine defines: inbox names and action titles.
+
+The engine keeps its Vietnamese labels (they are the national portal's names and are written in
+the dossier history). Listing them here with ``gettext_noop`` puts them in the back office's
+catalogue, so templates (``{% translate box.label %}``) and views (``gettext(label)``) can show
+them in English. ``tests/test_languages.py`` checks that every inbox and action is listed.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_noop
+
+INBOX_LABELS = (
+    gettext_noop("Chờ tiếp nhận"),
+    gettext_noop("Chờ phân công"),
+    gettext_noop("Chờ xử lý"),
+    gettext_noop("Chờ phê duyệt"),
+    gettext_noop("Xin ý kiến, liên thông"),
+    gettext_noop("Chờ trả kết quả"),
+    gettext_noop("Chờ bổ sung"),
+    gettext_noop("Sắp đến hạn (1 ngày làm việc)"),
+    gettext_noop("Quá hạn"),
+    gettext_noop("Tất cả"),
+)
+
+ACTION_LABELS = (
+    gettext_noop("Tiếp nhận hồ sơ"),
+    gettext_noop("Yêu cầu bổ sung, hoàn thiện hồ sơ (khi tiếp nhận)"),
+    gettext_noop("Nộp lại hồ sơ đã bổ sung (khi tiếp nhận)"),
+    gettext_noop("Từ chối tiếp nhận hồ sơ"),
+    gettext_noop("Phân công cán bộ xử lý"),
+    gettext_noop("Chuyển bước tiếp theo"),
+    gettext_noop("Trả lại bước trước"),
+    gettext_noop("Xin ý kiến cơ quan phối hợp"),
+    gettext_noop("Trả lời xin ý kiến"),
+    gettext_noop("Chuyển liên thông cơ quan cấp khác"),
+    gettext_noop("Trả kết quả liên thông về cơ quan tiếp nhận"),
+    gettext_noop("Yêu cầu bổ sung hồ sơ (sau thẩm định)"),
+    gettext_noop("Tiếp nhận hồ sơ bổ sung"),
+    gettext_noop("Yêu cầu thực hiện nghĩa vụ tài chính"),
+    gettext_noop("Xác nhận đã thực hiện nghĩa vụ tài chính"),
+    gettext_noop("Xin lỗi và gia hạn thời gian giải quyết"),
+    gettext_noop("Phê duyệt kết quả"),
+    gettext_noop("Từ chối giải quyết (sau thẩm định)"),
+    gettext_noop("Đính kèm kết quả, hoàn thành xử lý"),
+    gettext_noop("Trả kết quả cho tổ chức, cá nhân"),
+    gettext_noop("Yêu cầu rút hồ sơ"),
+    gettext_noop("Dừng giải quyết hồ sơ"),
+)
+
+# Actions of the applicant: never offered here, but shown in the dossier history.
+HISTORY_LABELS = (
+    gettext_noop("Cập nhật hồ sơ nháp"),
+    gettext_noop("Nộp hồ sơ trực tuyến"),
+    gettext_noop("Nộp hồ sơ bổ sung"),
+    gettext_noop("Đánh giá mức độ hài lòng"),
+)
+
+# Messages of the inbox filters (``inboxes.parse_filters``), translated where they are shown.
+FILTER_ERRORS = (
+    gettext_noop("Ngày không hợp lệ (dd/mm/yyyy)."),
+    gettext_noop("Trạng thái không hợp lệ."),
+    gettext_noop("Kênh nộp không hợp lệ."),
+    gettext_noop("“Đến ngày” phải sau “từ ngày”."),
+)
+
+# Texts of the shared base.html that every back-office page shows.
+BASE_LABELS = (
+    gettext_noop("Bỏ qua, đến nội dung chính"),
+    gettext_noop("Điều hướng chính"),
+)
