@@ -9,6 +9,7 @@ from typing import Any
 from django import template
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -29,7 +30,8 @@ def vn_datetime(value: datetime | None) -> str:
     if value is None or value == "":
         return ""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{local:%H:%M} ngày {local:%d/%m/%Y}"
+    # Dates stay dd/mm/yyyy and times HH:mm in English too (the province's documents use them).
+    return gettext("%(time)s ngày %(date)s") % {"time": f"{local:%H:%M}", "date": f"{local:%d/%m/%Y}"}
 
 
 @register.filter
@@ -45,7 +47,7 @@ def vn_short_datetime(value: datetime | None) -> str:
 def vn_money(value: int | Decimal | None) -> str:
     """``1.250.000 đ``; zero or nothing is ``Miễn phí``."""
     if not value:
-        return "Miễn phí"
+        return gettext("Miễn phí")
     return f"{int(value):,} đ".replace(",", ".")
 
 

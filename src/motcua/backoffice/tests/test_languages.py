@@ -50,6 +50,7 @@ def test_english_inbox_intake_and_dossier_pages(client: Client, world: Any) -> N
     assert "Stop processing the dossier (Form 05)" in html  # an action title of the one-stop officer
     assert "Form 01: Dossier receipt and result appointment" in html
     assert "Dossier registered (code issued)" in html  # the history
+    assert "09:00 on 05/03/2026" in html  # the due moment: dd/mm/yyyy and HH:mm in English too
     assert "Thông tin hồ sơ" not in html and "Dừng giải quyết hồ sơ" not in html
 
 
