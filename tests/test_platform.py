@@ -62,3 +62,15 @@ def test_home_page_in_a_real_browser(live_server, browser_page) -> None:
     browser_page.goto(live_server.url + "/")
     assert browser_page.locator("html").get_attribute("lang") == "vi"
     assert "Dịch vụ công" in browser_page.locator("h1").inner_text()
+
+
+@pytest.mark.django_db
+def test_shared_layout_follows_the_language(client: Client) -> None:
+    vietnamese = client.get("/").content.decode()
+    assert 'lang="vi"' in vietnamese
+    assert "Tỉnh Phú Thọ" in vietnamese
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    english = client.get("/").content.decode()
+    assert 'lang="en"' in english
+    assert "Phú Thọ province" in english
+    assert "Skip to main content" in english
