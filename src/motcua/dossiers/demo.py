@@ -23,7 +23,7 @@ from motcua.core.exceptions import DomainError
 from motcua.dossiers import deadlines, services
 from motcua.dossiers.actors import officials
 from motcua.dossiers.constants import StepKind, StepState
-from motcua.dossiers.models import Dossier, DossierStep
+from motcua.dossiers.models import AssignmentRule, AssignmentStrategy, Dossier, DossierStep
 from motcua.organisations import demo as org
 from motcua.organisations.models import Agency
 from motcua.workdays.clock import WorkingCalendar, add_working_time
@@ -140,9 +140,22 @@ def _receive(
     )
 
 
+def _assignment_rule(stdout: TextIO) -> None:
+    """New dossiers of UBND phường Việt Trì go to its least busy specialist (added after the scenarios,
+    so the demo dossiers keep the hand assignments they were built with)."""
+    agency = _agency(org.UBND_VIET_TRI_CODE)
+    if AssignmentRule.objects.filter(agency=agency, role=Role.SPECIALIST, procedure=None, is_active=True).exists():
+        return
+    services.create_rule(
+        actor=_user(people.SUPERUSER), agency=agency, role=Role.SPECIALIST, strategy=AssignmentStrategy.LEAST_LOADED
+    )
+    stdout.write(f"Demo assignment rule: least loaded specialist of {agency.name}.\n")
+
+
 def load(stdout: TextIO) -> None:
     if Dossier.objects.filter(applicant__id_number__in=DEMO_APPLICANTS).exists():
         stdout.write("Demo dossiers: already present.\n")
+        _assignment_rule(stdout)
         return
     now = timezone.now()
     clock = Clock(deadlines.calendar(now), now)
@@ -155,6 +168,7 @@ def load(stdout: TextIO) -> None:
     for dossier in Dossier.objects.filter(pk__in=[d.pk for d in created]):
         by_status[dossier.status_label] = by_status.get(dossier.status_label, 0) + 1
     stdout.write(f"Demo dossiers: {len(created)} ({', '.join(f'{k}: {v}' for k, v in sorted(by_status.items()))}).\n")
+    _assignment_rule(stdout)
 
 
 def _scenarios(clock: Clock, out: list[Dossier]) -> None:

@@ -49,6 +49,7 @@ from motcua.dossiers.services.processing import (
     return_to_previous,
     transfer_to_level,
 )
+from motcua.dossiers.services.rules import create_rule, set_rule_active, update_rule
 
 # The service behind each workflow action (the API's /actions/{action}/ dispatches through it).
 ACTION_SERVICES: dict[str, Callable[..., Any]] = {
@@ -94,6 +95,7 @@ __all__ = [
     "confirm_payment",
     "consult",
     "create_online_draft",
+    "create_rule",
     "extend",
     "forward",
     "rate_dossier",
@@ -111,11 +113,13 @@ __all__ = [
     "return_from_level",
     "return_result",
     "return_to_previous",
+    "set_rule_active",
     "stop",
     "submit_online",
     "submit_supplement",
     "transfer_to_level",
     "update_draft",
     "update_draft_applicant",
+    "update_rule",
     "withdraw_request",
 ]

@@ -71,6 +71,8 @@ class ActionContext:
     agency_id: int | None
     role: str
     after_commit: list[Callable[[], Any]] = field(default_factory=list)
+    # Writes that follow the action's own event in the history (automatic assignments).
+    after_record: list[Callable[[], Any]] = field(default_factory=list)
 
     @property
     def now(self) -> datetime:
@@ -157,6 +159,8 @@ def finish(
         data=data,
         files=files,
     )
+    for follow_up in ctx.after_record:
+        follow_up()
     for callback in ctx.after_commit:
         transaction.on_commit(callback)
     return dossier

@@ -26,7 +26,7 @@ from motcua.dossiers import codes, deadlines
 from motcua.dossiers.constants import Channel, PaymentMethod, ReturnMethod, Status, SupplementStage
 from motcua.dossiers.models import Dossier, DossierComponent, DossierFee, DossierFile, FilePurpose, SupplementRequest
 from motcua.dossiers.notify import notify_applicant
-from motcua.dossiers.services import steps
+from motcua.dossiers.services import assignment, steps
 from motcua.dossiers.services.applicants import ApplicantData, resolve_applicant
 from motcua.dossiers.services.base import ActionContext, begin, finish, now_or, record, require
 from motcua.dossiers.services.delivery import set_result_delivery
@@ -302,7 +302,9 @@ def start_clock(ctx: ActionContext) -> None:
     # The reception step of the process is the acceptance itself.
     if first.role == Role.ONE_STOP_OFFICER and len(created) > 1:
         steps.finish_step(first, ctx.now, user=ctx.user, to_agency=dossier.competent_agency)
-        steps.activate_next(dossier, first.order, ctx.now)
+        assignment.auto_assign(ctx, steps.activate_next(dossier, first.order, ctx.now))
+    else:
+        assignment.auto_assign(ctx, [first])
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from motcua.dossiers.actors import role_pairs
 from motcua.dossiers.constants import Outcome, StepKind, StepState
 from motcua.dossiers.models import Dossier, DossierStep, FilePurpose
 from motcua.dossiers.notify import notify_applicant
-from motcua.dossiers.services import steps
+from motcua.dossiers.services import assignment, steps
 from motcua.dossiers.services.base import ActionContext, begin, finish, require
 from motcua.dossiers.services.intake import attach
 from motcua.organisations.models import Agency
@@ -45,8 +45,8 @@ def assign(
         raise DomainError(
             f"{handler} không thuộc {step.agency.name}.", code="invalid", fields={"handler": ["Cán bộ không hợp lệ."]}
         )
-    step.handler = handler
-    step.save(update_fields=["handler"])
+    step.handler, step.assigned_at = handler, ctx.now
+    step.save(update_fields=["handler", "assigned_at"])
     return finish(ctx, note=note, data={"step": step.name, "handler": handler.pk})
 
 
@@ -68,6 +68,7 @@ def forward(
     nxt = ctx.dossier.steps.filter(kind=StepKind.PROCESS, state=StepState.PENDING, order__gt=step.order).first()
     steps.finish_step(step, ctx.now, user=actor, to_agency=nxt.agency if nxt else None, note=note)
     activated = steps.activate_next(ctx.dossier, step.order, ctx.now, handler=next_handler)
+    assignment.auto_assign(ctx, activated)
     return finish(ctx, note=note, data={"step": step.name, "next": [s.name for s in activated]}, files=stored)
 
 
@@ -244,7 +245,7 @@ def _resolve(ctx: ActionContext, outcome: str, reason: str = "") -> None:
     # the competent agency skipped by an early refusal are cancelled.
     pending = dossier.steps.filter(kind=StepKind.PROCESS, state=StepState.PENDING)
     pending.exclude(role=Role.ONE_STOP_OFFICER).update(state=StepState.CANCELLED)
-    steps.activate_next(dossier, last_order, ctx.now)
+    assignment.auto_assign(ctx, steps.activate_next(dossier, last_order, ctx.now))
     ctx.after_commit.append(lambda: notify_applicant(dossier.pk, "result_ready"))
 
 

@@ -138,8 +138,8 @@ def activate_next(dossier: Dossier, after_order: int, now: datetime, handler: Us
         step.state = StepState.ACTIVE
         step.started_at = now
         if handler is not None and len(group) == 1:
-            step.handler = handler
-        step.save(update_fields=["state", "started_at", "handler"])
+            step.handler, step.assigned_at = handler, now
+        step.save(update_fields=["state", "started_at", "handler", "assigned_at"])
     return group
 
 

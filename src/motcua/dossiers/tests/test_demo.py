@@ -9,8 +9,9 @@ from django.core.management import call_command
 
 from motcua.accounts.models import Membership, Role
 from motcua.dossiers.constants import Status
-from motcua.dossiers.models import Dossier, DossierEvent
+from motcua.dossiers.models import AssignmentRule, Dossier, DossierEvent
 from motcua.dossiers.selectors_inbox import inbox_counts
+from motcua.organisations.demo import UBND_VIET_TRI_CODE
 
 INBOX_ROLES = [Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.HEAD_OF_DIVISION, Role.LEADER]
 
@@ -21,9 +22,11 @@ def test_demo_has_every_status_and_is_idempotent(settings):
     call_command("load_demo", stdout=io.StringIO())
     statuses = set(Dossier.objects.values_list("status", flat=True))
     assert statuses == set(Status.values) - {Status.DRAFT}
-    counts = (Dossier.objects.count(), DossierEvent.objects.count())
+    counts = (Dossier.objects.count(), DossierEvent.objects.count(), AssignmentRule.objects.count())
     call_command("load_demo", stdout=io.StringIO())
-    assert (Dossier.objects.count(), DossierEvent.objects.count()) == counts
+    assert (Dossier.objects.count(), DossierEvent.objects.count(), AssignmentRule.objects.count()) == counts
+    rule = AssignmentRule.objects.get()
+    assert (rule.agency.identifier_code, rule.role, rule.strategy) == (UBND_VIET_TRI_CODE, "specialist", "least_loaded")
     assert Dossier.objects.filter(timing="late").exists() and Dossier.objects.filter(timing="early").exists()
     # Every step was taken by an official holding the role, never by the superuser standing in.
     assert not DossierEvent.objects.filter(actor__is_superuser=True).exists()
