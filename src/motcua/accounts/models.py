@@ -6,8 +6,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from motcua.core.models import AuditEvent
-from motcua.core.text import fold, normalise
+from motcua.core.models import AuditEvent, FoldedNameModel
 from motcua.organisations.models import Agency
 
 
@@ -81,8 +80,10 @@ class ApplicantKind(models.TextChoices):
     ORGANISATION = "organisation", "Tổ chức"
 
 
-class Applicant(models.Model):
+class Applicant(FoldedNameModel):
     """Who submits dossiers. Citizens carry a 12-digit personal ID, businesses a tax code."""
+
+    folded_source = "full_name"
 
     kind = models.CharField("loại đối tượng", max_length=16, choices=ApplicantKind.choices)
     full_name = models.CharField("họ và tên / tên tổ chức", max_length=255)
@@ -123,11 +124,6 @@ class Applicant(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        self.full_name = normalise(self.full_name)
-        self.name_folded = fold(self.full_name)
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
 class AccountEvent(AuditEvent):

@@ -29,8 +29,7 @@ from motcua.catalogue.constants import (
     ResultKind,
     StepActorKind,
 )
-from motcua.core.models import AuditEvent
-from motcua.core.text import fold, normalise
+from motcua.core.models import AuditEvent, FoldedNameModel
 from motcua.organisations.models import Agency, UnitLevel
 from motcua.workdays.constants import DurationUnit
 
@@ -40,7 +39,7 @@ procedure_code_validator = RegexValidator(
 sector_code_validator = RegexValidator(SECTOR_CODE_RE, "Mã lĩnh vực chỉ gồm chữ in hoa, chữ số, dấu chấm, gạch.")
 
 
-class Sector(models.Model):
+class Sector(FoldedNameModel):
     """Lĩnh vực, e.g. G09-TP01 "Hộ tịch"."""
 
     code = models.CharField("mã lĩnh vực", max_length=30, unique=True, validators=[sector_code_validator])
@@ -55,13 +54,8 @@ class Sector(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args: object, **kwargs: object) -> None:
-        self.name = normalise(self.name)
-        self.name_folded = fold(self.name)
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
-
-class Procedure(models.Model):
+class Procedure(FoldedNameModel):
     """Thủ tục hành chính: the stable identity (code, name, sector) across versions."""
 
     code = models.CharField("mã thủ tục", max_length=10, unique=True, validators=[procedure_code_validator])
@@ -82,11 +76,6 @@ class Procedure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} – {self.name}"
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        self.name = normalise(self.name)
-        self.name_folded = fold(self.name)
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
 class ProcedureVersionQuerySet(models.QuerySet["ProcedureVersion"]):
@@ -321,7 +310,7 @@ class ProcessStep(models.Model):
         return f"{self.order}. {self.name}"
 
 
-class ProcedureGroup(models.Model):
+class ProcedureGroup(FoldedNameModel):
     """Nhóm TTHC liên thông: one submission that becomes coordinated dossiers at several agencies."""
 
     code = models.CharField("mã nhóm", max_length=30, unique=True)
@@ -338,11 +327,6 @@ class ProcedureGroup(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        self.name = normalise(self.name)
-        self.name_folded = fold(self.name)
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
 class ProcedureGroupMember(models.Model):

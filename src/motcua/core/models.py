@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from motcua.core.text import fold, normalise
+
 
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField("thời điểm tạo", auto_now_add=True)
@@ -12,6 +14,24 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class FoldedNameModel(models.Model):
+    """A model whose name is stored normalised (NFC, single spaces) beside its folded copy for search.
+
+    Subclasses declare the ``name_folded`` column; ``folded_source`` names the field it is folded from.
+    """
+
+    folded_source = "name"
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        name = normalise(getattr(self, self.folded_source))
+        setattr(self, self.folded_source, name)
+        self.name_folded = fold(name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
 class AuditEvent(models.Model):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from motcua.core.models import AuditEvent
-from motcua.core.text import fold, normalise
+from motcua.core.models import AuditEvent, FoldedNameModel
 
 
 class UnitLevel(models.TextChoices):
@@ -14,7 +13,7 @@ class UnitLevel(models.TextChoices):
     COMMUNE = "commune", "Cấp xã"
 
 
-class AdministrativeUnit(models.Model):
+class AdministrativeUnit(FoldedNameModel):
     """A province, commune (xã, phường, đặc khu) or, on three-level deployments, a district.
 
     Codes are the national statistics office (NSO) codes. A unit merged away in a reform
@@ -41,13 +40,8 @@ class AdministrativeUnit(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args: object, **kwargs: object) -> None:
-        self.name = normalise(self.name)
-        self.name_folded = fold(self.name)
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
-
-class AdministrativeUnitAlias(models.Model):
+class AdministrativeUnitAlias(FoldedNameModel):
     """An earlier name or code of a unit (before a merger or renaming)."""
 
     unit = models.ForeignKey(AdministrativeUnit, on_delete=models.CASCADE, related_name="aliases")
@@ -65,11 +59,6 @@ class AdministrativeUnitAlias(models.Model):
     def __str__(self) -> str:
         return f"{self.name} → {self.unit}"
 
-    def save(self, *args: object, **kwargs: object) -> None:
-        self.name = normalise(self.name)
-        self.name_folded = fold(self.name)
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
-
 
 class AgencyKind(models.TextChoices):
     PEOPLES_COMMITTEE = "peoples_committee", "Ủy ban nhân dân"
@@ -80,7 +69,7 @@ class AgencyKind(models.TextChoices):
     OTHER = "other", "Cơ quan, đơn vị khác"
 
 
-class Agency(models.Model):
+class Agency(FoldedNameModel):
     """A state body in the province's tree: UBND tỉnh, a Sở and its divisions, UBND xã, centres."""
 
     name = models.CharField("tên cơ quan", max_length=255)
@@ -112,11 +101,6 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        self.name = normalise(self.name)
-        self.name_folded = fold(self.name)
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
 class AgencyCodeAlias(models.Model):

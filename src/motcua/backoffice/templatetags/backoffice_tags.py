@@ -11,6 +11,8 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from motcua.core.templatetags.motcua_forms import a11y_widget
+
 register = template.Library()
 
 
@@ -65,19 +67,8 @@ def query_with(context: dict[str, Any], **changes: Any) -> str:
     return f"?{encoded}" if encoded else "?"
 
 
-@register.simple_tag
-def a11y_widget(field: Any) -> str:
-    """Render a bound field's widget tied to its hint and error messages for screen readers."""
-    described = []
-    attrs: dict[str, str] = {}
-    if field.help_text:
-        described.append(f"{field.auto_id}-hint")
-    if field.errors:
-        described.append(f"{field.auto_id}-error")
-        attrs["aria-invalid"] = "true"
-    if described:
-        attrs["aria-describedby"] = " ".join(described)
-    return field.as_widget(attrs=attrs)
+# Shared with the other surface; registered here so templates keep loading one library.
+register.simple_tag(a11y_widget)
 
 
 @register.filter

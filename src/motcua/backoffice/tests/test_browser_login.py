@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from motcua.backoffice.tests.browser import serious_accessibility_violations, sign_in
-from motcua.core.testing import screenshot
+from motcua.backoffice.tests.browser import sign_in
+from motcua.core.testing import screenshot, serious_accessibility_violations
 
 
 @pytest.mark.browser

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 import time_machine
 
-from motcua.backoffice.tests.browser import serious_accessibility_violations, sign_in
+from motcua.backoffice.tests.browser import sign_in
 from motcua.backoffice.tests.conftest import MONDAY_9AM, build_world
-from motcua.core.testing import screenshot
+from motcua.core.testing import screenshot, serious_accessibility_violations
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier
 

@@ -144,6 +144,16 @@ def _open_side_step(ctx: ActionContext, kind: str) -> DossierStep:
     return found
 
 
+def _answer_side_step(
+    ctx: ActionContext, kind: str, *, actor: User, answer: str, files: Sequence[UploadedFile]
+) -> Dossier:
+    """Close the consultation or inter-level step open at the actor's agency; the answer goes back."""
+    step = _open_side_step(ctx, kind)
+    stored = [attach(ctx.dossier, f, purpose=FilePurpose.WORKING, user=actor, now=ctx.now).name for f in files]
+    steps.finish_step(step, ctx.now, user=actor, answer=answer, to_agency=ctx.dossier.competent_agency)
+    return finish(ctx, note=answer, data={"timing": step.timing}, files=stored)
+
+
 @transaction.atomic
 def answer_consultation(
     dossier: Dossier | int,
@@ -156,10 +166,7 @@ def answer_consultation(
 ) -> Dossier:
     require(answer and answer.strip(), "answer", "Cần nhập nội dung ý kiến.")
     ctx = begin(dossier, "answer_consultation", actor=actor, expected_version=expected_version, now=now)
-    step = _open_side_step(ctx, StepKind.CONSULTATION)
-    stored = [attach(ctx.dossier, f, purpose=FilePurpose.WORKING, user=actor, now=ctx.now).name for f in files]
-    steps.finish_step(step, ctx.now, user=actor, answer=answer, to_agency=ctx.dossier.competent_agency)
-    return finish(ctx, note=answer, data={"timing": step.timing}, files=stored)
+    return _answer_side_step(ctx, StepKind.CONSULTATION, actor=actor, answer=answer, files=files)
 
 
 @transaction.atomic
@@ -206,10 +213,7 @@ def return_from_level(
 ) -> Dossier:
     require(answer and answer.strip(), "answer", "Cần nhập kết quả xử lý liên thông.")
     ctx = begin(dossier, "return_from_level", actor=actor, expected_version=expected_version, now=now)
-    step = _open_side_step(ctx, StepKind.INTERLEVEL)
-    stored = [attach(ctx.dossier, f, purpose=FilePurpose.WORKING, user=actor, now=ctx.now).name for f in files]
-    steps.finish_step(step, ctx.now, user=actor, answer=answer, to_agency=ctx.dossier.competent_agency)
-    return finish(ctx, note=answer, data={"timing": step.timing}, files=stored)
+    return _answer_side_step(ctx, StepKind.INTERLEVEL, actor=actor, answer=answer, files=files)
 
 
 @transaction.atomic

@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from django import template
-from django.forms import BoundField
 from django.utils import timezone
-from django.utils.safestring import SafeString
+
+from motcua.core.templatetags.motcua_forms import a11y_widget
 
 register = template.Library()
 
 
-@register.simple_tag
-def a11y_widget(field: BoundField) -> SafeString:
-    """Render the widget tied to its hint and error messages (aria-describedby, aria-invalid)."""
-    described = []
-    if field.help_text:
-        described.append(f"{field.auto_id}-hint")
-    attrs: dict[str, Any] = {}
-    if field.errors:
-        described.append(f"{field.auto_id}-error")
-        attrs["aria-invalid"] = "true"
-    if described:
-        attrs["aria-describedby"] = " ".join(described)
-    return field.as_widget(attrs=attrs)
+# Shared with the other surface; registered here so templates keep loading one library.
+register.simple_tag(a11y_widget)
 
 
 @register.filter

@@ -11,12 +11,12 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from motcua.core.testing import DESKTOP, PHONE, screenshot
+from motcua.core.testing import DESKTOP, PHONE, screenshot, serious_accessibility_violations
 from motcua.dossiers import services
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests.conftest import MONDAY_9AM, build_world
-from motcua.portal.tests.browser import phone_page_like, serious_violations
+from motcua.portal.tests.browser import phone_page_like
 from motcua.portal.tests.conftest import PDF
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -35,7 +35,7 @@ def _files(tmp_path: Path) -> dict[str, Path]:
 
 
 def _check_accessibility(page, where: str) -> None:
-    assert serious_violations(page) == [], where
+    assert serious_accessibility_violations(page) == [], where
 
 
 def test_citizen_submits_online_and_rates(live_server, new_browser_page, settings, tmp_path):

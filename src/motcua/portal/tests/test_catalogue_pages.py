@@ -10,8 +10,7 @@ from django.core.files.base import ContentFile
 
 from motcua.catalogue.models import Component
 from motcua.catalogue.tests.factories import SectorFactory, make_procedure, step
-from motcua.core.testing import DESKTOP, PHONE, screenshot
-from motcua.portal.tests.browser import serious_violations
+from motcua.core.testing import DESKTOP, PHONE, screenshot, serious_accessibility_violations
 
 MONDAY_9AM = "2026-03-02 09:00 +0700"
 
@@ -114,13 +113,13 @@ def test_citizen_searches_without_diacritics_and_opens_the_procedure(live_server
     page.get_by_role("button", name="Tìm", exact=True).click()
     first = page.locator(".procedure-name").first
     assert first.inner_text() == "Đăng ký khai sinh"
-    assert serious_violations(page) == []
+    assert serious_accessibility_violations(page) == []
     screenshot(page, "catalogue-search")
     first.click()
     page.wait_for_url("**/thu-tuc/1.001193/")
     assert page.get_by_role("heading", name="Thành phần hồ sơ").is_visible()
     assert page.locator(".diagram svg").count() == 1
-    assert serious_violations(page) == []
+    assert serious_accessibility_violations(page) == []
 
     phone = new_browser_page(viewport=PHONE)
     phone.goto(f"{live_server.url}/thu-tuc/1.001193/")
