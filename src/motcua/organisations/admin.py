@@ -146,18 +146,8 @@ class AgencyCodeAliasInline(admin.TabularInline):
         return False
 
 
-AGENCY_FIELDS = [
-    "name",
-    "short_name",
-    "kind",
-    "level",
-    "parent",
-    "administrative_unit",
-    "address",
-    "phone",
-    "email",
-    "is_active",
-]
+# The fields an agency form edits are the ones the agency services accept.
+AGENCY_FIELDS = list(services.EDITABLE_FIELDS)
 
 
 class AgencyForm(forms.ModelForm):
