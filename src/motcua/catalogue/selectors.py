@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from motcua.catalogue.constants import ProcedureStatus
 from motcua.catalogue.models import (
@@ -54,14 +54,16 @@ def effective_time(version: ProcedureVersion) -> tuple[Decimal | None, str]:
 
 def process_for(version: ProcedureVersion, agency: Agency | None) -> InternalProcess | None:
     """The agency's own internal process for the version, else the version's default one, else None."""
-    processes = InternalProcess.objects.filter(version=version).prefetch_related(
-        Prefetch("steps", queryset=ProcessStep.objects.select_related("agency").order_by("order"))
-    )
+    scope = Q(implementing_agency__isnull=True)
     if agency is not None:
-        own = processes.filter(implementing_agency=agency).first()
-        if own is not None:
-            return own
-    return processes.filter(implementing_agency__isnull=True).first()
+        scope |= Q(implementing_agency=agency)
+    # The agency's own process sorts first (NULLs last), then the default: one query for both.
+    return (
+        InternalProcess.objects.filter(scope, version=version)
+        .order_by(F("implementing_agency_id").asc(nulls_last=True), "pk")
+        .prefetch_related(Prefetch("steps", queryset=ProcessStep.objects.select_related("agency").order_by("order")))
+        .first()
+    )
 
 
 def active_procedures() -> QuerySet[Procedure]:

@@ -4,9 +4,10 @@ Example ``000.00.06.H56-231027-0361`` (Circular 01/2018 Art. 19, kept by Circula
 The sequence restarts every day per receiving agency and is padded to ``DOSSIER_CODE_SEQUENCE_WIDTH``
 digits (at least 4; it grows past the width rather than wrapping).
 
-Uniqueness under concurrent intake: one counter row per (agency, day), incremented with
-``SELECT … FOR UPDATE`` inside the caller's transaction, so two intakes serialise on that row
-only, and only from the moment the number is drawn (the services draw it last) to the commit.
+Uniqueness under concurrent intake: one counter row per (agency, day), created or incremented by
+one upsert inside the caller's transaction, which keeps the row locked until commit, so two
+intakes serialise on that row only, and only from the moment the number is drawn (the services
+draw it last) to the commit.
 On SQLite the whole database is locked by the write transaction (``transaction_mode =
 IMMEDIATE`` in the settings), which gives the same guarantee.
 """
@@ -17,7 +18,7 @@ import re
 from datetime import date, datetime
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 
 from motcua.dossiers.models import DossierCodeCounter
 from motcua.organisations.models import Agency
@@ -38,22 +39,23 @@ def looks_like_code(value: str) -> bool:
 
 
 def next_sequence(agency: Agency, day: date) -> int:
-    """Reserve the next number of ``agency`` for ``day``. Must run inside a transaction."""
+    """Reserve the next number of ``agency`` for ``day``. Must run inside a transaction.
+
+    One statement creates the day's counter or increments it and returns the new value; the
+    row it writes stays locked until the caller's transaction ends (both databases support
+    ``INSERT … ON CONFLICT DO UPDATE … RETURNING``: PostgreSQL, SQLite 3.35 and later).
+    """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("next_sequence must run inside transaction.atomic()")
-    counter = DossierCodeCounter.objects.select_for_update().filter(agency=agency, day=day).first()
-    if counter is None:
-        try:
-            # A savepoint: if another transaction created the row first, retry on its row.
-            with transaction.atomic():
-                DossierCodeCounter.objects.create(agency=agency, day=day, last_value=1)
-            return 1
-        except IntegrityError:
-            counter = DossierCodeCounter.objects.select_for_update().get(agency=agency, day=day)
-    # The row is locked until commit: reading and writing it back is safe.
-    counter.last_value += 1
-    counter.save(update_fields=["last_value"])
-    return counter.last_value
+    table = connection.ops.quote_name(DossierCodeCounter._meta.db_table)
+    sql = (
+        f"INSERT INTO {table} (agency_id, day, last_value) VALUES (%s, %s, 1) "  # noqa: S608 - table name from the model
+        f"ON CONFLICT (agency_id, day) DO UPDATE SET last_value = {table}.last_value + 1 RETURNING last_value"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [agency.pk, day])
+        row = cursor.fetchone()
+    return int(row[0])
 
 
 def new_code(agency: Agency, moment: datetime) -> str:

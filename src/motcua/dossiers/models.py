@@ -7,6 +7,7 @@ snapshot the workflow table reads (``Dossier.snapshot``).
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -149,15 +150,23 @@ class Dossier(models.Model):
     def status_label(self) -> str:
         return Status(self.status).label
 
-    def snapshot(self) -> workflow.Snapshot:
-        """Facts the workflow table decides on. Three small queries on the dossier's own rows."""
-        open_steps = list(
-            self.steps.filter(state=StepState.ACTIVE).values("kind", "order", "agency_id", "role", "handler_id")
-        )
+    def snapshot(self, *, new: bool = False) -> workflow.Snapshot:
+        """Facts the workflow table decides on. Three small queries on the dossier's own rows.
+
+        ``new``: the dossier was inserted by the current transaction and has no steps or rating yet.
+        """
+        open_steps: list[Any] = []
+        orders: list[int] = []
+        if not new:
+            open_steps = list(
+                self.steps.filter(state=StepState.ACTIVE).values("kind", "order", "agency_id", "role", "handler_id")
+            )
+            orders = list(
+                self.steps.filter(kind=StepKind.PROCESS)
+                .exclude(state=StepState.CANCELLED)
+                .values_list("order", flat=True)
+            )
         active = [s for s in open_steps if s["kind"] == StepKind.PROCESS]
-        orders = list(
-            self.steps.filter(kind=StepKind.PROCESS).exclude(state=StepState.CANCELLED).values_list("order", flat=True)
-        )
         active_order = min((s["order"] for s in active), default=None)
         applicant_user_id = self.applicant.user_id if self.applicant_id else None
         return workflow.Snapshot(
@@ -171,7 +180,7 @@ class Dossier(models.Model):
             extended=self.extended_at is not None,
             approved=self.approved_at is not None,
             has_result=bool(self.outcome),
-            rated=self.status == Status.RETURNED and Rating.objects.filter(dossier_id=self.pk).exists(),
+            rated=not new and self.status == Status.RETURNED and Rating.objects.filter(dossier_id=self.pk).exists(),
             active_steps=tuple(workflow.ActiveStep(s["agency_id"], s["role"], s["handler_id"]) for s in active),
             has_previous_step=active_order is not None and any(o < active_order for o in orders),
             has_next_step=active_order is not None and any(o > active_order for o in orders),

@@ -18,8 +18,8 @@ from django.db.models.functions import Coalesce
 from motcua.accounts.models import User
 from motcua.dossiers.actors import officials
 from motcua.dossiers.constants import StepKind, StepState
-from motcua.dossiers.models import AssignmentRule, AssignmentStrategy, DossierStep
-from motcua.dossiers.services.base import ActionContext, record
+from motcua.dossiers.models import AssignmentRule, AssignmentStrategy, DossierEvent, DossierStep
+from motcua.dossiers.services.base import ActionContext, event
 
 AUTO_NOTE = "Tự động phân công theo quy tắc phân công của cơ quan."
 
@@ -67,8 +67,11 @@ def least_loaded(candidate_ids: Any) -> User | None:
     )
 
 
-def auto_assign(ctx: ActionContext, activated: Iterable[DossierStep]) -> list[DossierStep]:
-    """Apply the matching rules to the newly active process steps that have no handler."""
+def auto_assign(ctx: ActionContext, activated: Iterable[DossierStep], *, save: bool = True) -> list[DossierStep]:
+    """Apply the matching rules to the newly active process steps that have no handler.
+
+    ``save=False`` for steps not inserted yet (acceptance inserts them afterwards, in one statement).
+    """
     assigned: list[DossierStep] = []
     for step in activated:
         if step.handler_id is not None or step.kind != StepKind.PROCESS or step.state != StepState.ACTIVE:
@@ -78,15 +81,18 @@ def auto_assign(ctx: ActionContext, activated: Iterable[DossierStep]) -> list[Do
         if rule is None or handler is None:
             continue
         step.handler, step.assigned_at = handler, ctx.now
-        step.save(update_fields=["handler", "assigned_at"])
+        if save:
+            step.save(update_fields=["handler", "assigned_at"])
         ctx.after_record.append(_event_writer(ctx, step, handler, rule))
         assigned.append(step)
     return assigned
 
 
-def _event_writer(ctx: ActionContext, step: DossierStep, handler: User, rule: AssignmentRule) -> Callable[[], None]:
-    def write() -> None:
-        record(
+def _event_writer(
+    ctx: ActionContext, step: DossierStep, handler: User, rule: AssignmentRule
+) -> Callable[[], DossierEvent]:
+    def build() -> DossierEvent:
+        return event(
             ctx.dossier,
             "assign",
             user=None,
@@ -97,4 +103,4 @@ def _event_writer(ctx: ActionContext, step: DossierStep, handler: User, rule: As
             data={"step": step.name, "handler": handler.pk, "rule": rule.pk, "automatic": True},
         )
 
-    return write
+    return build

@@ -42,6 +42,10 @@ def actor_for(user: User | None) -> workflow.Actor:
     return workflow.Actor(user_id=user.pk, roles=pairs, is_superuser=user.is_superuser)
 
 
+def may_act_as(actor: workflow.Actor, agency_id: int, role: str) -> bool:
+    return actor.is_superuser or (agency_id, role) in actor.roles
+
+
 def env_at(now: datetime | None) -> workflow.Env:
     moment = now_or(now)
     return workflow.Env(now=moment, calendar=deadlines.calendar(moment))
@@ -71,8 +75,12 @@ class ActionContext:
     agency_id: int | None
     role: str
     after_commit: list[Callable[[], Any]] = field(default_factory=list)
-    # Writes that follow the action's own event in the history (automatic assignments).
-    after_record: list[Callable[[], Any]] = field(default_factory=list)
+    # Events that follow the action's own in the history (automatic assignments), built when it is.
+    after_record: list[Callable[[], DossierEvent]] = field(default_factory=list)
+    # Events that precede it, not saved yet (the registration of a dossier decided at intake).
+    before_record: list[DossierEvent] = field(default_factory=list)
+    # A dossier inserted by this transaction: its creator saves the row once, with its code, at the end.
+    new: bool = False
 
     @property
     def now(self) -> datetime:
@@ -96,12 +104,36 @@ def begin(
             "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại hồ sơ rồi thực hiện lại thao tác.",
             fields={"version": [f"Phiên bản hiện tại là {locked.version}."]},
         )
+    return _decide(locked, locked.snapshot(), action, actor, actor_for(actor), now)
+
+
+def begin_new(
+    dossier: Dossier, action: str, *, actor: User, workflow_actor: workflow.Actor, now: datetime
+) -> ActionContext:
+    """``begin`` for a dossier inserted by the current transaction (the reception decision at intake).
+
+    Nobody else can see the row before commit, so there is nothing to lock or re-read, and it has
+    no steps yet: the workflow decides on the instance in memory.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("dossier actions must run inside transaction.atomic()")
+    ctx = _decide(dossier, dossier.snapshot(new=True), action, actor, workflow_actor, now)
+    ctx.new = True
+    return ctx
+
+
+def _decide(
+    dossier: Dossier,
+    snap: workflow.Snapshot,
+    action: str,
+    actor: User | None,
+    workflow_actor: workflow.Actor,
+    now: datetime | None,
+) -> ActionContext:
     env = env_at(now)
-    snap = locked.snapshot()
-    workflow_actor = actor_for(actor)
     transition = workflow.check(snap, action, workflow_actor, env)
     agency_id, role = workflow.acting_as(snap, transition, workflow_actor)
-    return ActionContext(locked, transition, actor, env, snap, locked.status, agency_id, role)
+    return ActionContext(dossier, transition, actor, env, snap, dossier.status, agency_id, role)
 
 
 def record(
@@ -117,11 +149,42 @@ def record(
     data: dict[str, Any] | None = None,
     files: Iterable[str] = (),
 ) -> DossierEvent:
+    """Append an event to the dossier's history (saved now)."""
+    entry = event(
+        dossier,
+        action,
+        user=user,
+        now=now,
+        note=note,
+        role=role,
+        agency_id=agency_id,
+        status_before=status_before,
+        data=data,
+        files=files,
+    )
+    entry.save()
+    return entry
+
+
+def event(
+    dossier: Dossier,
+    action: str,
+    *,
+    user: User | None,
+    now: datetime,
+    note: str = "",
+    role: str = "",
+    agency_id: int | None = None,
+    status_before: int | None = None,
+    data: dict[str, Any] | None = None,
+    files: Iterable[str] = (),
+) -> DossierEvent:
+    """A history event, not saved yet; ``status_after`` is the dossier's status now."""
     payload = dict(data or {})
     file_list = list(files)
     if file_list:
         payload["files"] = file_list
-    return DossierEvent.objects.create(
+    return DossierEvent(
         dossier=dossier,
         occurred_at=now,
         actor=user if user is not None and user.is_authenticated else None,
@@ -146,8 +209,9 @@ def finish(
     dossier = ctx.dossier
     dossier.status = workflow.target_status(ctx.snapshot, ctx.transition)
     dossier.version += 1
-    dossier.save()
-    record(
+    if not ctx.new:
+        dossier.save()
+    own = event(
         dossier,
         ctx.transition.name,
         user=ctx.user,
@@ -159,8 +223,8 @@ def finish(
         data=data,
         files=files,
     )
-    for follow_up in ctx.after_record:
-        follow_up()
+    # One insert for the whole history of the action, in order (ids follow the list).
+    DossierEvent.objects.bulk_create([*ctx.before_record, own, *(build() for build in ctx.after_record)])
     for callback in ctx.after_commit:
         transaction.on_commit(callback)
     return dossier

@@ -17,18 +17,35 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from motcua.accounts.models import Applicant, Role, User
-from motcua.accounts.selectors import has_role
 from motcua.catalogue.models import Component, Procedure, ProcedureVersion
 from motcua.catalogue.selectors import effective_time, version_in_force
 from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.core.text import fold
 from motcua.dossiers import codes, deadlines
 from motcua.dossiers.constants import Channel, PaymentMethod, ReturnMethod, Status, SupplementStage
-from motcua.dossiers.models import Dossier, DossierComponent, DossierFee, DossierFile, FilePurpose, SupplementRequest
+from motcua.dossiers.models import (
+    Dossier,
+    DossierComponent,
+    DossierFee,
+    DossierFile,
+    DossierStep,
+    FilePurpose,
+    SupplementRequest,
+)
 from motcua.dossiers.notify import notify_applicant
 from motcua.dossiers.services import assignment, steps
 from motcua.dossiers.services.applicants import ApplicantData, resolve_applicant
-from motcua.dossiers.services.base import ActionContext, begin, finish, now_or, record, require
+from motcua.dossiers.services.base import (
+    ActionContext,
+    actor_for,
+    begin,
+    begin_new,
+    event,
+    finish,
+    may_act_as,
+    now_or,
+    require,
+)
 from motcua.dossiers.services.delivery import set_result_delivery
 from motcua.organisations.models import Agency
 from motcua.workdays.constants import VIETNAM_TZ
@@ -92,8 +109,14 @@ def add_components(
     """Record the documents received; ``first_order`` saves a count when the dossier is new."""
     if not components:
         return
-    catalogue = {c.pk: c for c in Component.objects.filter(version=dossier.procedure_version)}
+    referenced = {c.component_id for c in components if c.component_id}
+    catalogue = (
+        {c.pk: c for c in Component.objects.filter(version=dossier.procedure_version, pk__in=referenced)}
+        if referenced
+        else {}
+    )
     start = first_order if first_order is not None else dossier.components.count() + 1
+    rows = []
     for index, data in enumerate(components, start=start):
         source = catalogue.get(data.component_id) if data.component_id else None
         if data.component_id and source is None:
@@ -104,21 +127,29 @@ def add_components(
             )
         name = data.name or (source.name if source else "")
         require(name, "components", "Mỗi thành phần hồ sơ cần có tên.")
-        row = DossierComponent.objects.create(
-            dossier=dossier,
-            catalogue_component=source,
-            order=index,
-            name=name,
-            kind=data.kind,
-            copies=data.copies,
-            page_count=data.page_count,
-            digitised=data.digitised or bool(data.files),
-            reused=data.reused,
+        rows.append(
+            DossierComponent(
+                dossier=dossier,
+                catalogue_component=source,
+                order=index,
+                name=name,
+                kind=data.kind,
+                copies=data.copies,
+                page_count=data.page_count,
+                digitised=data.digitised or bool(data.files),
+                reused=data.reused,
+            )
         )
+    flag_components(dossier, components)
+    for row, data in zip(DossierComponent.objects.bulk_create(rows), components, strict=True):
         for upload in data.files:
             attach(dossier, upload, purpose=FilePurpose.COMPONENT, component=row, user=user, now=now)
-        dossier.has_digitised_components |= row.digitised
-        dossier.has_reused_components |= row.reused
+
+
+def flag_components(dossier: Dossier, components: Sequence[ComponentData]) -> None:
+    """Decision 766 flags: some component was digitised (scanned or uploaded) or reused from a store."""
+    dossier.has_digitised_components |= any(c.digitised or c.files for c in components)
+    dossier.has_reused_components |= any(c.reused for c in components)
 
 
 def attach(
@@ -146,6 +177,11 @@ def set_fees(dossier: Dossier, fees: Sequence[FeeData] | None, payment_method: s
     """Fees from the input, or the version's fixed amounts; the total and the method are captured."""
     if not new:
         dossier.fees.all().delete()
+    DossierFee.objects.bulk_create(price(dossier, fees, payment_method))
+
+
+def price(dossier: Dossier, fees: Sequence[FeeData] | None, payment_method: str) -> list[DossierFee]:
+    """The fee rows (not saved) and, on the dossier, their total and how they are paid."""
     if fees is None:
         rows = [
             DossierFee(dossier=dossier, name=f.name, amount_vnd=f.amount_vnd)
@@ -154,9 +190,9 @@ def set_fees(dossier: Dossier, fees: Sequence[FeeData] | None, payment_method: s
         ]
     else:
         rows = [DossierFee(dossier=dossier, name=f.name, amount_vnd=f.amount_vnd) for f in fees]
-    DossierFee.objects.bulk_create(rows)
     dossier.fee_total_vnd = sum(r.amount_vnd for r in rows)
     dossier.payment_method = payment_method if dossier.fee_total_vnd else PaymentMethod.NONE
+    return rows
 
 
 def new_dossier(
@@ -201,10 +237,11 @@ def register(dossier: Dossier, now: datetime) -> None:
 
 
 def number(dossier: Dossier) -> Dossier:
-    """Replace the provisional code with the next number of the receiving unit for the reception day."""
+    """Replace the provisional code with the next number of the receiving unit for the reception day,
+    and write the row (the reception decision left it in memory: one update instead of two)."""
     assert dossier.submitted_at is not None  # noqa: S101 - set by register()
     dossier.code = codes.new_code(dossier.receiving_agency, dossier.submitted_at)
-    Dossier.objects.filter(pk=dossier.pk).update(code=dossier.code)
+    dossier.save()
     return dossier
 
 
@@ -237,13 +274,14 @@ def receive_dossier(
     ``refuse`` (with ``reason``) or ``register`` (leave it "Mới đăng ký" for a later decision).
     """
     moment = now_or(now)
-    if not has_role(actor, receiving_agency, Role.ONE_STOP_OFFICER):
+    officer = actor_for(actor)
+    if not (receiving_agency.is_active and may_act_as(officer, receiving_agency.pk, Role.ONE_STOP_OFFICER)):
         raise PermissionDenied("Chỉ cán bộ Bộ phận Một cửa của nơi tiếp nhận mới được nhận hồ sơ.")
     if channel not in (Channel.COUNTER, Channel.POSTAL):
         raise DomainError("Hồ sơ trực tuyến được nộp qua Cổng dịch vụ công.", code="invalid", fields={"channel": []})
     if channel == Channel.POSTAL:
         require(postal_shipment_number, "postal_shipment_number", "Cần nhập số vận đơn bưu chính.")
-    if decision not in ("accept", "request_supplement", "refuse", "register"):
+    if decision != "register" and decision not in INTAKE_DECISIONS:
         raise DomainError("Quyết định tiếp nhận không hợp lệ.", code="invalid", fields={"decision": []})
     person = resolve_applicant(applicant, actor=actor)
     dossier = new_dossier(
@@ -260,11 +298,13 @@ def receive_dossier(
     dossier.received_by = actor
     register(dossier, moment)
     dossier.fees_paid = fees_paid
+    # Everything known before the insert is set in memory, so the row is written once.
+    fee_rows = price(dossier, fees, payment_method)
+    flag_components(dossier, components)
     dossier.save()
+    DossierFee.objects.bulk_create(fee_rows)
     add_components(dossier, components, user=actor, now=moment, first_order=1)
-    set_fees(dossier, fees, payment_method, new=True)
-    dossier.save(update_fields=["fee_total_vnd", "payment_method", "has_digitised_components", "has_reused_components"])
-    record(
+    registered = event(
         dossier,
         "register",
         user=actor,
@@ -274,17 +314,32 @@ def receive_dossier(
         agency_id=receiving_agency.pk,
         data={"channel": channel},
     )
-    if decision == "accept":
-        dossier = accept(dossier, actor=actor, now=moment)
-    elif decision == "request_supplement":
-        dossier = request_supplement_at_intake(dossier, actor=actor, items=supplement_items, note=note, now=moment)
-    elif decision == "refuse":
-        dossier = refuse_at_intake(dossier, actor=actor, reason=reason, now=moment)
+    if decision == "register":
+        registered.save()
+    else:
+        ctx = begin_new(dossier, INTAKE_DECISIONS[decision], actor=actor, workflow_actor=officer, now=moment)
+        ctx.before_record.append(registered)  # written with the decision's own event, in one insert
+        if decision == "accept":
+            _accept(ctx, note)
+        elif decision == "request_supplement":
+            _request_supplement_at_intake(ctx, supplement_items, note)
+        else:
+            _refuse_at_intake(ctx, reason)
     return number(dossier)
 
 
+INTAKE_DECISIONS = {
+    "accept": "accept",
+    "request_supplement": "request_supplement_at_intake",
+    "refuse": "refuse_at_intake",
+}
+
+
 def start_clock(ctx: ActionContext) -> None:
-    """Acceptance: time limit from the version, due moment, and the steps of the internal process."""
+    """Acceptance: time limit from the version, due moment, and the steps of the internal process.
+
+    The steps are planned, started, handed over and assigned in memory, then inserted at once.
+    """
     dossier = ctx.dossier
     cal = ctx.env.calendar
     value, unit = effective_time(dossier.procedure_version)
@@ -294,17 +349,21 @@ def start_clock(ctx: ActionContext) -> None:
     dossier.due_at = deadlines.dossier_due(cal, ctx.now, value, unit)
     if dossier.received_by_id is None and ctx.user is not None:
         dossier.received_by = ctx.user
-    created = steps.instantiate(dossier, cal, ctx.now)
-    first = created[0]
-    first.state = "active"
-    first.started_at = ctx.now
-    first.save(update_fields=["state", "started_at"])
+    planned = steps.plan(dossier, cal, ctx.now)
+    first = planned[0]
+    steps.start(first, ctx.now)
     # The reception step of the process is the acceptance itself.
-    if first.role == Role.ONE_STOP_OFFICER and len(created) > 1:
-        steps.finish_step(first, ctx.now, user=ctx.user, to_agency=dossier.competent_agency)
-        assignment.auto_assign(ctx, steps.activate_next(dossier, first.order, ctx.now))
-    else:
-        assignment.auto_assign(ctx, [first])
+    received = first.role == Role.ONE_STOP_OFFICER and len(planned) > 1
+    activated = [first]
+    if received:
+        steps.close(first, ctx.now, user=ctx.user)
+        activated = steps.next_group(planned, first.order)
+        for step in activated:
+            steps.start(step, ctx.now)
+    assignment.auto_assign(ctx, activated, save=False)
+    DossierStep.objects.bulk_create(planned)
+    if received:
+        steps.hand_over(first, ctx.now, user=ctx.user, to_agency=dossier.competent_agency)
 
 
 @transaction.atomic
@@ -317,7 +376,10 @@ def accept(
     now: datetime | None = None,
 ) -> Dossier:
     """Accept a complete dossier: due moment on the working-time clock, steps, Form 01, notification."""
-    ctx = begin(dossier, "accept", actor=actor, expected_version=expected_version, now=now)
+    return _accept(begin(dossier, "accept", actor=actor, expected_version=expected_version, now=now), note)
+
+
+def _accept(ctx: ActionContext, note: str) -> Dossier:
     start_clock(ctx)
     ctx.after_commit.append(lambda: notify_applicant(ctx.dossier.pk, "accepted"))
     return finish(ctx, note=note, data={"due_at": ctx.dossier.due_at.isoformat() if ctx.dossier.due_at else None})
@@ -350,6 +412,10 @@ def request_supplement_at_intake(
 ) -> Dossier:
     """Incomplete at reception: one request listing every missing or wrong item (Form 02)."""
     ctx = begin(dossier, "request_supplement_at_intake", actor=actor, expected_version=expected_version, now=now)
+    return _request_supplement_at_intake(ctx, items, note)
+
+
+def _request_supplement_at_intake(ctx: ActionContext, items: Sequence[str], note: str) -> Dossier:
     request = new_supplement_request(ctx, SupplementStage.INTAKE, items, note)
     ctx.after_commit.append(lambda: notify_applicant(ctx.dossier.pk, "supplement_requested"))
     return finish(ctx, note=note, data={"items": request.items})
@@ -384,7 +450,13 @@ def refuse_at_intake(
 ) -> Dossier:
     """Refuse to receive (not within competence, not a TTHC…) with the reasons (Form 03)."""
     require(reason and reason.strip(), "reason", "Cần ghi rõ lý do từ chối tiếp nhận.")
-    ctx = begin(dossier, "refuse_at_intake", actor=actor, expected_version=expected_version, now=now)
+    return _refuse_at_intake(
+        begin(dossier, "refuse_at_intake", actor=actor, expected_version=expected_version, now=now), reason
+    )
+
+
+def _refuse_at_intake(ctx: ActionContext, reason: str) -> Dossier:
+    require(reason and reason.strip(), "reason", "Cần ghi rõ lý do từ chối tiếp nhận.")
     ctx.dossier.outcome_reason = reason.strip()
     ctx.dossier.closed_at = ctx.now
     ctx.after_commit.append(lambda: notify_applicant(ctx.dossier.pk, "refused_at_intake"))

@@ -28,11 +28,12 @@ def _step_agency(dossier: Dossier, actor_kind: str, agency: Agency | None) -> Ag
     return dossier.competent_agency
 
 
-def instantiate(dossier: Dossier, cal: WorkingCalendar, start: datetime) -> list[DossierStep]:
-    """Copy the competent agency's internal process into pending steps with planned due moments.
+def plan(dossier: Dossier, cal: WorkingCalendar, start: datetime) -> list[DossierStep]:
+    """The competent agency's internal process as pending steps with planned due moments, not saved yet.
 
     Without a published process the dossier gets one step at the competent agency lasting the
-    whole time limit, so every dossier has something to act on.
+    whole time limit, so every dossier has something to act on. Acceptance sets the first states
+    in memory and inserts the rows at once (one statement instead of an insert and updates).
     """
     process = process_for(dossier.procedure_version, dossier.competent_agency)
     template = list(process.steps.all()) if process is not None else []
@@ -68,7 +69,7 @@ def instantiate(dossier: Dossier, cal: WorkingCalendar, start: datetime) -> list
     _plan(cal, start, rows)
     for row in rows:
         row.routed = row.agency_id not in (dossier.receiving_agency_id, dossier.competent_agency_id)
-    return DossierStep.objects.bulk_create(rows)
+    return rows
 
 
 def _plan(cal: WorkingCalendar, start: datetime, rows: list[DossierStep]) -> None:
@@ -116,29 +117,40 @@ def step_for_actor(dossier: Dossier, user: User | None, agency_ids: set[int]) ->
     return steps[0]
 
 
-def activate_next(dossier: Dossier, after_order: int, now: datetime, handler: User | None = None) -> list[DossierStep]:
-    """Activate the next pending step (and its parallel siblings) once no process step is active."""
-    if dossier.steps.filter(kind=StepKind.PROCESS, state=StepState.ACTIVE).exists():
+def start(step: DossierStep, now: datetime, handler: User | None = None) -> None:
+    """Make a step active (in memory; the caller saves)."""
+    step.state = StepState.ACTIVE
+    step.started_at = now
+    if handler is not None:
+        step.handler, step.assigned_at = handler, now
+
+
+def next_group(process_steps: list[DossierStep], after_order: int) -> list[DossierStep]:
+    """The pending step after ``after_order`` (with its parallel siblings), or none while one is active.
+
+    ``process_steps`` are the dossier's unfinished process steps sorted by (order, pk).
+    """
+    if any(s.state == StepState.ACTIVE for s in process_steps):
         return []
-    nxt = (
-        dossier.steps.filter(kind=StepKind.PROCESS, state=StepState.PENDING, order__gt=after_order)
-        .order_by("order", "pk")
-        .first()
-    )
+    pending = [s for s in process_steps if s.state == StepState.PENDING]
+    nxt = next((s for s in pending if s.order > after_order), None)
     if nxt is None:
         return []
-    group = [nxt]
     if nxt.parallel_group:
-        group = list(
-            dossier.steps.filter(
-                kind=StepKind.PROCESS, state=StepState.PENDING, parallel_group=nxt.parallel_group
-            ).order_by("order", "pk")
+        return [s for s in pending if s.parallel_group == nxt.parallel_group]
+    return [nxt]
+
+
+def activate_next(dossier: Dossier, after_order: int, now: datetime, handler: User | None = None) -> list[DossierStep]:
+    """Activate the next pending step (and its parallel siblings) once no process step is active."""
+    unfinished = list(
+        dossier.steps.filter(kind=StepKind.PROCESS, state__in=[StepState.ACTIVE, StepState.PENDING]).order_by(
+            "order", "pk"
         )
+    )
+    group = next_group(unfinished, after_order)
     for step in group:
-        step.state = StepState.ACTIVE
-        step.started_at = now
-        if handler is not None and len(group) == 1:
-            step.handler, step.assigned_at = handler, now
+        start(step, now, handler if len(group) == 1 else None)
         step.save(update_fields=["state", "started_at", "handler", "assigned_at"])
     return group
 
@@ -155,6 +167,15 @@ def finish_step(
     note: str = "",
 ) -> Handover:
     """End a step, classify it early/on time/late and record the hand-over (a Form 06 line)."""
+    close(step, now, user=user, state=state, answer=answer)
+    step.save(update_fields=["state", "finished_at", "timing", "handler", "answer"])
+    return hand_over(step, now, user=user, to_agency=to_agency, to_label=to_label, note=note)
+
+
+def close(
+    step: DossierStep, now: datetime, *, user: User | None, state: str = StepState.DONE, answer: str = ""
+) -> None:
+    """End a step in memory: state, moment, early/on time/late, and who did it if nobody was assigned."""
     step.state = state
     step.finished_at = now
     step.timing = deadlines.classify(now, step.due_at)
@@ -162,7 +183,18 @@ def finish_step(
         step.handler = user
     if answer:
         step.answer = answer
-    step.save(update_fields=["state", "finished_at", "timing", "handler", "answer"])
+
+
+def hand_over(
+    step: DossierStep,
+    now: datetime,
+    *,
+    user: User | None,
+    to_agency: Agency | None = None,
+    to_label: str = "",
+    note: str = "",
+) -> Handover:
+    """The hand-over line of a finished (saved) step."""
     return Handover.objects.create(
         dossier=step.dossier,
         step=step,
