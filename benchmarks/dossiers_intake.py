@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import time
 
 import dossiers_common as common
@@ -22,7 +23,9 @@ CENTRE = "H44.201.01"
 PROCEDURE = "1.004873"
 
 
-def worker(args: tuple[int, int, multiprocessing.synchronize.Barrier]) -> tuple[int, float, list[float], float]:
+def worker(
+    args: tuple[int, int, multiprocessing.synchronize.Barrier],
+) -> tuple[int, float, list[float], float, float, float]:
     index, count, barrier = args
     common.setup()
     from django.conf import settings
@@ -35,6 +38,7 @@ def worker(args: tuple[int, int, multiprocessing.synchronize.Barrier]) -> tuple[
     stamp = int(time.time()) % 100000
     latencies: list[float] = []
     barrier.wait()
+    busy_start = machine_busy_ms()
     started = time.perf_counter()
     cpu_started = time.process_time()
     ok = 0
@@ -56,7 +60,17 @@ def worker(args: tuple[int, int, multiprocessing.synchronize.Barrier]) -> tuple[
         ok += response.status_code == 201
         if response.status_code != 201:
             print("unexpected", response.status_code, response.content[:300])
-    return ok, time.perf_counter() - started, latencies, (time.process_time() - cpu_started) * 1000 / max(count, 1)
+    elapsed = time.perf_counter() - started
+    cpu = (time.process_time() - cpu_started) * 1000 / max(count, 1)
+    return ok, elapsed, latencies, cpu, busy_start, machine_busy_ms()
+
+
+def machine_busy_ms() -> float:
+    """CPU time spent by the whole machine (every core, every process) so far, in ms (Linux /proc/stat)."""
+    with open("/proc/stat", encoding="ascii") as stat:
+        fields = [int(x) for x in stat.readline().split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return (sum(fields[:8]) - idle) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> None:
@@ -73,6 +87,7 @@ def main() -> None:
     barrier = ctx.Manager().Barrier(args.workers)
     with ctx.Pool(args.workers) as pool:
         results = pool.map(worker, [(i, args.count, barrier) for i in range(args.workers)])
+    busy = max(r[5] for r in results) - min(r[4] for r in results)
     created = sum(r[0] for r in results)
     wall = max(r[1] for r in results)
     latencies = [x for r in results for x in r[2]]
@@ -80,6 +95,9 @@ def main() -> None:
     print(f"throughput: {created / wall:.1f} dossiers/s over {wall:.1f} s")
     cpu = sum(r[3] for r in results) / len(results)
     common.show("POST /api/v1/dossiers/ (intake+accept)", common.percentiles(latencies), cpu, None)
+    # The whole machine's CPU per dossier (web workers, PostgreSQL, anything else running): on a
+    # quiet machine, the number of cores times 1000 divided by it bounds the throughput.
+    print(f"machine CPU per dossier: {busy / max(created, 1):.1f} ms (of which the web workers: {cpu:.1f} ms)")
 
 
 if __name__ == "__main__":

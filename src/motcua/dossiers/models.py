@@ -306,6 +306,12 @@ class DossierStep(models.Model):
                 name="step_active_process",
             ),
             models.Index(fields=["agency"], include=["dossier"], condition=Q(routed=True), name="step_routed"),
+            # Least-loaded assignment: an official's active steps are counted, and their latest
+            # assignment read, without reading the years of steps they have finished.
+            models.Index(fields=["handler"], condition=Q(state="active"), name="step_handler_active"),
+            models.Index(
+                fields=["handler", "assigned_at"], condition=Q(assigned_at__isnull=False), name="step_handler_assigned"
+            ),
         ]
 
     def __str__(self) -> str:
