@@ -13,12 +13,15 @@ from motcua.accounts.models import Membership, Role
 from motcua.accounts.tests.factories import UserFactory
 from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.dossiers import services
+from motcua.dossiers.actors import officials
 from motcua.dossiers.constants import StepKind, StepState
 from motcua.dossiers.models import AssignmentRule, AssignmentRuleEvent, DossierStep
 from motcua.dossiers.selectors_inbox import inbox
 from motcua.dossiers.services import assignment
 from motcua.dossiers.tests.conftest import MONDAY_9AM, official
 from motcua.dossiers.tests.helpers import receive
+from motcua.organisations.models import Agency, AgencyKind
+from motcua.organisations.tests.factories import AgencyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +79,27 @@ def test_least_loaded_selection(world, admin_user, case):
     Membership.objects.filter(user__in=[people[n] for n in inactive]).update(is_active=False)
     rule = _rule(world, admin_user)
     assert assignment.pick_handler(rule) == people[expected]
+
+
+def test_least_loaded_candidates_are_exactly_the_officials_of_the_role(world):
+    """The hand-written ranking query and ``actors.officials`` define the same people."""
+    division = AgencyFactory(name="Phòng Hành chính tư pháp", kind=AgencyKind.DIVISION, parent=world.department)
+    closed_division = AgencyFactory(name="Phòng đã giải thể", kind=AgencyKind.DIVISION, parent=world.department)
+    in_division = official(division, Role.SPECIALIST, "cv_phong")
+    official(closed_division, Role.SPECIALIST, "cv_phong_cu")
+    Agency.objects.filter(pk=closed_division.pk).update(is_active=False)
+    official(world.department, Role.LEADER, "lanhdao_khac")
+    gone = official(world.department, Role.SPECIALIST, "cv_nghi")
+    gone.is_active = False
+    gone.save()
+    official(
+        AgencyFactory(name="Phòng của sở khác", kind=AgencyKind.DIVISION, parent=world.partner), Role.SPECIALIST, "x"
+    )
+    for agency in (world.department, division, world.partner):
+        for role in (Role.SPECIALIST, Role.LEADER):
+            expected = set(officials(agency.pk, [role]).values_list("pk", flat=True))
+            assert {u.pk for u in assignment.by_load(agency.pk, role)} == expected, (agency, role)
+    assert in_division.pk in {u.pk for u in assignment.by_load(world.department.pk, Role.SPECIALIST)}
 
 
 def test_fixed_official_is_picked_and_falls_back_to_manual_once_the_role_is_lost(world, admin_user):
