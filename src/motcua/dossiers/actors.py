@@ -19,7 +19,13 @@ from motcua.organisations.models import AgencyKind
 
 def role_pairs(user: Any) -> set[tuple[int, str]]:
     pairs: set[tuple[int, str]] = set()
-    rows = memberships_for(user).values_list("agency_id", "role", "agency__kind", "agency__parent_id")
+    # The plain rows, unordered: this runs for every action (``memberships_for`` also loads and sorts the agencies).
+    rows = (
+        memberships_for(user)
+        .select_related(None)
+        .order_by()
+        .values_list("agency_id", "role", "agency__kind", "agency__parent_id")
+    )
     for agency_id, role, kind, parent_id in rows:
         pairs.add((agency_id, role))
         if kind == AgencyKind.DIVISION and parent_id is not None:
