@@ -197,8 +197,24 @@ def counts(scope: Scope) -> dict[str, int]:
     so the base is the dossiers in hand in a working status, not the full visibility rule.
     """
     aggregates = {box.key: Count("pk", filter=box_q(box.key, scope)) for box in scope.boxes if box.key != "all"}
-    in_hand = Dossier.objects.filter(status__in=WORKING_STATUSES).filter(_here(scope) | _active_step(scope))
-    return in_hand.aggregate(**aggregates) if aggregates else {}
+    if not aggregates:
+        return {}
+    return Dossier.objects.filter(pk__in=_in_hand_ids(scope)).aggregate(**aggregates)
+
+
+def _in_hand_ids(scope: Scope) -> QuerySet[Any]:
+    """Ids of the dossiers in a working status received here, decided here or with an active step here.
+
+    A union of three index reads: only this agency's rows are visited. (One ``OR`` of the three
+    conditions made PostgreSQL read every dossier of the province in a working status.)
+    """
+    working = Dossier.objects.filter(status__in=WORKING_STATUSES).order_by()  # no sort inside a union
+    received = working.filter(receiving_agency_id__in=scope.agency_ids).values("pk")
+    decided = working.filter(competent_agency_id__in=scope.agency_ids).values("pk")
+    stepped = working.filter(
+        pk__in=DossierStep.objects.filter(agency_id__in=scope.agency_ids, state=StepState.ACTIVE).values("dossier_id")
+    ).values("pk")
+    return received.union(decided, stepped)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from motcua.accounts.models import Membership, Role
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import AssignmentRule, Dossier, DossierEvent
-from motcua.dossiers.selectors_inbox import inbox_counts
+from motcua.dossiers.selectors_inbox import inbox_counts, listing, scope_for
 from motcua.organisations.demo import UBND_VIET_TRI_CODE
 
 INBOX_ROLES = [Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.HEAD_OF_DIVISION, Role.LEADER]
@@ -34,3 +34,7 @@ def test_demo_has_every_status_and_is_idempotent(settings):
     for membership in Membership.objects.filter(role__in=INBOX_ROLES).select_related("user", "agency"):
         counts = inbox_counts(membership.user, membership.agency, membership.role)
         assert any(counts.values()), membership.user.username
+        # The counts (one aggregate over the dossiers in hand) agree with each box's own listing.
+        scope = scope_for(membership.user, membership.agency, membership.role)
+        listed = {key: listing(scope, key).count() for key in counts}
+        assert counts == listed, membership.user.username

@@ -140,8 +140,9 @@ class DossierListView(GenericAPIView):
             # ``_acting_membership`` read it from the user's active memberships: no second check.
             scope = scope_for(request.user, agency, role, verified=True)
             queryset = listing(scope, box)
+            # Related rows are fetched for the page only, not joined to every row of the box before the sort.
             queryset = selectors.filter_dossiers(
-                queryset.select_related("procedure", "receiving_agency", "competent_agency"), **data
+                queryset.prefetch_related("procedure", "receiving_agency", "competent_agency"), **data
             )
         else:
             queryset = selectors.filter_dossiers(selectors.dossiers_visible_to(request.user), **data)
