@@ -297,13 +297,13 @@ class DossierStep(models.Model):
         ordering = ["dossier_id", "order", "pk"]
         indexes = [
             models.Index(fields=["agency", "state", "due_at"], name="step_agency_inbox"),
-            # Inboxes of officials read active process steps by agency and role, most urgent first;
-            # the included columns let PostgreSQL answer from the index alone.
+            # Step boxes walk an agency's active process steps most urgent first and stop after a
+            # page (selectors_step_rows); the included columns let the walk skip the table.
             models.Index(
-                fields=["agency", "role", "due_at"],
-                include=["dossier", "handler"],
+                fields=["agency", "due_at"],
+                include=["role", "handler", "dossier"],
                 condition=Q(state="active", kind="process"),
-                name="step_active_process",
+                name="step_active_process_due",
             ),
             models.Index(fields=["agency"], include=["dossier"], condition=Q(routed=True), name="step_routed"),
             # A dossier's active steps, read once per listed dossier by the inbox conditions and the

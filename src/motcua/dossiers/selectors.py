@@ -110,8 +110,12 @@ __all__ = ["INBOXES", "inbox", "inbox_counts"]
 # --- Filtering for lists (API, back office) -------------------------------------------------
 
 
-def filter_dossiers(
-    queryset: QuerySet[Dossier],
+def filter_dossiers(queryset: QuerySet[Dossier], **filters: Any) -> QuerySet[Dossier]:
+    """The list filters of the API (see :func:`dossier_filter_q`)."""
+    return queryset.filter(dossier_filter_q(**filters))
+
+
+def dossier_filter_q(
     *,
     status: int | None = None,
     agency: int | None = None,
@@ -120,21 +124,23 @@ def filter_dossiers(
     received_from: datetime | None = None,
     received_to: datetime | None = None,
     now: datetime | None = None,
-) -> QuerySet[Dossier]:
+) -> Q:
+    """The list filters as one condition on the dossier (also applied to step boxes, on their dossiers)."""
+    condition = Q()
     if status is not None:
-        queryset = queryset.filter(status=status)
+        condition &= Q(status=status)
     if agency is not None:
-        queryset = queryset.filter(Q(receiving_agency_id=agency) | Q(competent_agency_id=agency))
+        condition &= Q(receiving_agency_id=agency) | Q(competent_agency_id=agency)
     if procedure:
-        queryset = queryset.filter(procedure__code=procedure)
+        condition &= Q(procedure__code=procedure)
     if overdue is not None:
         late = Q(status__in=OPEN_STATUS_VALUES, due_at__lt=now_or(now))
-        queryset = queryset.filter(late) if overdue else queryset.exclude(late)
+        condition &= late if overdue else ~late
     if received_from is not None:
-        queryset = queryset.filter(submitted_at__gte=received_from)
+        condition &= Q(submitted_at__gte=received_from)
     if received_to is not None:
-        queryset = queryset.filter(submitted_at__lt=received_to)
-    return queryset
+        condition &= Q(submitted_at__lt=received_to)
+    return condition
 
 
 def timeline(dossier: Dossier) -> QuerySet[DossierEvent]:

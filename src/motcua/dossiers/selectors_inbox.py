@@ -158,25 +158,30 @@ def _in_hand(scope: Scope) -> Q:
     return Q(status__in=OPEN_STATUSES) & (_here(scope) | _active_step(scope))
 
 
-def box_q(key: str, scope: Scope) -> Q:
-    """The condition of one box (``all`` is the visibility rule)."""
+def step_box(key: str, scope: Scope) -> tuple[Q, Q]:
+    """A step box as (condition on the dossier, condition on one of its steps at this agency)."""
     processing = Q(status__in=[Status.ACCEPTED, Status.PROCESSING])
-    if key == "to_receive":
-        return Q(status=Status.SUBMITTED, receiving_agency_id__in=scope.agency_ids)
+    here = Q(agency_id__in=scope.agency_ids, state=StepState.ACTIVE)
+    process = here & Q(kind=StepKind.PROCESS)
     if key == "to_assign":
         # Any unassigned step of the process here (a specialist's, or a head's waiting for a name).
-        return processing & _active_step(scope, kind=StepKind.PROCESS, handler__isnull=True)
+        return processing, process & Q(handler__isnull=True)
     if key == "to_process":
-        mine = Q(handler_id=scope.user_id) | Q(handler__isnull=True, role=scope.role)
-        steps = DossierStep.objects.filter(
-            dossier=OuterRef("pk"), agency_id__in=scope.agency_ids, state=StepState.ACTIVE, kind=StepKind.PROCESS
-        )
-        return processing & Q(Exists(steps.filter(mine)))
+        return processing, process & (Q(handler_id=scope.user_id) | Q(handler__isnull=True, role=scope.role))
     if key == "consultations":
-        side = [StepKind.CONSULTATION, StepKind.INTERLEVEL]
-        return Q(status=Status.PROCESSING) & _active_step(scope, kind__in=side)
+        return Q(status=Status.PROCESSING), here & Q(kind__in=[StepKind.CONSULTATION, StepKind.INTERLEVEL])
     if key == "to_approve":
-        return processing & Q(approved_at__isnull=True) & _active_step(scope, kind=StepKind.PROCESS, role=scope.role)
+        return processing & Q(approved_at__isnull=True), process & Q(role=scope.role)
+    raise DomainError("Hộp hồ sơ không hợp lệ.", code="invalid", fields={"box": list(STEP_BOXES)})
+
+
+def box_q(key: str, scope: Scope) -> Q:
+    """The condition of one box (``all`` is the visibility rule)."""
+    if key in STEP_BOXES:
+        on_dossier, on_step = step_box(key, scope)
+        return on_dossier & Q(Exists(DossierStep.objects.filter(on_step, dossier=OuterRef("pk"))))
+    if key == "to_receive":
+        return Q(status=Status.SUBMITTED, receiving_agency_id__in=scope.agency_ids)
     if key == "to_return":
         return Q(status=Status.RESOLVED, receiving_agency_id__in=scope.agency_ids)
     if key == "supplement_requested":
@@ -264,22 +269,24 @@ def _open_step_due(scope: Scope) -> Subquery:
     )
 
 
-def _filtered(rows: QuerySet[Dossier], filters: Filters) -> QuerySet[Dossier]:
+def filters_q(filters: Filters) -> Q:
+    """The narrowing of ``filters`` as one condition on the dossier."""
+    condition = Q()
     if filters.q:
-        rows = rows.filter(search_q(filters.q))
+        condition &= search_q(filters.q)
     if filters.procedure:
-        rows = rows.filter(procedure__code=filters.procedure)
+        condition &= Q(procedure__code=filters.procedure)
     if filters.sector:
-        rows = rows.filter(procedure__sector__code=filters.sector)
+        condition &= Q(procedure__sector__code=filters.sector)
     if filters.channel:
-        rows = rows.filter(channel=filters.channel)
+        condition &= Q(channel=filters.channel)
     if filters.status is not None:
-        rows = rows.filter(status=filters.status)
+        condition &= Q(status=filters.status)
     if filters.received_from:
-        rows = rows.filter(submitted_at__gte=_local_start(filters.received_from))
+        condition &= Q(submitted_at__gte=_local_start(filters.received_from))
     if filters.received_to:
-        rows = rows.filter(submitted_at__lt=_local_start(filters.received_to + timedelta(days=1)))
-    return rows
+        condition &= Q(submitted_at__lt=_local_start(filters.received_to + timedelta(days=1)))
+    return condition
 
 
 def listing(scope: Scope, key: str, filters: Filters | None = None) -> QuerySet[Dossier]:
@@ -295,7 +302,7 @@ def listing(scope: Scope, key: str, filters: Filters | None = None) -> QuerySet[
             fields={"box": [box.key for box in scope.boxes]},
         )
     filters = filters or Filters()
-    rows = _filtered(Dossier.objects.filter(box_q(key, scope)), filters)
+    rows = Dossier.objects.filter(box_q(key, scope)).filter(filters_q(filters))
     rows = rows.annotate(step_due_at=_open_step_due(scope))
     due = "step_due_at" if key in STEP_BOXES else "due_at"
     if filters.sort == "due":

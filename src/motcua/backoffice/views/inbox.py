@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -12,6 +14,7 @@ from motcua.backoffice.inboxes import parse_filters
 from motcua.catalogue.constants import ProcedureStatus
 from motcua.catalogue.models import Procedure, Sector
 from motcua.dossiers.constants import OPEN_STATUSES, Channel, Status
+from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors_inbox import (
     BY_KEY,
     DEFAULT_BOX,
@@ -22,6 +25,7 @@ from motcua.dossiers.selectors_inbox import (
     listing,
     scope_for,
 )
+from motcua.dossiers.selectors_step_rows import capped_count, step_rows
 
 PAGE_SIZE = 25
 # What the table shows: the rest of the dossier row stays in the database.
@@ -39,6 +43,7 @@ ROW_FIELDS = (
     "competent_agency__name",
     "competent_agency__short_name",
 )
+ROW_RELATED = ("procedure", "competent_agency")
 COUNT_CAP = 10_000
 
 
@@ -50,7 +55,7 @@ class CappedPaginator(Paginator):
     def count(self) -> int:
         # Without the ORDER BY: counting needs no order, and PostgreSQL may then pick the
         # agency's indexes rather than walk the due-moment index.
-        return self.object_list.order_by()[: COUNT_CAP + 1].count()  # type: ignore[attr-defined]
+        return capped_count(self.object_list, COUNT_CAP)
 
     @property
     def capped(self) -> bool:
@@ -69,7 +74,10 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
     scope = scope_for(request.user, acting.agency, acting.role, calendar=request_calendar(request), verified=True)
     filters, errors = parse_filters(request.GET)
     counts_ = counts(scope)
-    rows = listing(scope, key, filters).select_related("procedure", "competent_agency").only(*ROW_FIELDS)
+    if key in STEP_BOXES:  # read a page of steps at a time (see selectors_step_rows)
+        rows: Any = step_rows(scope, key, filters, rows=Dossier.objects.select_related(*ROW_RELATED).only(*ROW_FIELDS))
+    else:
+        rows = listing(scope, key, filters).select_related(*ROW_RELATED).only(*ROW_FIELDS)
     page = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "section": "inbox",

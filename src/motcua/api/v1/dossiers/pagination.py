@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 from motcua.api.pagination import Pagination
+from motcua.dossiers.selectors_step_rows import capped_count
 
 COUNT_CAP = 1_000
 
@@ -16,9 +17,7 @@ class CappedPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         # SELECT COUNT(*) FROM (… LIMIT cap+1): stops after cap+1 rows instead of counting them all.
-        items: Any = self.object_list
-        # Without ORDER BY: the order does not change how many rows there are, and sorting is the cost.
-        return int(items.order_by().select_related(None).prefetch_related(None)[: COUNT_CAP + 1].count())
+        return capped_count(self.object_list, COUNT_CAP)
 
 
 class DossierPagination(Pagination):

@@ -27,7 +27,8 @@ from motcua.documents.forms import available_forms, render_dossier_form
 from motcua.documents.register import register_pdf, register_xlsx
 from motcua.dossiers import selectors, services, workflow
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.selectors_inbox import BOXES, listing, scope_for
+from motcua.dossiers.selectors_inbox import BOXES, STEP_BOXES, listing, scope_for
+from motcua.dossiers.selectors_step_rows import step_rows
 from motcua.dossiers.services import ApplicantData, ComponentData, FeeData
 from motcua.organisations.models import Agency
 
@@ -135,15 +136,18 @@ class DossierListView(GenericAPIView):
         data = params.validated_data
         box = data.pop("box", None)
         role = data.pop("role", None)
+        queryset: Any  # a queryset, or a step box read a page at a time (both page the same way)
         if box:  # an inbox keeps its own order (most urgent first)
             agency, role = _acting_membership(request.user, box, data.pop("agency", None), role)
             # ``_acting_membership`` read it from the user's active memberships: no second check.
             scope = scope_for(request.user, agency, role, verified=True)
-            queryset = listing(scope, box)
-            # Related rows are fetched for the page only, not joined to every row of the box before the sort.
-            queryset = selectors.filter_dossiers(
-                queryset.prefetch_related("procedure", "receiving_agency", "competent_agency"), **data
-            )
+            related = ("procedure", "receiving_agency", "competent_agency")
+            if box in STEP_BOXES:  # read a page of steps at a time (see selectors_step_rows)
+                rows = Dossier.objects.select_related(*related)
+                queryset = step_rows(scope, box, extra=selectors.dossier_filter_q(**data), rows=rows)
+            else:
+                # Related rows are fetched for the page only, not joined to every row of the box before the sort.
+                queryset = listing(scope, box).prefetch_related(*related).filter(selectors.dossier_filter_q(**data))
         else:
             queryset = selectors.filter_dossiers(selectors.dossiers_visible_to(request.user), **data)
             queryset = queryset.order_by("-submitted_at", "-pk")
