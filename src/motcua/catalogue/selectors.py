@@ -52,18 +52,31 @@ def effective_time(version: ProcedureVersion) -> tuple[Decimal | None, str]:
     return version.legal_time_value, version.legal_time_unit
 
 
-def process_for(version: ProcedureVersion, agency: Agency | None) -> InternalProcess | None:
-    """The agency's own internal process for the version, else the version's default one, else None."""
+def _processes_in_preference(version: ProcedureVersion, agency: Agency | None) -> QuerySet[InternalProcess]:
+    """The agency's own process first (NULLs sort last), then the version's default one."""
     scope = Q(implementing_agency__isnull=True)
     if agency is not None:
         scope |= Q(implementing_agency=agency)
-    # The agency's own process sorts first (NULLs last), then the default: one query for both.
+    return InternalProcess.objects.filter(scope, version=version).order_by(
+        F("implementing_agency_id").asc(nulls_last=True), "pk"
+    )
+
+
+def process_for(version: ProcedureVersion, agency: Agency | None) -> InternalProcess | None:
+    """The agency's own internal process for the version, else the version's default one, else None."""
     return (
-        InternalProcess.objects.filter(scope, version=version)
-        .order_by(F("implementing_agency_id").asc(nulls_last=True), "pk")
+        _processes_in_preference(version, agency)
         .prefetch_related(Prefetch("steps", queryset=ProcessStep.objects.select_related("agency").order_by("order")))
         .first()
     )
+
+
+def process_steps_for(version: ProcedureVersion, agency: Agency | None) -> list[ProcessStep]:
+    """The steps of :func:`process_for`, in order, with their agencies (what every acceptance copies)."""
+    process_id = _processes_in_preference(version, agency).values_list("pk", flat=True).first()
+    if process_id is None:
+        return []
+    return list(ProcessStep.objects.filter(process_id=process_id).select_related("agency").order_by("order"))
 
 
 def active_procedures() -> QuerySet[Procedure]:

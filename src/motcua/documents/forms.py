@@ -65,12 +65,16 @@ def lookup_url(code: str) -> str:
     return f"{settings.SITE_URL.rstrip('/')}/tra-cuu/?ma={code}"
 
 
-def available_forms(dossier: Dossier) -> list[str]:
-    """Form numbers that exist for this dossier now."""
+def available_forms(dossier: Dossier, *, supplement_requested: bool | None = None) -> list[str]:
+    """Form numbers that exist for this dossier now.
+
+    ``supplement_requested``: whether a supplement was ever requested, when the caller knows it
+    (a dossier decided at intake a moment ago), saving the query.
+    """
     forms = []
     if dossier.accepted_at:
         forms.append("01")
-    if dossier.supplement_requests.exists():
+    if supplement_requested if supplement_requested is not None else dossier.supplement_requests.exists():
         forms.append("02")
     if dossier.status == Status.REFUSED_AT_INTAKE:
         forms.append("03")

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from motcua.accounts.models import Role, User
 from motcua.catalogue.constants import StepActorKind
-from motcua.catalogue.selectors import process_for
+from motcua.catalogue.selectors import process_steps_for
 from motcua.dossiers import deadlines
 from motcua.dossiers.constants import StepKind, StepState
 from motcua.dossiers.models import Dossier, DossierStep, Handover
@@ -35,8 +35,7 @@ def plan(dossier: Dossier, cal: WorkingCalendar, start: datetime) -> list[Dossie
     whole time limit, so every dossier has something to act on. Acceptance sets the first states
     in memory and inserts the rows at once (one statement instead of an insert and updates).
     """
-    process = process_for(dossier.procedure_version, dossier.competent_agency)
-    template = list(process.steps.all()) if process is not None else []
+    template = process_steps_for(dossier.procedure_version, dossier.competent_agency)
     rows: list[DossierStep] = []
     if template:
         for step in template:

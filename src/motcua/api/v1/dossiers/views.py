@@ -26,6 +26,7 @@ from motcua.core.exceptions import DomainError, NotFound, PermissionDenied
 from motcua.documents.forms import available_forms, render_dossier_form
 from motcua.documents.register import register_pdf, register_xlsx
 from motcua.dossiers import selectors, services, workflow
+from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors_inbox import BOXES, STEP_BOXES, listing, scope_for
 from motcua.dossiers.selectors_step_rows import step_rows
@@ -187,7 +188,9 @@ class DossierListView(GenericAPIView):
             note=data["note"],
         )
         # A summary, not the full detail: intake is the hot path (GET the detail when needed).
-        dossier.forms = available_forms(dossier)  # type: ignore[attr-defined]
+        # Just received: a supplement was requested only if that was the decision.
+        asked = dossier.status == Status.SUPPLEMENT_REQUESTED
+        dossier.forms = available_forms(dossier, supplement_requested=asked)  # type: ignore[attr-defined]
         body = s.DossierCreatedSerializer(dossier).data
         return Response(body, status=status.HTTP_201_CREATED, headers={"Location": f"{request.path}{dossier.code}/"})
 
