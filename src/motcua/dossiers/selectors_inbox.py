@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from motcua.accounts.models import Role
@@ -70,9 +70,8 @@ DEFAULT_BOX = {
 # Boxes whose work is a step at this agency: they sort by that step's due moment.
 STEP_BOXES = frozenset({"to_assign", "to_process", "to_approve", "consultations"})
 
-# Every box but "all" holds dossiers in these statuses: counting only them keeps the cost of the
-# counts proportional to the work in hand, not to years of closed dossiers.
-WORKING_STATUSES = (*OPEN_STATUSES, Status.SUBMITTED, Status.RESOLVED)
+# Lists and tabs count up to this many dossiers ("more than 1,000" is all a person needs to know).
+COUNT_CAP = 1_000
 
 
 def boxes_for(role: str) -> list[Box]:
@@ -196,30 +195,19 @@ def box_q(key: str, scope: Scope) -> Q:
 
 
 def counts(scope: Scope) -> dict[str, int]:
-    """Every box count of the role (except "all", which is not a to-do list) in one query.
+    """How many dossiers wait in each box of the role (except "all", which is not a to-do list).
 
-    Each box's condition already names this agency (receiving, deciding, or holding an active step),
-    so the base is the dossiers in hand in a working status, not the full visibility rule.
+    Each count stops at ``COUNT_CAP + 1`` (a tab then reads "1000+") and runs on the box's own
+    indexes, one short query per box. A single aggregate over every dossier in hand cost as much
+    as the agency's whole workload: 130–190 ms for a busy centre's 15,000 open dossiers at 1M.
     """
-    aggregates = {box.key: Count("pk", filter=box_q(box.key, scope)) for box in scope.boxes if box.key != "all"}
-    if not aggregates:
-        return {}
-    return Dossier.objects.filter(pk__in=_in_hand_ids(scope)).aggregate(**aggregates)
+    return {box.key: capped(Dossier.objects.filter(box_q(box.key, scope))) for box in scope.boxes if box.key != "all"}
 
 
-def _in_hand_ids(scope: Scope) -> QuerySet[Any]:
-    """Ids of the dossiers in a working status received here, decided here or with an active step here.
-
-    A union of three index reads: only this agency's rows are visited. (One ``OR`` of the three
-    conditions made PostgreSQL read every dossier of the province in a working status.)
-    """
-    working = Dossier.objects.filter(status__in=WORKING_STATUSES).order_by()  # no sort inside a union
-    received = working.filter(receiving_agency_id__in=scope.agency_ids).values("pk")
-    decided = working.filter(competent_agency_id__in=scope.agency_ids).values("pk")
-    stepped = working.filter(
-        pk__in=DossierStep.objects.filter(agency_id__in=scope.agency_ids, state=StepState.ACTIVE).values("dossier_id")
-    ).values("pk")
-    return received.union(decided, stepped)
+def capped(rows: QuerySet[Dossier], cap: int | None = None) -> int:
+    """``COUNT(*)`` stopping after ``cap + 1`` rows, over ids only and without sorting."""
+    limit = COUNT_CAP if cap is None else cap
+    return int(rows.order_by().select_related(None).prefetch_related(None).values("pk")[: limit + 1].count())
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from typing import Any
 from django.db.models import F, Q, QuerySet
 
 from motcua.dossiers.models import Dossier, DossierStep
-from motcua.dossiers.selectors_inbox import STEP_BOXES, Filters, Scope, box_q, filters_q, step_box
+from motcua.dossiers.selectors_inbox import STEP_BOXES, Filters, Scope, box_q, capped, filters_q, step_box
 
 # Steps read per needed row on the first try: room for a few duplicates without a second query.
 OVERFETCH = 2
@@ -68,7 +68,7 @@ class StepBoxRows:
 
     def capped_count(self, cap: int) -> int:
         """Up to ``cap + 1``: enough for the pager, without counting a whole large box."""
-        return int(self.dossiers.order_by()[: cap + 1].count())
+        return capped(self.dossiers, cap)
 
     def __len__(self) -> int:
         return self.count()
@@ -125,7 +125,8 @@ def capped_count(items: Any, cap: int) -> int:
     """``COUNT(*)`` of a queryset or a step box, stopping after ``cap + 1`` rows, without sorting."""
     if isinstance(items, StepBoxRows):
         return items.capped_count(cap)
-    return int(items.order_by().select_related(None).prefetch_related(None)[: cap + 1].count())
+    # Only the ids: an annotation the page shows (a step's due moment) is not computed for every row.
+    return capped(items, cap)
 
 
 def is_step_box(key: str) -> bool:

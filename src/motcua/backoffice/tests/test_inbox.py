@@ -142,13 +142,13 @@ def test_inbox_query_count_does_not_grow_with_dossiers(
         receive(world, applicant=applicant_data())
     client.force_login(world.officer)
     client.get(INBOX)  # the first page stores the acting membership in the session (one more write)
-    # session, user, memberships, calendar overrides (for "due within 1 working day"),
-    # counts (one aggregate), page count, page rows, sectors, procedures
-    with django_assert_num_queries(9):
+    # session, user, memberships, calendar overrides (for "due within 1 working day"), one capped
+    # count per tab of the role (5 for the one-stop officer), page count, page rows, sectors, procedures
+    with django_assert_num_queries(13):
         client.get(INBOX, {"tab": "all"})
     for _ in range(5):
         receive(world, applicant=applicant_data())
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(13):
         response = client.get(INBOX, {"tab": "all"})
     assert "8 hồ sơ" in response.content.decode()
 
@@ -209,3 +209,17 @@ def test_name_search_reads_the_folded_name_on_the_dossier(client: Client, world:
     client.force_login(world.officer)
     html = client.get(INBOX, {"tab": "all", "q": "anh tuyet"}).content.decode()
     assert dossier.code in html
+
+
+def test_a_tab_past_the_cap_reads_more_than(client: Client, world: Any, monkeypatch: Any) -> None:
+    from motcua.backoffice.views import inbox as inbox_view
+    from motcua.dossiers import selectors_inbox
+
+    monkeypatch.setattr(selectors_inbox, "COUNT_CAP", 2)
+    monkeypatch.setattr(inbox_view, "COUNT_CAP", 2)
+    for number in range(3):
+        receive(world, decision="register", applicant=applicant_data(id_number=f"03819000{number:04d}"))
+    client.force_login(world.officer)
+    html = client.get(INBOX, {"tab": "to_receive"}).content.decode()
+    assert '<span class="count">2+</span>' in html
+    assert "Hơn 2 hồ sơ" in html

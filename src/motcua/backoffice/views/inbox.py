@@ -17,6 +17,7 @@ from motcua.dossiers.constants import OPEN_STATUSES, Channel, Status
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors_inbox import (
     BY_KEY,
+    COUNT_CAP,
     DEFAULT_BOX,
     ONE_STOP,
     STEP_BOXES,
@@ -44,11 +45,10 @@ ROW_FIELDS = (
     "competent_agency__short_name",
 )
 ROW_RELATED = ("procedure", "competent_agency")
-COUNT_CAP = 10_000
 
 
 class CappedPaginator(Paginator):
-    """Counts at most ``COUNT_CAP`` + 1 rows: "more than 10.000" is all a person needs to know,
+    """Counts at most ``COUNT_CAP`` + 1 rows: "more than 1.000" is all a person needs to know,
     and counting an agency's whole history on every page view would grow with the years."""
 
     @cached_property
@@ -81,7 +81,7 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
     page = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "section": "inbox",
-        "tabs": [(box, counts_.get(box.key)) for box in boxes],
+        "tabs": [(box, _badge(counts_.get(box.key))) for box in boxes],
         "tab": key,
         "tab_label": BY_KEY[key].label,
         "step_box": key in STEP_BOXES,
@@ -99,6 +99,13 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
     }
     template = "backoffice/partials/inbox_table.html" if request.headers.get("HX-Request") else "backoffice/inbox.html"
     return render(request, template, context)
+
+
+def _badge(count: int | None) -> str | None:
+    """A tab's count as shown: "1000+" once it passes the cap."""
+    if count is None:
+        return None
+    return f"{COUNT_CAP}+" if count > COUNT_CAP else str(count)
 
 
 def _procedure_choices(agency_id: int, role: str) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ from motcua.dossiers.constants import StepState
 from motcua.dossiers.models import DossierStep
 from motcua.dossiers.selectors_inbox import boxes_for
 from motcua.dossiers.tests.conftest import official
-from motcua.dossiers.tests.helpers import receive, to_processing, to_resolved
+from motcua.dossiers.tests.helpers import applicant_data, receive, to_processing, to_resolved
 from motcua.organisations.models import AgencyKind
 from motcua.organisations.tests.factories import AgencyFactory
 
@@ -45,7 +45,7 @@ def test_inboxes_follow_the_dossier(world, frozen):
     assert _box(world.partner_specialist, world.partner, "specialist", "consultations") == [accepted]
 
 
-def test_due_soon_and_overdue_with_counts_in_one_query(world, frozen, django_assert_num_queries):
+def test_due_soon_and_overdue_with_one_capped_count_per_box(world, frozen, django_assert_num_queries):
     dossier = receive(world)  # due Thursday 09:00
     counts = selectors.inbox_counts(world.officer, world.centre, "one_stop_officer")
     assert counts["due_soon"] == 0 and counts["overdue"] == 0
@@ -53,8 +53,9 @@ def test_due_soon_and_overdue_with_counts_in_one_query(world, frozen, django_ass
     assert _box(world.officer, world.centre, "one_stop_officer", "due_soon") == [dossier]
     frozen.shift(timedelta(days=1))  # Thursday 10:00
     calendar = deadlines.calendar()
-    # the membership check, then every count in one aggregate
-    with django_assert_num_queries(2):
+    # the membership check, then one count per box of the role but "all" (whatever the number of dossiers)
+    boxes = [box for box in boxes_for("head_of_division") if box.key != "all"]
+    with django_assert_num_queries(1 + len(boxes)):
         counts = selectors.inbox_counts(world.head, world.department, "head_of_division", calendar=calendar)
     assert counts["overdue"] == 1 and counts["due_soon"] == 0
     assert set(counts) == {box.key for box in boxes_for("head_of_division")} - {"all"}
@@ -134,3 +135,13 @@ def test_the_folded_name_follows_intake_and_draft_edits(world):
     assert draft.applicant_name_folded == "tran thi nhung"
     draft = services.update_draft_applicant(draft, actor=citizen, full_name="Đỗ Thị Hồng Nhung", phone="0912345678")
     assert draft.applicant_name_folded == "do thi hong nhung"
+
+
+def test_a_count_stops_after_the_cap(world, monkeypatch):
+    from motcua.dossiers import selectors_inbox
+
+    monkeypatch.setattr(selectors_inbox, "COUNT_CAP", 2)
+    for number in range(4):
+        receive(world, decision="register", applicant=applicant_data(id_number=f"03819000{number:04d}"))
+    counts = selectors.inbox_counts(world.officer, world.centre, "one_stop_officer")
+    assert counts["to_receive"] == 3  # cap + 1: "more than 2"
