@@ -136,32 +136,9 @@ def _decide(
     return ActionContext(dossier, transition, actor, env, snap, dossier.status, agency_id, role)
 
 
-def record(
-    dossier: Dossier,
-    action: str,
-    *,
-    user: User | None,
-    now: datetime,
-    note: str = "",
-    role: str = "",
-    agency_id: int | None = None,
-    status_before: int | None = None,
-    data: dict[str, Any] | None = None,
-    files: Iterable[str] = (),
-) -> DossierEvent:
-    """Append an event to the dossier's history (saved now)."""
-    entry = event(
-        dossier,
-        action,
-        user=user,
-        now=now,
-        note=note,
-        role=role,
-        agency_id=agency_id,
-        status_before=status_before,
-        data=data,
-        files=files,
-    )
+def record(dossier: Dossier, action: str, **details: Any) -> DossierEvent:
+    """Append an event to the dossier's history, saved now (the details are those of :func:`event`)."""
+    entry = event(dossier, action, **details)
     entry.save()
     return entry
 
