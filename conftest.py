@@ -69,3 +69,13 @@ def new_browser_page(browser: Any) -> Iterator[Callable[..., Any]]:
 @pytest.fixture
 def browser_page(new_browser_page: Callable[..., Any]) -> Any:
     return new_browser_page()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_catalogue_content() -> Iterator[None]:
+    """Versions are immutable in production, but test databases reuse ids: no content cached across tests."""
+    from motcua.catalogue.selectors import clear_content_cache
+
+    clear_content_cache()
+    yield
+    clear_content_cache()

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import F, Prefetch, Q, QuerySet
 
 from motcua.catalogue.constants import ProcedureStatus
 from motcua.catalogue.models import (
+    Fee,
     InternalProcess,
     Procedure,
     ProcedureVersion,
@@ -52,12 +55,12 @@ def effective_time(version: ProcedureVersion) -> tuple[Decimal | None, str]:
     return version.legal_time_value, version.legal_time_unit
 
 
-def _processes_in_preference(version: ProcedureVersion, agency: Agency | None) -> QuerySet[InternalProcess]:
+def _processes_in_preference(version_id: int, agency_id: int | None) -> QuerySet[InternalProcess]:
     """The agency's own process first (NULLs sort last), then the version's default one."""
     scope = Q(implementing_agency__isnull=True)
-    if agency is not None:
-        scope |= Q(implementing_agency=agency)
-    return InternalProcess.objects.filter(scope, version=version).order_by(
+    if agency_id is not None:
+        scope |= Q(implementing_agency_id=agency_id)
+    return InternalProcess.objects.filter(scope, version_id=version_id).order_by(
         F("implementing_agency_id").asc(nulls_last=True), "pk"
     )
 
@@ -65,18 +68,56 @@ def _processes_in_preference(version: ProcedureVersion, agency: Agency | None) -
 def process_for(version: ProcedureVersion, agency: Agency | None) -> InternalProcess | None:
     """The agency's own internal process for the version, else the version's default one, else None."""
     return (
-        _processes_in_preference(version, agency)
+        _processes_in_preference(version.pk, agency.pk if agency is not None else None)
         .prefetch_related(Prefetch("steps", queryset=ProcessStep.objects.select_related("agency").order_by("order")))
         .first()
     )
 
 
-def process_steps_for(version: ProcedureVersion, agency: Agency | None) -> list[ProcessStep]:
-    """The steps of :func:`process_for`, in order, with their agencies (what every acceptance copies)."""
-    process_id = _processes_in_preference(version, agency).values_list("pk", flat=True).first()
+@dataclass(frozen=True)
+class StepTemplate:
+    """A step of an internal process, as every acceptance copies it."""
+
+    order: int
+    name: str
+    actor_kind: str
+    role: str
+    agency_id: int | None
+    parallel_group: str
+    duration_value: Decimal
+    duration_unit: str
+
+
+# The content of a version (fees, processes and their steps) is written once, with the version,
+# by ``services._new_version`` and never edited afterwards (a change is a new version): what
+# every intake reads of it is kept per process. ``clear_content_cache`` empties it (tests).
+@lru_cache(maxsize=4096)
+def process_template(version_id: int, agency_id: int | None) -> tuple[StepTemplate, ...]:
+    """The steps of :func:`process_for` (the agency's own process, else the default), in order."""
+    process_id = _processes_in_preference(version_id, agency_id).values_list("pk", flat=True).first()
     if process_id is None:
-        return []
-    return list(ProcessStep.objects.filter(process_id=process_id).select_related("agency").order_by("order"))
+        return ()
+    rows = ProcessStep.objects.filter(process_id=process_id).order_by("order")
+    return tuple(
+        StepTemplate(
+            s.order, s.name, s.actor_kind, s.role, s.agency_id, s.parallel_group, s.duration_value, s.duration_unit
+        )
+        for s in rows
+    )
+
+
+@lru_cache(maxsize=4096)
+def fixed_fees(version_id: int) -> tuple[tuple[str, int], ...]:
+    """(name, amount) of the version's fees with a fixed amount, in order (cached like the steps)."""
+    rows = Fee.objects.filter(version_id=version_id, amount_vnd__isnull=False).exclude(amount_vnd=0)
+    return tuple(
+        (name, int(amount or 0)) for name, amount in rows.order_by("order", "pk").values_list("name", "amount_vnd")
+    )
+
+
+def clear_content_cache() -> None:
+    process_template.cache_clear()
+    fixed_fees.cache_clear()
 
 
 def active_procedures() -> QuerySet[Procedure]:

@@ -18,7 +18,7 @@ from django.db import transaction
 
 from motcua.accounts.models import Applicant, Role, User
 from motcua.catalogue.models import Component, Procedure, ProcedureVersion
-from motcua.catalogue.selectors import effective_time, version_in_force
+from motcua.catalogue.selectors import effective_time, fixed_fees, version_in_force
 from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.core.text import fold
 from motcua.dossiers import codes, deadlines
@@ -184,9 +184,8 @@ def price(dossier: Dossier, fees: Sequence[FeeData] | None, payment_method: str)
     """The fee rows (not saved) and, on the dossier, their total and how they are paid."""
     if fees is None:
         rows = [
-            DossierFee(dossier=dossier, name=f.name, amount_vnd=f.amount_vnd)
-            for f in dossier.procedure_version.fees.all()
-            if f.amount_vnd
+            DossierFee(dossier=dossier, name=name, amount_vnd=amount)
+            for name, amount in fixed_fees(dossier.procedure_version_id)
         ]
     else:
         rows = [DossierFee(dossier=dossier, name=f.name, amount_vnd=f.amount_vnd) for f in fees]

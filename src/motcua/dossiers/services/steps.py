@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from motcua.accounts.models import Role, User
 from motcua.catalogue.constants import StepActorKind
-from motcua.catalogue.selectors import process_steps_for
+from motcua.catalogue.selectors import process_template
 from motcua.dossiers import deadlines
 from motcua.dossiers.constants import StepKind, StepState
 from motcua.dossiers.models import Dossier, DossierStep, Handover
@@ -20,12 +20,12 @@ from motcua.workdays.clock import WorkingCalendar
 DEFAULT_STEP_NAME = "Thẩm định, giải quyết hồ sơ"
 
 
-def _step_agency(dossier: Dossier, actor_kind: str, agency: Agency | None) -> Agency:
-    if agency is not None:
-        return agency
+def _step_agency_id(dossier: Dossier, actor_kind: str, agency_id: int | None) -> int:
+    if agency_id is not None:
+        return agency_id
     if actor_kind == StepActorKind.ONE_STOP_UNIT:
-        return dossier.receiving_agency
-    return dossier.competent_agency
+        return dossier.receiving_agency_id
+    return dossier.competent_agency_id
 
 
 def plan(dossier: Dossier, cal: WorkingCalendar, start: datetime) -> list[DossierStep]:
@@ -35,31 +35,29 @@ def plan(dossier: Dossier, cal: WorkingCalendar, start: datetime) -> list[Dossie
     whole time limit, so every dossier has something to act on. Acceptance sets the first states
     in memory and inserts the rows at once (one statement instead of an insert and updates).
     """
-    template = process_steps_for(dossier.procedure_version, dossier.competent_agency)
-    rows: list[DossierStep] = []
-    if template:
-        for step in template:
-            rows.append(
-                DossierStep(
-                    dossier=dossier,
-                    kind=StepKind.PROCESS,
-                    order=step.order,
-                    name=step.name,
-                    agency=_step_agency(dossier, step.actor_kind, step.agency),
-                    role=step.role,
-                    parallel_group=step.parallel_group,
-                    duration_value=step.duration_value,
-                    duration_unit=step.duration_unit,
-                )
-            )
-    else:
+    template = process_template(dossier.procedure_version_id, dossier.competent_agency_id)
+    rows = [
+        DossierStep(
+            dossier=dossier,
+            kind=StepKind.PROCESS,
+            order=step.order,
+            name=step.name,
+            agency_id=_step_agency_id(dossier, step.actor_kind, step.agency_id),
+            role=step.role,
+            parallel_group=step.parallel_group,
+            duration_value=step.duration_value,
+            duration_unit=step.duration_unit,
+        )
+        for step in template
+    ]
+    if not rows:
         rows.append(
             DossierStep(
                 dossier=dossier,
                 kind=StepKind.PROCESS,
                 order=1,
                 name=DEFAULT_STEP_NAME,
-                agency=dossier.competent_agency,
+                agency_id=dossier.competent_agency_id,
                 role=Role.SPECIALIST,
                 duration_value=dossier.time_value or Decimal(0),
                 duration_unit=dossier.time_unit,
@@ -199,7 +197,7 @@ def hand_over(
         step=step,
         at=now,
         from_user=user,
-        from_agency=step.agency,
+        from_agency_id=step.agency_id,
         to_agency=to_agency,
         to_label=to_label,
         step_due_at=step.due_at,
