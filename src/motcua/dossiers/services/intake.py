@@ -237,7 +237,8 @@ def register(dossier: Dossier, now: datetime) -> None:
 
 def number(dossier: Dossier) -> Dossier:
     """Replace the provisional code with the next number of the receiving unit for the reception day,
-    and write the row (the reception decision left it in memory: one update instead of two)."""
+    and write the row: at intake the reception decision left its changes in memory, so this is the
+    dossier's only update."""
     assert dossier.submitted_at is not None  # noqa: S101 - set by register()
     dossier.code = codes.new_code(dossier.receiving_agency, dossier.submitted_at)
     dossier.save()
