@@ -17,6 +17,7 @@ and the API page through it like a queryset.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -24,7 +25,7 @@ from typing import Any
 from django.db.models import F, Q, QuerySet
 
 from motcua.dossiers.models import Dossier, DossierStep
-from motcua.dossiers.selectors_inbox import STEP_BOXES, Filters, Scope, box_q, capped, filters_q, step_box
+from motcua.dossiers.selectors_inbox import STEP_BOXES, Filters, Scope, box_q, capped, filters_q, listing, step_box
 
 # Steps read per needed row on the first try: room for a few duplicates without a second query.
 OVERFETCH = 2
@@ -129,5 +130,18 @@ def capped_count(items: Any, cap: int) -> int:
     return capped(items, cap)
 
 
-def is_step_box(key: str) -> bool:
-    return key in STEP_BOXES
+def box_rows(
+    scope: Scope,
+    key: str,
+    filters: Filters | None = None,
+    *,
+    extra: Q | None = None,
+    load: Callable[[QuerySet[Dossier]], QuerySet[Dossier]] = lambda rows: rows,
+) -> StepBoxRows | QuerySet[Dossier]:
+    """The rows of box ``key`` for a pager: a step box a page of steps at a time, any other its listing.
+
+    ``load`` says how the dossiers of a page are read (related rows, columns), the same for both.
+    """
+    if key in STEP_BOXES:
+        return step_rows(scope, key, filters, extra=extra, rows=load(Dossier.objects.all()))
+    return load(listing(scope, key, filters).filter(extra or Q()))

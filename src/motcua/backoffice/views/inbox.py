@@ -14,7 +14,6 @@ from motcua.backoffice.inboxes import parse_filters
 from motcua.catalogue.constants import ProcedureStatus
 from motcua.catalogue.models import Procedure, Sector
 from motcua.dossiers.constants import OPEN_STATUSES, Channel, Status
-from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors_inbox import (
     BY_KEY,
     COUNT_CAP,
@@ -23,10 +22,9 @@ from motcua.dossiers.selectors_inbox import (
     STEP_BOXES,
     boxes_for,
     counts,
-    listing,
     scope_for,
 )
-from motcua.dossiers.selectors_step_rows import capped_count, step_rows
+from motcua.dossiers.selectors_step_rows import box_rows, capped_count
 
 PAGE_SIZE = 25
 # What the table shows: the rest of the dossier row stays in the database.
@@ -74,10 +72,7 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
     scope = scope_for(request.user, acting.agency, acting.role, calendar=request_calendar(request), verified=True)
     filters, errors = parse_filters(request.GET)
     counts_ = counts(scope)
-    if key in STEP_BOXES:  # read a page of steps at a time (see selectors_step_rows)
-        rows: Any = step_rows(scope, key, filters, rows=Dossier.objects.select_related(*ROW_RELATED).only(*ROW_FIELDS))
-    else:
-        rows = listing(scope, key, filters).select_related(*ROW_RELATED).only(*ROW_FIELDS)
+    rows: Any = box_rows(scope, key, filters, load=lambda rows: rows.select_related(*ROW_RELATED).only(*ROW_FIELDS))
     page = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "section": "inbox",

@@ -46,7 +46,8 @@ def request_supplement(
     return finish(ctx, note=note, data={"items": request.items})
 
 
-def _restart(ctx: ActionContext, components: Sequence[ComponentData], user: User | None) -> None:
+def _restart(ctx: ActionContext, components: Sequence[ComponentData], user: User | None, note: str) -> Dossier:
+    """The complete supplement arrived (at the counter or online): the time limit restarts from zero."""
     dossier = ctx.dossier
     add_components(dossier, components, user=user, now=ctx.now)
     dossier.supplement_requests.filter(fulfilled_at=None).update(fulfilled_at=ctx.now)
@@ -55,6 +56,7 @@ def _restart(ctx: ActionContext, components: Sequence[ComponentData], user: User
     dossier.clock_started_at = ctx.now
     dossier.due_at = deadlines.dossier_due(ctx.env.calendar, ctx.now, dossier.time_value, dossier.time_unit)
     steps.replan_open(dossier, ctx.env.calendar, ctx.now)
+    return finish(ctx, note=note, data={"due_at": dossier.due_at.isoformat() if dossier.due_at else None})
 
 
 @transaction.atomic
@@ -69,8 +71,7 @@ def receive_supplement(
 ) -> Dossier:
     """The one-stop unit receives the complete supplement: the time limit restarts from zero."""
     ctx = begin(dossier, "receive_supplement", actor=actor, expected_version=expected_version, now=now)
-    _restart(ctx, components, actor)
-    return finish(ctx, note=note, data={"due_at": ctx.dossier.due_at.isoformat() if ctx.dossier.due_at else None})
+    return _restart(ctx, components, actor, note)
 
 
 @transaction.atomic
@@ -85,8 +86,7 @@ def submit_supplement(
 ) -> Dossier:
     """The applicant sends the supplement online: same effect as receiving it at the counter."""
     ctx = begin(dossier, "submit_supplement", actor=actor, expected_version=expected_version, now=now)
-    _restart(ctx, components, actor)
-    return finish(ctx, note=note, data={"due_at": ctx.dossier.due_at.isoformat() if ctx.dossier.due_at else None})
+    return _restart(ctx, components, actor, note)
 
 
 @transaction.atomic

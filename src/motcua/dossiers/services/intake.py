@@ -173,10 +173,9 @@ def attach(
     )
 
 
-def set_fees(dossier: Dossier, fees: Sequence[FeeData] | None, payment_method: str, *, new: bool = False) -> None:
-    """Fees from the input, or the version's fixed amounts; the total and the method are captured."""
-    if not new:
-        dossier.fees.all().delete()
+def set_fees(dossier: Dossier, fees: Sequence[FeeData] | None, payment_method: str) -> None:
+    """Replace the fees with the input, or the version's fixed amounts; the total and the method are captured."""
+    dossier.fees.all().delete()
     DossierFee.objects.bulk_create(price(dossier, fees, payment_method))
 
 
@@ -283,6 +282,8 @@ def receive_dossier(
         require(postal_shipment_number, "postal_shipment_number", "Cần nhập số vận đơn bưu chính.")
     if decision != "register" and decision not in INTAKE_DECISIONS:
         raise DomainError("Quyết định tiếp nhận không hợp lệ.", code="invalid", fields={"decision": []})
+    if decision == "refuse":
+        _require_reason(reason)
     person = resolve_applicant(applicant, actor=actor)
     dossier = new_dossier(
         procedure=procedure,
@@ -449,15 +450,18 @@ def refuse_at_intake(
     now: datetime | None = None,
 ) -> Dossier:
     """Refuse to receive (not within competence, not a TTHC…) with the reasons (Form 03)."""
-    require(reason and reason.strip(), "reason", "Cần ghi rõ lý do từ chối tiếp nhận.")
+    _require_reason(reason)
     return _refuse_at_intake(
         begin(dossier, "refuse_at_intake", actor=actor, expected_version=expected_version, now=now), reason
     )
 
 
 def _refuse_at_intake(ctx: ActionContext, reason: str) -> Dossier:
-    require(reason and reason.strip(), "reason", "Cần ghi rõ lý do từ chối tiếp nhận.")
     ctx.dossier.outcome_reason = reason.strip()
     ctx.dossier.closed_at = ctx.now
     ctx.after_commit.append(lambda: notify_applicant(ctx.dossier.pk, "refused_at_intake"))
     return finish(ctx, note=reason.strip())
+
+
+def _require_reason(reason: str) -> None:
+    require(reason and reason.strip(), "reason", "Cần ghi rõ lý do từ chối tiếp nhận.")

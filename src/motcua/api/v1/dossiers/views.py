@@ -28,8 +28,8 @@ from motcua.documents.register import register_pdf, register_xlsx
 from motcua.dossiers import selectors, services, workflow
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.selectors_inbox import BOXES, STEP_BOXES, listing, scope_for
-from motcua.dossiers.selectors_step_rows import step_rows
+from motcua.dossiers.selectors_inbox import BOXES, scope_for
+from motcua.dossiers.selectors_step_rows import box_rows
 from motcua.dossiers.services import ApplicantData, ComponentData, FeeData
 from motcua.organisations.models import Agency
 
@@ -142,13 +142,13 @@ class DossierListView(GenericAPIView):
             agency, role = _acting_membership(request.user, box, data.pop("agency", None), role)
             # ``_acting_membership`` read it from the user's active memberships: no second check.
             scope = scope_for(request.user, agency, role, verified=True)
-            related = ("procedure", "receiving_agency", "competent_agency")
-            if box in STEP_BOXES:  # read a page of steps at a time (see selectors_step_rows)
-                rows = Dossier.objects.select_related(*related)
-                queryset = step_rows(scope, box, extra=selectors.dossier_filter_q(**data), rows=rows)
-            else:
-                # Related rows are fetched for the page only, not joined to every row of the box before the sort.
-                queryset = listing(scope, box).prefetch_related(*related).filter(selectors.dossier_filter_q(**data))
+            # The page's related rows are fetched for it alone, never joined to the whole box before the sort.
+            queryset = box_rows(
+                scope,
+                box,
+                extra=selectors.dossier_filter_q(**data),
+                load=lambda rows: rows.prefetch_related("procedure", "receiving_agency", "competent_agency"),
+            )
         else:
             queryset = selectors.filter_dossiers(selectors.dossiers_visible_to(request.user), **data)
             queryset = queryset.order_by("-submitted_at", "-pk")
