@@ -51,6 +51,26 @@ def can_manage_user(request: HttpRequest, user: User) -> bool:
 # --- Memberships inline -----------------------------------------------------------------------
 
 
+class ScopedAdminOnly:
+    """Administrators (scoped to their agency subtree) see and edit; nothing is deleted, since
+    dossiers and their histories refer to these rows (deactivate or revoke instead)."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return is_scoped_admin(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_scoped_admin(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return is_scoped_admin(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_scoped_admin(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 class MembershipInline(admin.TabularInline):
     model = Membership
     fields = ("agency", "role", "title", "is_active")
@@ -169,7 +189,7 @@ class ServicePasswordChangeForm(AdminPasswordChangeForm):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(ScopedAdminOnly, DjangoUserAdmin):
     form = OfficialChangeForm
     add_form = OfficialCreationForm
     change_password_form = ServicePasswordChangeForm
@@ -224,20 +244,8 @@ class UserAdmin(DjangoUserAdmin):
         ids = [pk for pk, name in queryset.values_list("pk", "full_name") if folded in fold(name)]
         return (matches | queryset.filter(pk__in=ids)).distinct(), True
 
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return is_scoped_admin(request)
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return is_scoped_admin(request)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return is_scoped_admin(request)
-
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return is_scoped_admin(request) and (obj is None or can_manage_user(request, obj))
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False  # deactivate instead: dossier histories refer to accounts
 
     def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> Any:
         token = _acting_user.set(request.user)
@@ -353,7 +361,7 @@ class ApplicantForm(forms.ModelForm):
 
 
 @admin.register(Applicant)
-class ApplicantAdmin(admin.ModelAdmin):
+class ApplicantAdmin(ScopedAdminOnly, admin.ModelAdmin):
     form = ApplicantForm
     list_display = ("full_name", "kind", "id_number", "tax_code", "phone", "email")
     list_filter = ("kind",)
@@ -371,21 +379,6 @@ class ApplicantAdmin(admin.ModelAdmin):
             Q(name_folded__contains=fold(term)) | Q(id_number=digits) | Q(tax_code=digits) | Q(phone=digits)
         )
         return matches, False
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return is_scoped_admin(request)
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return is_scoped_admin(request)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return is_scoped_admin(request)
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return is_scoped_admin(request)
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False  # dossiers refer to applicants
 
     def save_model(self, request: HttpRequest, obj: Applicant, form: forms.ModelForm, change: bool) -> None:
         data: dict[str, Any] = {f: form.cleaned_data.get(f) for f in services.APPLICANT_FIELDS}

@@ -61,17 +61,8 @@ class SectorAdmin(ManagerOnly, admin.ModelAdmin):
 
 class VersionInline(admin.TabularInline):
     model = ProcedureVersion
-    fields = [
-        "number",
-        "effective_from",
-        "effective_until",
-        "legal_time_value",
-        "legal_time_unit",
-        "reduced_time_value",
-        "online_level",
-        "change_note",
-    ]
-    readonly_fields = (
+    # A version is never edited (a change is a new version): every field shown is read-only.
+    readonly_fields = fields = (
         "number",
         "effective_from",
         "effective_until",
