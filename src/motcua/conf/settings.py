@@ -77,10 +77,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+DATABASE_PREPARED_STATEMENTS = config(
+    "DATABASE_PREPARED_STATEMENTS",
+    True,
+    help_text=(
+        "PostgreSQL: server-side parameter binding and prepared statements. Turn off behind a "
+        "connection pooler in transaction mode that cannot keep prepared statements."
+    ),
+    group="Database",
+)
 if IS_POSTGRES:
     # The pages run short queries; PostgreSQL's JIT compiles any plan estimated above 100,000 and
     # spent 50-100 ms doing so on the back office's capped inbox count, saving nothing back.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    # Parameters sent apart from the statement, and statements run twice on a connection prepared:
+    # PostgreSQL then skips parsing and planning them (docs/adr/0013).
+    if DATABASE_PREPARED_STATEMENTS:
+        DATABASES["default"]["OPTIONS"].update(server_side_binding=True, prepare_threshold=2)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Covering indexes (INCLUDE columns) speed up PostgreSQL inboxes; SQLite builds them without the extra
 # columns, which is harmless, so its warning about them is silenced there only.
@@ -389,6 +402,15 @@ DOSSIER_CODE_SEQUENCE_WIDTH = config(
     "DOSSIER_CODE_SEQUENCE_WIDTH",
     4,
     help_text="Digits of the daily sequence in dossier codes (at least 4, Circular 04/2025 Art. 13.3).",
+    group="Dossiers",
+)
+ASSIGNMENT_LOAD_CAP = config(
+    "ASSIGNMENT_LOAD_CAP",
+    200,
+    help_text=(
+        "Least-loaded assignment counts an official's active steps up to this many: officials at or "
+        "above it count as equally loaded and the longest since the last assignment gets the step."
+    ),
     group="Dossiers",
 )
 DOSSIER_ALERT_HOURS = config(

@@ -82,6 +82,19 @@ def test_least_loaded_selection(world, admin_user, case):
     assert assignment.pick_handler(rule) == people[expected]
 
 
+def test_loads_above_the_cap_count_as_equal(world, admin_user, settings):
+    # b holds fewer active steps, but both are above the cap: the longest since the last assignment wins.
+    settings.ASSIGNMENT_LOAD_CAP = 3
+    _give(world, world.specialist, 6, 0)
+    a, b = (official(world.department, Role.SPECIALIST, f"cv_{name}") for name in "ab")
+    _give(world, a, 5, 9)
+    _give(world, b, 4, 1)
+    rule = _rule(world, admin_user)
+    assert assignment.pick_handler(rule) == a
+    settings.ASSIGNMENT_LOAD_CAP = 10
+    assert assignment.pick_handler(rule) == b
+
+
 def test_least_loaded_candidates_are_exactly_the_officials_of_the_role(world):
     """The hand-written ranking query and ``actors.officials`` define the same people."""
     division = AgencyFactory(name="Phòng Hành chính tư pháp", kind=AgencyKind.DIVISION, parent=world.department)
