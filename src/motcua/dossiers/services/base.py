@@ -79,7 +79,7 @@ class ActionContext:
     after_record: list[Callable[[], DossierEvent]] = field(default_factory=list)
     # Events that precede it, not saved yet (the registration of a dossier decided at intake).
     before_record: list[DossierEvent] = field(default_factory=list)
-    # A dossier inserted by this transaction: its creator saves the row once, with its code, at the end.
+    # A dossier received by this transaction: its creator inserts the row once, with its code, at the end.
     new: bool = False
 
     @property
@@ -110,10 +110,11 @@ def begin(
 def begin_new(
     dossier: Dossier, action: str, *, actor: User, workflow_actor: workflow.Actor, now: datetime
 ) -> ActionContext:
-    """``begin`` for a dossier inserted by the current transaction (the reception decision at intake).
+    """``begin`` for a dossier being received by the current transaction (the reception decision at intake).
 
-    Nobody else can see the row before commit, so there is nothing to lock or re-read, and it has
-    no steps yet: the workflow decides on the instance in memory.
+    Its row is written at the end of the transaction and nobody else can see it before commit, so
+    there is nothing to lock or re-read, and it has no steps yet: the workflow decides on the
+    instance in memory.
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("dossier actions must run inside transaction.atomic()")

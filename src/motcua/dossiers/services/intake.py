@@ -19,6 +19,7 @@ from django.db import transaction
 from motcua.accounts.models import Applicant, Role, User
 from motcua.catalogue.models import Component, Procedure, ProcedureVersion
 from motcua.catalogue.selectors import effective_time, fixed_fees, version_in_force
+from motcua.core.db import reserve_id
 from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.core.text import fold
 from motcua.dossiers import codes, deadlines
@@ -225,9 +226,9 @@ def new_dossier(
 def register(dossier: Dossier, now: datetime) -> None:
     """Status "Mới đăng ký" at the moment of reception, with a provisional code.
 
-    The real number is drawn by :func:`number` as the last statement of the service: the daily
-    counter row stays locked until commit, so drawing it last keeps concurrent intakes at one
-    unit from waiting on each other's whole transaction.
+    The real number is drawn by :func:`number` at the end of the service: the daily counter row
+    stays locked until commit, so drawing it last keeps concurrent intakes at one unit from
+    waiting on each other's whole transaction.
     """
     dossier.code = f"{codes.PROVISIONAL_PREFIX}{dossier.reference}"
     dossier.submitted_at = now
@@ -236,11 +237,11 @@ def register(dossier: Dossier, now: datetime) -> None:
 
 def number(dossier: Dossier) -> Dossier:
     """Replace the provisional code with the next number of the receiving unit for the reception day,
-    and write the row: at intake the reception decision left its changes in memory, so this is the
-    dossier's only update."""
+    and write the row. At intake the row is inserted here, once, complete: its rows (fees,
+    components, steps, history) were written first under its reserved id."""
     assert dossier.submitted_at is not None  # noqa: S101 - set by register()
     dossier.code = codes.new_code(dossier.receiving_agency, dossier.submitted_at)
-    dossier.save()
+    dossier.save(force_insert=dossier._state.adding)
     return dossier
 
 
@@ -299,10 +300,11 @@ def receive_dossier(
     dossier.received_by = actor
     register(dossier, moment)
     dossier.fees_paid = fees_paid
-    # Everything known before the insert is set in memory, so the row is written once.
     fee_rows = price(dossier, fees, payment_method)
     flag_components(dossier, components)
-    dossier.save()
+    # The dossier's own row is inserted last, once, with its code (``number``); what refers to it
+    # is written first under a reserved id (foreign keys are checked at commit).
+    dossier.pk = reserve_id(Dossier)
     DossierFee.objects.bulk_create(fee_rows)
     add_components(dossier, components, user=actor, now=moment, first_order=1)
     registered = event(
