@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 
 from motcua.accounts.models import User
 from motcua.accounts.selectors import memberships_for
+from motcua.api.serializing import represented, validated
 from motcua.api.v1.dossiers import serializers as s
 from motcua.api.v1.dossiers.pagination import DossierPagination
 from motcua.catalogue.selectors import get_procedure_by_code
@@ -132,9 +133,7 @@ class DossierListView(GenericAPIView):
         summary="Danh sách hồ sơ",
     )
     def get(self, request: Request) -> Response:
-        params = s.ListFilterSerializer(data=request.query_params)
-        params.is_valid(raise_exception=True)
-        data = params.validated_data
+        data = validated(s.ListFilterSerializer, request.query_params)
         box = data.pop("box", None)
         role = data.pop("role", None)
         queryset: Any  # a queryset, or a step box read a page at a time (both page the same way)
@@ -162,9 +161,7 @@ class DossierListView(GenericAPIView):
         summary="Tiếp nhận hồ sơ (trực tiếp, bưu chính)",
     )
     def post(self, request: Request) -> Response:
-        payload = s.IntakeSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = payload.validated_data
+        data = validated(s.IntakeSerializer, request.data)
         receiving = _agency(data["receiving_agency"], "receiving_agency")
         assert receiving is not None  # noqa: S101 - the field is required
         dossier = services.receive_dossier(
@@ -191,7 +188,7 @@ class DossierListView(GenericAPIView):
         # Just received: a supplement was requested only if that was the decision.
         asked = dossier.status == Status.SUPPLEMENT_REQUESTED
         dossier.forms = available_forms(dossier, supplement_requested=asked)  # type: ignore[attr-defined]
-        body = s.DossierCreatedSerializer(dossier).data
+        body = represented(s.DossierCreatedSerializer, dossier)
         return Response(body, status=status.HTTP_201_CREATED, headers={"Location": f"{request.path}{dossier.code}/"})
 
 
@@ -304,10 +301,9 @@ class DossierActionView(APIView):
     def post(self, request: Request, code: str, action: str) -> Response:
         workflow.get(action)  # unknown action → 404 unknown_action
         dossier = selectors.get_visible(request.user, code)
-        payload = s.ActionSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
+        payload = validated(s.ActionSerializer, request.data)
         service = services.ACTION_SERVICES[action]
-        service(dossier, actor=request.user, **_action_kwargs(action, dict(payload.validated_data)))
+        service(dossier, actor=request.user, **_action_kwargs(action, payload))
         return Response(detail_response(dossier, request.user))
 
 
@@ -398,4 +394,4 @@ class PublicLookupView(APIView):
         found = selectors.public_lookup(
             code, phone=request.query_params.get("phone"), id_number=request.query_params.get("id_number")
         )
-        return Response(s.PublicDossierSerializer(found).data)
+        return Response(represented(s.PublicDossierSerializer, found))
