@@ -126,7 +126,7 @@ def _override_rows(unit: AdministrativeUnit | None, years: range) -> tuple[Overr
     if unit_ids:
         scope |= Q(kind=OverrideKind.CLOSURE, administrative_unit_id__in=unit_ids)
     rows = (
-        CalendarOverride.objects.filter(scope, date__year__gte=years.start, date__year__lt=years.stop)
+        CalendarOverride.objects.filter(scope, date__gte=date(years.start, 1, 1), date__lt=date(years.stop, 1, 1))
         .order_by("date", "administrative_unit_id", "pk")
         .values_list("date", "kind", "name")
     )

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
-from django.db.models import Q
 
 from motcua.accounts.models import Membership, User
 from motcua.dossiers.actors import officials
@@ -26,14 +25,11 @@ AUTO_NOTE = "Tự động phân công theo quy tắc phân công của cơ quan.
 
 def matching_rule(step: DossierStep, procedure_id: int | None) -> AssignmentRule | None:
     """The active rule for the step's agency and role: procedure-specific first, then agency-wide."""
-    rules = AssignmentRule.objects.filter(
-        Q(procedure_id=procedure_id) | Q(procedure_id__isnull=True),
-        agency_id=step.agency_id,
-        role=step.role,
-        is_active=True,
-    )
-    # At most two rows (one per procedure, one agency-wide: unique constraints); chosen here.
-    return min(rules, key=lambda rule: (rule.procedure_id is None, rule.pk), default=None)
+    # The agency's few rules for the role (one per procedure at most, and one agency-wide: unique
+    # constraints), read without ordering and chosen here: this runs at every step activation.
+    rules = AssignmentRule.objects.filter(agency_id=step.agency_id, role=step.role, is_active=True).order_by()
+    fitting = [rule for rule in rules if rule.procedure_id in (procedure_id, None)]
+    return min(fitting, key=lambda rule: (rule.procedure_id is None, rule.pk), default=None)
 
 
 def pick_handler(rule: AssignmentRule) -> User | None:

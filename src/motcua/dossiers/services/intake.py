@@ -74,7 +74,7 @@ class FeeData:
 
 def competent_agency_for(version: ProcedureVersion, receiving: Agency, chosen: Agency | None = None) -> Agency:
     """Route by competence, not by the place of reception (Decree 118/2025, province-wide reception)."""
-    competent = list(version.competent_agencies.filter(is_active=True))
+    competent = list(version.competent_agencies.filter(is_active=True).order_by())  # the choice ignores order
     if chosen is not None:
         if competent and chosen not in competent:
             raise DomainError(

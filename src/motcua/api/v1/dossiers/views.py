@@ -45,10 +45,12 @@ ERRORS = {
 def _agency(pk: int | None, field: str) -> Agency | None:
     if pk is None:
         return None
-    agency = Agency.objects.filter(pk=pk, is_active=True).first()
-    if agency is None:
-        raise DomainError("Không tìm thấy cơ quan.", code="invalid", fields={field: ["Cơ quan không tồn tại."]})
-    return agency
+    try:
+        return Agency.objects.get(pk=pk, is_active=True)
+    except Agency.DoesNotExist:
+        raise DomainError(
+            "Không tìm thấy cơ quan.", code="invalid", fields={field: ["Cơ quan không tồn tại."]}
+        ) from None
 
 
 def _user(pk: int | None, field: str) -> User | None:
