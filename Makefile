@@ -1,7 +1,10 @@
 # Một Cửa: the two commands a newcomer needs are `make demo` and `make test`.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-PYTHON ?= python3
+# The distribution's CPython 3.11 when it can make virtual environments (Debian builds it with
+# profile-guided and link-time optimisation: the application runs about 10 % faster on it than on a
+# default source build, docs/adr/0014), else the first python3 on the PATH.
+PYTHON ?= $(shell /usr/bin/python3.11 -c "import ensurepip, venv" 2>/dev/null && echo /usr/bin/python3.11 || echo python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) src/manage.py
