@@ -43,6 +43,26 @@ def version_in_force(procedure: Procedure, at: date) -> ProcedureVersion:
     return version
 
 
+def version_in_force_by_code(code: str, at: date) -> ProcedureVersion:
+    """:func:`version_in_force` of the procedure with this national code, its procedure loaded with it:
+    one query where the two selectors take two (intake by the API)."""
+    version = (
+        ProcedureVersion.objects.in_force(at)
+        .filter(procedure__code=normalise(code))
+        .select_related("procedure")
+        .order_by("-number")
+        .first()
+    )
+    if version is None:  # which error: no such procedure, or no version in force
+        return version_in_force(get_procedure_by_code(code), at)
+    return version
+
+
+def is_in_force(version: ProcedureVersion, at: date) -> bool:
+    """Whether ``at`` lies in the version's effective period (both ends inclusive), without a query."""
+    return version.effective_from <= at and (version.effective_until is None or at <= version.effective_until)
+
+
 def latest_version(procedure: Procedure) -> ProcedureVersion | None:
     """The highest-numbered version, whatever its dates (the one a catalogue manager edits next)."""
     return procedure.versions.order_by("-number").first()

@@ -54,6 +54,39 @@ def test_version_in_force_before_first_version_is_not_found():
         selectors.version_in_force(procedure, date(2025, 12, 31))
 
 
+# day → (version number found by code, or the error code), around a change taking effect on 01/06/2026
+BY_CODE = {
+    date(2026, 5, 31): 1,
+    date(2026, 6, 1): 2,
+    date(2025, 12, 31): "procedure_version_not_in_force",
+}
+
+
+@pytest.mark.parametrize("day", BY_CODE, ids=str)
+def test_version_in_force_by_code_agrees_with_version_in_force(day, django_assert_num_queries):
+    procedure = make_procedure(code="1.001193")
+    services.change_procedure(procedure, actor=None, version=version_data(effective_from="2026-06-01"))
+    expected = BY_CODE[day]
+    if isinstance(expected, str):
+        with pytest.raises(NotFound) as missing:
+            selectors.version_in_force_by_code("1.001193", day)
+        assert missing.value.code == expected
+        return
+    with django_assert_num_queries(1):
+        found = selectors.version_in_force_by_code(" 1.001193 ", day)
+        assert found.procedure == procedure  # loaded with it
+    assert found == selectors.version_in_force(procedure, day)
+    assert found.number == expected
+    assert selectors.is_in_force(found, day)
+    assert not selectors.is_in_force(found, date(2025, 12, 31))
+
+
+def test_version_in_force_by_code_of_an_unknown_procedure():
+    with pytest.raises(NotFound) as missing:
+        selectors.version_in_force_by_code("9.999999", date(2026, 3, 1))
+    assert missing.value.code == "procedure_not_found"
+
+
 def test_effective_time_prefers_reduced_time():
     procedure = make_procedure(
         reduced_time_value="2", reduced_time_unit="working_days", processes=[{"steps": [step("Thẩm định", "16")]}]

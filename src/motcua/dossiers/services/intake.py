@@ -18,7 +18,7 @@ from django.db import transaction
 
 from motcua.accounts.models import Applicant, Role, User
 from motcua.catalogue.models import Component, Procedure, ProcedureVersion
-from motcua.catalogue.selectors import effective_time, fixed_fees, version_in_force
+from motcua.catalogue.selectors import effective_time, fixed_fees, is_in_force, version_in_force
 from motcua.core.db import reserve_id
 from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.core.text import fold
@@ -203,8 +203,13 @@ def new_dossier(
     now: datetime,
     competent_agency: Agency | None = None,
     summary: str = "",
+    version: ProcedureVersion | None = None,
 ) -> Dossier:
-    version = version_in_force(procedure, now.astimezone(VIETNAM_TZ).date())
+    """The dossier in memory, under the procedure's version in force on the day of reception
+    (``version`` when the caller already read it and it is that one, else read here)."""
+    day = now.astimezone(VIETNAM_TZ).date()
+    if version is None or version.procedure_id != procedure.pk or not is_in_force(version, day):
+        version = version_in_force(procedure, day)
     return Dossier(
         procedure=procedure,
         procedure_version=version,
@@ -252,6 +257,7 @@ def receive_dossier(
     receiving_agency: Agency,
     procedure: Procedure,
     applicant: Applicant | ApplicantData,
+    version: ProcedureVersion | None = None,
     components: Sequence[ComponentData] = (),
     channel: str = Channel.COUNTER,
     postal_shipment_number: str = "",
@@ -272,6 +278,7 @@ def receive_dossier(
 
     ``decision``: ``accept`` (default), ``request_supplement`` (with ``supplement_items``),
     ``refuse`` (with ``reason``) or ``register`` (leave it "Mới đăng ký" for a later decision).
+    ``version``: the procedure's version in force, when the caller has read it already (checked).
     """
     moment = now_or(now)
     officer = actor_for(actor)
@@ -294,6 +301,7 @@ def receive_dossier(
         now=moment,
         competent_agency=competent_agency,
         summary=summary,
+        version=version,
     )
     set_result_delivery(dossier, result_delivery, delivery_address)
     dossier.postal_shipment_number = postal_shipment_number

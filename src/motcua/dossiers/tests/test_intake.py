@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.core import mail
 
 from motcua.accounts.models import ApplicantKind
 from motcua.accounts.tests.factories import UserFactory
+from motcua.catalogue import services as catalogue
+from motcua.catalogue.selectors import version_in_force
+from motcua.catalogue.tests.factories import make_procedure, version_data
 from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.dossiers import services
 from motcua.dossiers.constants import Channel, Status
@@ -113,3 +118,22 @@ def test_online_draft_only_for_own_profile(world):
     person = services.resolve_applicant(applicant_data(), actor=None)
     with pytest.raises(PermissionDenied):
         services.create_online_draft(person, world.procedure, actor=citizen, receiving_agency=world.centre)
+
+
+def test_a_version_read_by_the_caller_is_used_only_if_it_is_in_force_that_day(world):
+    # The world's clock is frozen on Monday 02/03/2026.
+    current = version_in_force(world.procedure, date(2026, 3, 2))
+    assert receive(world, version=current).procedure_version == current
+    # Read "yesterday": a new version takes effect today and the one read ended last night.
+    catalogue.change_procedure(world.procedure, actor=None, version=version_data(effective_from="2026-03-02"))
+    current.refresh_from_db()
+    newer = version_in_force(world.procedure, date(2026, 3, 2))
+    assert (current.effective_until, newer.number) == (date(2026, 3, 1), current.number + 1)
+    again = receive(world, version=current, applicant=applicant_data(id_number="038190000124"))
+    assert again.procedure_version == newer
+    # A version of another procedure is not taken either.
+    other = make_procedure(
+        "Cấp bản sao trích lục hộ tịch", code="1.004884", competent_agencies=[world.commune.identifier_code]
+    )
+    stray = version_in_force(other, date(2026, 3, 2))
+    assert receive(world, version=stray, applicant=applicant_data(id_number="038190000125")).procedure_version == newer

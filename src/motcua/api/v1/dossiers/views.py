@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpResponse
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
@@ -22,7 +23,7 @@ from motcua.accounts.selectors import memberships_for
 from motcua.api.serializing import represented, validated
 from motcua.api.v1.dossiers import serializers as s
 from motcua.api.v1.dossiers.pagination import DossierPagination
-from motcua.catalogue.selectors import get_procedure_by_code
+from motcua.catalogue.selectors import version_in_force_by_code
 from motcua.core.exceptions import DomainError, NotFound, PermissionDenied
 from motcua.documents.forms import available_forms, render_dossier_form
 from motcua.documents.register import register_pdf, register_xlsx
@@ -33,6 +34,7 @@ from motcua.dossiers.selectors_inbox import BOXES, scope_for
 from motcua.dossiers.selectors_step_rows import box_rows
 from motcua.dossiers.services import ApplicantData, ComponentData, FeeData
 from motcua.organisations.models import Agency
+from motcua.workdays.constants import VIETNAM_TZ
 
 ERRORS = {
     400: OpenApiResponse(s.ErrorSerializer, description="Dữ liệu không hợp lệ."),
@@ -166,10 +168,13 @@ class DossierListView(GenericAPIView):
         data = validated(s.IntakeSerializer, request.data)
         receiving = _agency(data["receiving_agency"], "receiving_agency")
         assert receiving is not None  # noqa: S101 - the field is required
+        # The version in force today with its procedure, in one query (the service checks the day again).
+        version = version_in_force_by_code(data["procedure"], timezone.now().astimezone(VIETNAM_TZ).date())
         dossier = services.receive_dossier(
             actor=request.user,  # type: ignore[arg-type]
             receiving_agency=receiving,
-            procedure=get_procedure_by_code(data["procedure"]),
+            procedure=version.procedure,
+            version=version,
             applicant=ApplicantData(**data["applicant"]),
             components=[ComponentData(**c) for c in data["components"]],
             channel=data["channel"],
