@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 
+from motcua.core.tasks import enqueue_with_transaction
 from motcua.dossiers.formatting import vn_datetime, vn_money
 from motcua.dossiers.models import Dossier
 from motcua.notifications.services import notify
@@ -60,13 +61,14 @@ def _submitted_lines(dossier: Dossier) -> list[str]:
 
 
 def notify_applicant(dossier_id: int, topic: str) -> None:
-    """Queue the message for the background worker; services call this after their commit.
+    """Queue the message for the background worker, as part of the service's transaction: it is
+    sent if and only if the change commits (``core.tasks.enqueue_with_transaction``).
 
     Sending waits for mail and SMS providers, which must not hold up the official at the counter.
     """
     from motcua.dossiers.tasks import send_applicant_message
 
-    send_applicant_message.enqueue(dossier_id, topic)
+    enqueue_with_transaction(send_applicant_message, dossier_id, topic)
 
 
 def deliver(dossier_id: int, topic: str) -> None:

@@ -1,6 +1,6 @@
 """Background tasks of the dossier engine (django-tasks; the worker is ``manage.py db_worker``).
 
-``send_applicant_message`` sends the applicant's e-mail and SMS queued by the services after commit.
+``send_applicant_message`` sends the applicant's e-mail and SMS the services queue with their change.
 ``scan_deadlines`` reminds officials of dossiers and steps due within 1 working day or overdue.
 Run it periodically by enqueuing it once with ``every_minutes``: each run enqueues the next one
 (``run_after``), unless a run is already waiting, so the worker alone keeps the schedule::

@@ -42,7 +42,7 @@ def request_supplement(
     ctx = begin(dossier, "request_supplement", actor=actor, expected_version=expected_version, now=now)
     request = new_supplement_request(ctx, SupplementStage.PROCESSING, items, note)
     DossierPause.objects.create(dossier=ctx.dossier, kind=PauseKind.SUPPLEMENT, started_at=ctx.now)
-    ctx.after_commit.append(lambda: notify_applicant(ctx.dossier.pk, "supplement_requested"))
+    notify_applicant(ctx.dossier.pk, "supplement_requested")
     return finish(ctx, note=note, data={"items": request.items})
 
 
@@ -110,7 +110,7 @@ def request_financial_obligation(
         stops_clock=ctx.dossier.procedure_version.requires_financial_obligation_pause,
         amount_vnd=amount_vnd,
     )
-    ctx.after_commit.append(lambda: notify_applicant(ctx.dossier.pk, "financial_obligation"))
+    notify_applicant(ctx.dossier.pk, "financial_obligation")
     return finish(ctx, note=note, data={"amount_vnd": amount_vnd})
 
 
@@ -164,7 +164,7 @@ def extend(
     ctx.dossier.due_at = new_due_at
     ctx.dossier.extended_at = ctx.now
     ctx.dossier.extension_reason = reason.strip()
-    ctx.after_commit.append(lambda: notify_applicant(ctx.dossier.pk, "extended"))
+    notify_applicant(ctx.dossier.pk, "extended")
     return finish(
         ctx, note=reason.strip(), data={"previous_due_at": current.isoformat(), "new_due_at": new_due_at.isoformat()}
     )

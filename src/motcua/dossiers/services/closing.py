@@ -87,7 +87,7 @@ def stop(
     ctx.dossier.closed_at = ctx.now
     ctx.dossier.pauses.filter(ended_at=None).update(ended_at=ctx.now)
     steps.close_all(ctx.dossier, ctx.now, actor, cancel=True)
-    ctx.after_commit.append(lambda: notify_applicant(ctx.dossier.pk, "stopped"))
+    notify_applicant(ctx.dossier.pk, "stopped")
     return finish(ctx, note=reason.strip())
 
 

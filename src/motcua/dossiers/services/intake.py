@@ -392,7 +392,7 @@ def accept(
 
 def _accept(ctx: ActionContext, note: str) -> Dossier:
     start_clock(ctx)
-    ctx.after_commit.append(lambda: notify_applicant(ctx.dossier.pk, "accepted"))
+    notify_applicant(ctx.dossier.pk, "accepted")
     return finish(ctx, note=note, data={"due_at": ctx.dossier.due_at.isoformat() if ctx.dossier.due_at else None})
 
 
@@ -428,7 +428,7 @@ def request_supplement_at_intake(
 
 def _request_supplement_at_intake(ctx: ActionContext, items: Sequence[str], note: str) -> Dossier:
     request = new_supplement_request(ctx, SupplementStage.INTAKE, items, note)
-    ctx.after_commit.append(lambda: notify_applicant(ctx.dossier.pk, "supplement_requested"))
+    notify_applicant(ctx.dossier.pk, "supplement_requested")
     return finish(ctx, note=note, data={"items": request.items})
 
 
@@ -469,7 +469,7 @@ def refuse_at_intake(
 def _refuse_at_intake(ctx: ActionContext, reason: str) -> Dossier:
     ctx.dossier.outcome_reason = reason.strip()
     ctx.dossier.closed_at = ctx.now
-    ctx.after_commit.append(lambda: notify_applicant(ctx.dossier.pk, "refused_at_intake"))
+    notify_applicant(ctx.dossier.pk, "refused_at_intake")
     return finish(ctx, note=reason.strip())
 
 

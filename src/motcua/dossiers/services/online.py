@@ -233,5 +233,5 @@ def submit_online(
     register(ctx.dossier, ctx.now)
     # Fees paid online before sending were recorded with their method (services.fees).
     set_fees(ctx.dossier, None, ctx.dossier.payment_method if ctx.dossier.fees_paid else payment_method)
-    ctx.after_commit.append(lambda: notify_applicant(ctx.dossier.pk, "submitted"))
+    notify_applicant(ctx.dossier.pk, "submitted")
     return number(finish(ctx))

@@ -250,7 +250,7 @@ def _resolve(ctx: ActionContext, outcome: str, reason: str = "") -> None:
     pending = dossier.steps.filter(kind=StepKind.PROCESS, state=StepState.PENDING)
     pending.exclude(role=Role.ONE_STOP_OFFICER).update(state=StepState.CANCELLED)
     assignment.auto_assign(ctx, steps.activate_next(dossier, last_order, ctx.now))
-    ctx.after_commit.append(lambda: notify_applicant(dossier.pk, "result_ready"))
+    notify_applicant(dossier.pk, "result_ready")
 
 
 @transaction.atomic

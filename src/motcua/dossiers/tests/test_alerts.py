@@ -76,3 +76,30 @@ def test_applicant_messages_are_queued_for_the_worker(world, settings, django_ca
     assert mail.outbox == []  # nothing is sent inside the officer's request
     tasks.send_applicant_message.call(dossier.pk, "accepted")
     assert dossier.code in mail.outbox[0].subject
+
+
+def test_the_database_queue_gets_the_message_in_the_service_transaction(world, settings):
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    from motcua.dossiers.tests.helpers import receive
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with pytest.raises(RuntimeError), transaction.atomic():
+        receive(world)
+        assert DBTaskResult.objects.filter(task_path="motcua.dossiers.tasks.send_applicant_message").count() == 1
+        raise RuntimeError("the request fails after the service")
+    assert not DBTaskResult.objects.exists()  # rolled back with the dossier: no message about it
+    dossier = receive(world)
+    assert DBTaskResult.objects.get().args_kwargs["args"] == [dossier.pk, "accepted"]
+
+
+def test_another_queue_gets_the_message_after_commit(world, django_capture_on_commit_callbacks):
+    from motcua.dossiers.tests.helpers import receive
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        dossier = receive(world)
+    assert mail.outbox == []
+    for callback in callbacks:
+        callback()
+    assert dossier.code in mail.outbox[-1].subject
