@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Q
+from django.db import connection
 from django.utils import timezone
 
 from motcua.workdays.clock import WorkingCalendar, parse_office_hours, parse_weekdays
@@ -120,17 +120,29 @@ def _unit_and_ancestors(unit: AdministrativeUnit | None) -> list[int]:
     return ids
 
 
+# Province-wide overrides, and the closures of a unit and its ancestors, in the years asked for.
+# Written as SQL because every dossier action reads it (see the module's docstring): the ORM spent
+# three times longer building the statement than reading the few rows.
+OVERRIDES_SQL = """
+SELECT "date", "kind", "name" FROM {table}
+WHERE (administrative_unit_id IS NULL OR ("kind" = %s AND administrative_unit_id IN ({units})))
+  AND "date" >= %s AND "date" < %s
+ORDER BY "date", administrative_unit_id, id
+"""
+
+
 def _override_rows(unit: AdministrativeUnit | None, years: range) -> tuple[OverrideRow, ...]:
-    scope = Q(administrative_unit__isnull=True)
-    unit_ids = _unit_and_ancestors(unit)
-    if unit_ids:
-        scope |= Q(kind=OverrideKind.CLOSURE, administrative_unit_id__in=unit_ids)
-    rows = (
-        CalendarOverride.objects.filter(scope, date__gte=date(years.start, 1, 1), date__lt=date(years.stop, 1, 1))
-        .order_by("date", "administrative_unit_id", "pk")
-        .values_list("date", "kind", "name")
-    )
-    return tuple(rows)
+    unit_ids: list[int | None] = [*_unit_and_ancestors(unit)] or [None]  # IN (NULL) matches nothing
+    sql = OVERRIDES_SQL.format(table=CalendarOverride._meta.db_table, units=", ".join(["%s"] * len(unit_ids)))
+    params: list[str | int | date | None] = [
+        OverrideKind.CLOSURE.value,
+        *unit_ids,
+        date(years.start, 1, 1),
+        date(years.stop, 1, 1),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return tuple((day, kind, name) for day, kind, name in cursor.fetchall())
 
 
 @lru_cache(maxsize=64)

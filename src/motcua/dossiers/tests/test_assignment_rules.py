@@ -232,3 +232,31 @@ def test_admin_creates_a_rule_through_the_service_and_refuses_a_bad_one(world, a
     assert AssignmentRuleEvent.objects.filter(rule=rule, action="create", actor=admin_user).exists()
     client.force_login(world.head)  # no administrator membership: no access
     assert client.get(url).status_code in (302, 403)
+
+
+def test_role_pairs_read_the_memberships_of_memberships_for(world):
+    """The hand-written query of ``actors.role_pairs`` reads exactly the rows of ``memberships_for``."""
+    from motcua.accounts.selectors import memberships_for
+    from motcua.dossiers.actors import role_pairs
+
+    division = AgencyFactory(name="Phòng Hành chính tư pháp", kind=AgencyKind.DIVISION, parent=world.department)
+    closed = AgencyFactory(name="Phòng đã giải thể", kind=AgencyKind.DIVISION, parent=world.department)
+    person = official(division, Role.SPECIALIST, "cv_phong")
+    Membership.objects.create(user=person, agency=closed, role=Role.LEADER)
+    Membership.objects.create(user=person, agency=world.partner, role=Role.HEAD_OF_DIVISION, is_active=False)
+    Membership.objects.create(user=person, agency=world.commune, role=Role.SPECIALIST)
+    Agency.objects.filter(pk=closed.pk).update(is_active=False)
+    for user in [person, world.officer, world.specialist, world.leader]:
+        expected = set()
+        for membership in memberships_for(user):
+            expected.add((membership.agency_id, membership.role))
+            if membership.agency.kind == AgencyKind.DIVISION and membership.agency.parent_id:
+                expected.add((membership.agency.parent_id, membership.role))
+        assert role_pairs(user) == expected, user
+    assert role_pairs(person) == {
+        (division.pk, Role.SPECIALIST),
+        (world.department.pk, Role.SPECIALIST),
+        (world.commune.pk, Role.SPECIALIST),
+    }
+    person.is_active = False
+    assert role_pairs(person) == set()
