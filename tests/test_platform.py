@@ -32,24 +32,6 @@ def _start_with(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     )
 
 
-def _database_options(env: dict[str, str]) -> str:
-    code = (
-        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='motcua.conf.settings'; django.setup(); "
-        "from django.conf import settings; o = settings.DATABASES['default']['OPTIONS']; "
-        "print(o.get('server_side_binding'), o.get('prepare_threshold'))"
-    )
-    pg = {"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/unused", **env}
-    done = subprocess.run(  # noqa: S603 - fixed command
-        [sys.executable, "-c", code], env={"PYTHONPATH": "src", **pg}, capture_output=True, text=True, check=True
-    )
-    return done.stdout.strip()
-
-
-def test_postgresql_prepares_statements_unless_turned_off() -> None:
-    assert _database_options({}) == "True 2"
-    assert _database_options({"DATABASE_PREPARED_STATEMENTS": "false"}) == "None None"
-
-
 def test_production_refuses_debug_and_default_secret() -> None:
     debug_on = _start_with({"MOTCUA_PRODUCTION": "true", "DEBUG": "true", "SECRET_KEY": "x" * 50})
     assert debug_on.returncode != 0

@@ -77,23 +77,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
-DATABASE_PREPARED_STATEMENTS = config(
-    "DATABASE_PREPARED_STATEMENTS",
-    True,
-    help_text=(
-        "PostgreSQL: server-side parameter binding and prepared statements. Turn off behind a "
-        "connection pooler in transaction mode that cannot keep prepared statements."
-    ),
-    group="Database",
-)
 if IS_POSTGRES:
     # The pages run short queries; PostgreSQL's JIT compiles any plan estimated above 100,000 and
     # spent 50-100 ms doing so on the back office's capped inbox count, saving nothing back.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
-    # Parameters sent apart from the statement, and statements run twice on a connection prepared:
-    # PostgreSQL then skips parsing and planning them (docs/adr/0013).
-    if DATABASE_PREPARED_STATEMENTS:
-        DATABASES["default"]["OPTIONS"].update(server_side_binding=True, prepare_threshold=2)
+    # No prepared statements: their generic plans made the back office ten times slower (docs/adr/0013).
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Covering indexes (INCLUDE columns) speed up PostgreSQL inboxes; SQLite builds them without the extra
 # columns, which is harmless, so its warning about them is silenced there only.
