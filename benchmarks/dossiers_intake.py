@@ -3,10 +3,10 @@
 Usage: DATABASE_URL=postgres://… .venv/bin/python benchmarks/dossiers_intake.py [--workers 2] [--count 300]
 
 Each worker process posts ``count`` dossiers for a new applicant each (the applicant is created, the
-code reserved under the daily counter's row lock, the steps copied, Form 01 data and the history
-written, the notification e-mail queued after commit). All workers use the same receiving agency,
-so they contend on the same counter row, which is the worst case for code generation.
-E-mail goes to Django's in-memory backend (no SMTP server is part of the measure).
+steps copied and assigned, the history written, the notification queued in the same transaction, the
+code drawn under the daily counter's row lock and the dossier inserted). All workers use the same
+receiving agency, so they contend on the same counter row, which is the worst case for code
+generation. The queued notification is not sent: the background worker is not part of the measure.
 """
 
 from __future__ import annotations
