@@ -17,6 +17,8 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminPasswordChangeForm, UserChangeForm, UserCreationForm, UsernameField
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
+from django.utils.formats import localize
+from django.utils.timezone import localtime
 
 from motcua.accounts import services
 from motcua.accounts.models import Applicant, Membership, Role, User
@@ -204,12 +206,24 @@ class UserAdmin(ScopedAdminOnly, DjangoUserAdmin):
         ("Thông tin cá nhân", {"fields": ("full_name", "email", "phone")}),
         ("Quyền", {"fields": ("is_active", "is_staff", "is_superuser")}),
         ("Thời điểm", {"fields": ("last_login", "date_joined")}),
+        ("Định danh liên kết", {"fields": ("linked_identities",)}),
     )
     add_fieldsets = (
         (None, {"fields": ("username", "full_name", "email", "phone", "password1", "password2")}),
         ("Vai trò đầu tiên", {"fields": ("agency", "role")}),
     )
-    readonly_fields = ("last_login", "date_joined")
+    readonly_fields = ("last_login", "date_joined", "linked_identities")
+
+    @admin.display(description="Tài khoản định danh điện tử (OpenID Connect)")
+    def linked_identities(self, obj: User) -> str:
+        """Which provider accounts sign in as this user (read only: citizens link them by signing in)."""
+        rows = obj.external_identities.order_by("issuer", "subject") if obj.pk else []
+        lines = [
+            f"{row.issuer} · {row.subject} · liên kết {localize(localtime(row.linked_at))}, "
+            f"đăng nhập gần nhất {localize(localtime(row.last_login_at))}"
+            for row in rows
+        ]
+        return "\n".join(lines) or "Chưa liên kết."
 
     def get_inlines(self, request: HttpRequest, obj: Any = None) -> Any:
         # A new account gets its first role from the add form's agency and role fields.

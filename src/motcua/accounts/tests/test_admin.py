@@ -233,3 +233,25 @@ def test_membership_add_offers_only_accounts_and_agencies_in_scope(client, scope
     granted = Membership.objects.get(user=inside, role=Role.HEAD_OF_DIVISION)
     assert granted.title == "Phó Trưởng phòng"
     assert AccountEvent.objects.get(user=inside, action="membership_granted").actor == scoped_admin
+
+
+def test_user_page_shows_the_linked_identities_read_only(client):
+    from datetime import datetime
+
+    from motcua.accounts.models import ExternalIdentity
+    from motcua.workdays.constants import VIETNAM_TZ
+
+    admin = UserFactory(username="quantri", is_staff=True, is_superuser=True)
+    citizen = UserFactory(username="congdan")
+    moment = datetime(2026, 11, 20, 8, 15, tzinfo=VIETNAM_TZ)
+    issuer = "https://sso.dichvucong.gov.vn"
+    ExternalIdentity.objects.create(
+        issuer=issuer, subject="vneid-001", user=citizen, linked_at=moment, last_login_at=moment
+    )
+    client.force_login(admin)
+    page = client.get(reverse("admin:accounts_user_change", args=[citizen.pk])).content.decode()
+    assert "https://sso.dichvucong.gov.vn · vneid-001" in page
+    assert "20/11/2026" in page and "08:15" in page
+    assert 'name="linked_identities"' not in page  # shown, not editable
+    other = client.get(reverse("admin:accounts_user_change", args=[admin.pk])).content.decode()
+    assert "Chưa liên kết." in other
