@@ -26,5 +26,8 @@ def reserve_id(model: type[models.Model]) -> int:
         row = cursor.fetchone()
         if row is not None:
             return int(row[0])
-        cursor.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (%s, 1)", [table])
-        return 1
+        quoted = connection.ops.quote_name(table), connection.ops.quote_name(column)
+        cursor.execute("SELECT COALESCE(MAX({1}), 0) + 1 FROM {0}".format(*quoted))  # noqa: S608 - names from the model
+        drawn = int(cursor.fetchone()[0])
+        cursor.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)", [table, drawn])
+        return drawn

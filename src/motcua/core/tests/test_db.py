@@ -29,3 +29,12 @@ def test_reserved_ids_are_never_handed_out_twice():
     drawn = [reserve_id(Agency) for _ in range(3)]
     assert drawn == sorted(set(drawn))
     assert AgencyFactory().pk > drawn[-1]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own counter table")
+def test_sqlite_without_a_counter_row_starts_after_the_largest_key():
+    last = AgencyFactory().pk
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM sqlite_sequence WHERE name = %s", [Agency._meta.db_table])
+    assert reserve_id(Agency) == last + 1
+    assert reserve_id(Agency) == last + 2
