@@ -23,13 +23,13 @@ def _is_active_superuser(user: Any) -> bool:
     return bool(getattr(user, "is_active", False) and getattr(user, "is_superuser", False))
 
 
-def _is_active_user(user: Any) -> bool:
+def is_active_user(user: Any) -> bool:
     return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
 
 
 def memberships_for(user: Any) -> QuerySet[Membership]:
     """The user's active memberships in active agencies, with the agency loaded."""
-    if not _is_active_user(user):
+    if not is_active_user(user):
         return Membership.objects.none()
     return (
         Membership.objects.filter(user=user, is_active=True, agency__is_active=True)
@@ -40,7 +40,7 @@ def memberships_for(user: Any) -> QuerySet[Membership]:
 
 def agencies_for(user: Any, roles: list[str] | tuple[str, ...] | None = None) -> QuerySet[Agency]:
     """Agencies where the user has an active membership (with one of ``roles`` if given)."""
-    if not _is_active_user(user):
+    if not is_active_user(user):
         return Agency.objects.none()
     if _is_active_superuser(user):
         return Agency.objects.filter(is_active=True)
@@ -52,7 +52,7 @@ def agencies_for(user: Any, roles: list[str] | tuple[str, ...] | None = None) ->
 
 def has_role(user: Any, agency: Agency | int, *roles: str) -> bool:
     """Whether the user holds one of ``roles`` (any role if none given) in exactly this agency."""
-    if not _is_active_user(user):
+    if not is_active_user(user):
         return False
     agency_id = agency if isinstance(agency, int) else agency.pk
     if _is_active_superuser(user):
@@ -75,7 +75,7 @@ def administered_agency_ids(user: Any) -> set[int] | None:
 
     ``None`` means "all" (superuser); an empty set means none.
     """
-    if not _is_active_user(user):
+    if not is_active_user(user):
         return set()
     if _is_active_superuser(user):
         return None

@@ -14,6 +14,7 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 
 from motcua.accounts.models import Membership, User
+from motcua.accounts.selectors import is_active_user
 from motcua.organisations.models import Agency, AgencyKind
 
 # The rows of ``accounts.selectors.memberships_for`` (a test holds them equal), plain and unordered.
@@ -29,7 +30,7 @@ def role_pairs(user: Any) -> set[tuple[int, str]]:
     """(agency id, role) of the user's active memberships in active agencies, and of the parent
     agency for a membership held in a division; empty for an inactive or anonymous user."""
     pairs: set[tuple[int, str]] = set()
-    if not (user is not None and getattr(user, "is_authenticated", False) and user.is_active):
+    if not is_active_user(user):
         return pairs
     sql = ROLE_ROWS_SQL.format(membership=Membership._meta.db_table, agency=Agency._meta.db_table)
     with connection.cursor() as cursor:

@@ -142,7 +142,7 @@ def _override_rows(unit: AdministrativeUnit | None, years: range) -> tuple[Overr
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return tuple((day, kind, name) for day, kind, name in cursor.fetchall())
+        return tuple(cursor.fetchall())
 
 
 @lru_cache(maxsize=64)

@@ -309,7 +309,6 @@ def receive_dossier(
     register(dossier, moment)
     dossier.fees_paid = fees_paid
     fee_rows = price(dossier, fees, payment_method)
-    flag_components(dossier, components)
     # The dossier's own row is inserted last, once, with its code (``number``); what refers to it
     # is written first under a reserved id (foreign keys are checked at commit).
     dossier.pk = reserve_id(Dossier)
