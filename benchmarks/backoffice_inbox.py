@@ -3,7 +3,7 @@
 Usage: DATABASE_URL=postgres://… .venv/bin/python benchmarks/backoffice_inbox.py [--rounds 50]
 
 Runs on a database prepared as ``dossiers_common`` describes (demo province plus
-``generate_dossiers N``). Each page is requested ``rounds`` times after a warm-up through the whole
+``dossiers_generate.py N``). Each page is requested ``rounds`` times after a warm-up through the whole
 Django stack in-process (session, acting membership, counts, listing, template rendering). The
 figures include rendering the HTML, unlike the API benchmarks.
 """

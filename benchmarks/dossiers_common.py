@@ -4,7 +4,7 @@ The dossier benchmarks run against a database prepared once (they never create o
 
     export DATABASE_URL=postgres://postgres@127.0.0.1:5432/motcua_bench
     .venv/bin/python src/manage.py migrate && .venv/bin/python src/manage.py load_demo
-    .venv/bin/python src/manage.py generate_dossiers 10000      # then 90000 more for 100k, …
+    .venv/bin/python benchmarks/dossiers_generate.py 10000      # then 90000 more for 100k, …
 
 Requests go through the whole Django stack in-process (``django.test.Client``: middleware, DRF,
 authentication, serializers, ORM, PostgreSQL), without a network hop or an HTTP server.

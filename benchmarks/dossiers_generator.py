@@ -1,11 +1,12 @@
-"""Bulk generation of realistic dossiers for benchmarks (``manage.py generate_dossiers N``).
+"""Bulk generation of realistic dossiers for the benchmarks (run by ``dossiers_generate.py N``).
 
 This bypasses the services on purpose: it writes rows with ``bulk_create`` to reach 10⁵–10⁶
-dossiers in minutes. It never runs in production paths. The data follow the catalogue in the
-database (procedures, competent agencies, internal processes) and the working calendar: codes
-are unique (the daily counters are moved past the generated numbers), due moments are computed
-on the working-time clock, statuses follow a plausible mix, and each dossier gets its steps and
-a few history events. The mix is drawn from a seeded generator, so a run is reproducible.
+dossiers in minutes. It lives with the benchmarks, outside the product package, so no deployment
+ships it; import it only once Django is set up (``dossiers_common.setup()``). The data follow the
+catalogue in the database (procedures, competent agencies, internal processes) and the working
+calendar: codes are unique (the daily counters are moved past the generated numbers), due moments
+are computed on the working-time clock, statuses follow a plausible mix, and each dossier gets its
+steps and a few history events. The mix is drawn from a seeded generator, so a run is reproducible.
 """
 
 from __future__ import annotations
@@ -151,7 +152,7 @@ def generate(
     count: int, *, days: int = 365, seed: int = 2026, now: datetime, progress: Callable[[int], None] | None = None
 ) -> int:
     """Create ``count`` dossiers received over the ``days`` before ``now``. Returns the number created."""
-    rng = random.Random(seed + Dossier.objects.count())  # noqa: S311 - benchmark data, not security
+    rng = random.Random(seed + Dossier.objects.count())
     cal = deadlines.calendar(now)
     routes = _routes()
     applicants = _applicants(rng, max(1, min(count // 4, 50_000)))
@@ -255,7 +256,7 @@ def _accept(
 
 def _steps(dossier: Dossier, route: Route, status: int, cal: WorkingCalendar) -> list[DossierStep]:
     at = dossier.accepted_at
-    assert at is not None  # noqa: S101
+    assert at is not None
     plans = [deadlines.StepPlan(Decimal(h), "working_hours") for _, _, _, h in route.steps]
     dues = deadlines.plan_steps(cal, at, plans)
     first_open_step: dict[int, int] = {
