@@ -1,4 +1,5 @@
-"""Django admin for accounts, memberships and applicants. Writes go through ``services``.
+"""Django admin for accounts, memberships and applicants (and, from ``admin_organisations``, for units and
+agencies). Writes go through ``services``.
 
 Scoping (docs/organisations.md): superusers manage every account. A staff official with the
 ``administrator`` role sees accounts that hold a membership in their subtree, edits those whose
@@ -21,10 +22,10 @@ from django.utils.formats import localize
 from django.utils.timezone import localtime
 
 from motcua.accounts import services
+from motcua.accounts.admin_organisations import admin_scope, is_scoped_admin, show_domain_error
 from motcua.accounts.models import Applicant, Membership, Role, User
 from motcua.core.exceptions import DomainError
 from motcua.core.text import fold
-from motcua.organisations.admin import admin_scope, is_scoped_admin, show_domain_error
 from motcua.organisations.models import Agency
 
 # The password view instantiates its form itself; the acting user reaches the form through this.

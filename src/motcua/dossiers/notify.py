@@ -1,10 +1,13 @@
-"""Messages to applicants about their dossiers (e-mail + SMS), queued after the transaction commits."""
+"""Messages to applicants about their dossiers (e-mail + SMS): their texts, and sending them.
+
+The services queue a message with ``tasks.notify_applicant``; the background worker's task then calls
+``deliver``. This module imports nothing of the queue, so the two never import each other.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
 
-from motcua.core.tasks import enqueue_with_transaction
 from motcua.dossiers.formatting import vn_datetime, vn_money
 from motcua.dossiers.models import Dossier
 from motcua.notifications.services import notify
@@ -58,17 +61,6 @@ def _submitted_lines(dossier: Dossier) -> list[str]:
         lines.append(f"Cách nhận kết quả: {dossier.get_result_delivery_display()}.")
     lines.append("Cán bộ Bộ phận Một cửa sẽ kiểm tra và thông báo việc tiếp nhận hồ sơ.")
     return lines
-
-
-def notify_applicant(dossier_id: int, topic: str) -> None:
-    """Queue the message for the background worker, as part of the service's transaction: it is
-    sent if and only if the change commits (``core.tasks.enqueue_with_transaction``).
-
-    Sending waits for mail and SMS providers, which must not hold up the official at the counter.
-    """
-    from motcua.dossiers.tasks import send_applicant_message
-
-    enqueue_with_transaction(send_applicant_message, dossier_id, topic)
 
 
 def deliver(dossier_id: int, topic: str) -> None:

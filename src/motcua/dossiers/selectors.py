@@ -22,9 +22,9 @@ from motcua.core.exceptions import DomainError, NotFound
 from motcua.dossiers import workflow
 from motcua.dossiers.actors import role_pairs
 from motcua.dossiers.constants import OPEN_STATUS_VALUES, Status, StepState
+from motcua.dossiers.context import actor_for, env_at, now_or
 from motcua.dossiers.models import Dossier, DossierEvent, DossierStep
 from motcua.dossiers.selectors_inbox import INBOXES, inbox, inbox_counts, visibility_q
-from motcua.dossiers.services.base import actor_for, env_at, now_or
 
 _RELATED = ("procedure", "receiving_agency", "competent_agency")
 

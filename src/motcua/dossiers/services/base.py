@@ -17,38 +17,14 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
 from motcua.accounts.models import User
 from motcua.core.exceptions import Conflict, DomainError, NotFound
-from motcua.dossiers import deadlines, workflow
-from motcua.dossiers.actors import role_pairs
+from motcua.dossiers import workflow
+from motcua.dossiers.context import actor_for, env_at
+from motcua.dossiers.context import may_act_as as may_act_as  # the workflow's inputs, re-exported for the services
+from motcua.dossiers.context import now_or as now_or
 from motcua.dossiers.models import Dossier, DossierEvent
-
-
-def now_or(now: datetime | None) -> datetime:
-    """The single clock of the engine: explicit ``now`` (demo, imports) or the current moment."""
-    moment = now or timezone.now()
-    if timezone.is_naive(moment):
-        raise ValueError("now must be an aware datetime")
-    return moment
-
-
-def actor_for(user: User | None) -> workflow.Actor:
-    """The workflow's view of a user: id and (agency, role) pairs of their active memberships."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return workflow.Actor(user_id=None)
-    pairs = frozenset(role_pairs(user))
-    return workflow.Actor(user_id=user.pk, roles=pairs, is_superuser=user.is_superuser)
-
-
-def may_act_as(actor: workflow.Actor, agency_id: int, role: str) -> bool:
-    return actor.is_superuser or (agency_id, role) in actor.roles
-
-
-def env_at(now: datetime | None) -> workflow.Env:
-    moment = now_or(now)
-    return workflow.Env(now=moment, calendar=deadlines.calendar(moment))
 
 
 def lock(dossier: Dossier | int) -> Dossier:

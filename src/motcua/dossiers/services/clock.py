@@ -21,10 +21,10 @@ from motcua.core.exceptions import DomainError
 from motcua.dossiers import deadlines
 from motcua.dossiers.constants import PauseKind, SupplementStage
 from motcua.dossiers.models import Dossier, DossierPause
-from motcua.dossiers.notify import notify_applicant
 from motcua.dossiers.services import steps
 from motcua.dossiers.services.base import ActionContext, begin, finish, require
 from motcua.dossiers.services.intake import ComponentData, add_components, new_supplement_request
+from motcua.dossiers.tasks import notify_applicant
 from motcua.workdays.clock import working_time_between
 
 

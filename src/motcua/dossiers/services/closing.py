@@ -11,9 +11,9 @@ from motcua.accounts.models import User
 from motcua.core.exceptions import DomainError
 from motcua.dossiers.constants import RATING_CRITERIA, ReturnMethod, Satisfaction
 from motcua.dossiers.models import Dossier, FilePurpose, Rating
-from motcua.dossiers.notify import notify_applicant
 from motcua.dossiers.services import steps
 from motcua.dossiers.services.base import begin, finish, require
+from motcua.dossiers.tasks import notify_applicant
 
 
 @transaction.atomic

@@ -33,7 +33,6 @@ from motcua.dossiers.models import (
     FilePurpose,
     SupplementRequest,
 )
-from motcua.dossiers.notify import notify_applicant
 from motcua.dossiers.services import assignment, steps
 from motcua.dossiers.services.applicants import ApplicantData, resolve_applicant
 from motcua.dossiers.services.base import (
@@ -48,6 +47,7 @@ from motcua.dossiers.services.base import (
     require,
 )
 from motcua.dossiers.services.delivery import set_result_delivery
+from motcua.dossiers.tasks import notify_applicant
 from motcua.organisations.models import Agency
 from motcua.workdays.constants import VIETNAM_TZ
 

@@ -21,7 +21,6 @@ from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.core.text import fold
 from motcua.dossiers.constants import Channel, PaymentMethod, Status
 from motcua.dossiers.models import Dossier, DossierComponent, DossierFile, FilePurpose
-from motcua.dossiers.notify import notify_applicant
 from motcua.dossiers.services.base import begin, finish, now_or, record
 from motcua.dossiers.services.delivery import require_result_delivery, set_result_delivery
 from motcua.dossiers.services.intake import (
@@ -33,6 +32,7 @@ from motcua.dossiers.services.intake import (
     register,
     set_fees,
 )
+from motcua.dossiers.tasks import notify_applicant
 from motcua.organisations.models import Agency
 
 

@@ -15,10 +15,10 @@ from motcua.dossiers import deadlines
 from motcua.dossiers.actors import role_pairs
 from motcua.dossiers.constants import Outcome, StepKind, StepState
 from motcua.dossiers.models import Dossier, DossierStep, FilePurpose
-from motcua.dossiers.notify import notify_applicant
 from motcua.dossiers.services import assignment, steps
 from motcua.dossiers.services.base import ActionContext, begin, finish, require
 from motcua.dossiers.services.intake import attach
+from motcua.dossiers.tasks import notify_applicant
 from motcua.organisations.models import Agency
 
 DEFAULT_CONSULTATION_DAYS = Decimal(3)

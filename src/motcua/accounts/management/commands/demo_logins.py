@@ -6,14 +6,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from motcua.accounts.demo import describe_logins
+
 
 class Command(BaseCommand):
     help = "List the demo accounts and their password."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        try:
-            from motcua.accounts.demo import describe_logins
-        except ImportError:
-            return
         for line in describe_logins():
             self.stdout.write(f"  {line}")

@@ -1,4 +1,7 @@
-"""Django admin for units and agencies. Writes go through ``services``; visibility is scoped.
+"""Django admin for units and agencies. Writes go through ``organisations.services``; visibility is scoped.
+
+It lives in accounts, which registers it (``accounts/admin.py`` imports it): who may edit which agency
+is decided by administrator memberships, an accounts rule, and organisations does not depend on accounts.
 
 Scoping (docs/organisations.md): superusers see and edit everything. A staff official with the
 ``administrator`` role sees and edits the agencies in the subtree of their administrator
