@@ -72,10 +72,11 @@ def browser_page(new_browser_page: Callable[..., Any]) -> Any:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_catalogue_content() -> Iterator[None]:
-    """Versions are immutable in production, but test databases reuse ids: no content cached across tests."""
-    from motcua.catalogue.selectors import clear_content_cache
+def _fresh_process_caches() -> Iterator[None]:
+    """Nothing cached per process crosses tests (``core.caches``): versions are immutable in production,
+    but test databases reuse ids, and tests change the working-calendar settings."""
+    from motcua.core.caches import clear_all
 
-    clear_content_cache()
+    clear_all()
     yield
-    clear_content_cache()
+    clear_all()

@@ -13,7 +13,6 @@ import time_machine
 from motcua.dossiers.models import Dossier, DossierCodeCounter
 from motcua.dossiers.tests.conftest import MONDAY_9AM, World, build_world
 from motcua.dossiers.tests.helpers import receive
-from motcua.workdays.selectors import clear_calendar_cache
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
@@ -22,10 +21,8 @@ import dossiers_generate  # a script of benchmarks/, importable once its folder 
 
 @pytest.fixture
 def world(db: Any) -> Iterator[World]:
-    clear_calendar_cache()
     with time_machine.travel(MONDAY_9AM, tick=False):
         yield build_world()
-    clear_calendar_cache()
 
 
 def test_generated_dossiers_have_unique_codes_and_intake_continues_after_them(world, capsys):

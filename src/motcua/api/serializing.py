@@ -10,13 +10,14 @@ methods that keep no state between calls, so one instance per class can serve ev
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
 from typing import Any
 
 from rest_framework import serializers
 
+from motcua.core.caches import process_cache
 
-@cache
+
+@process_cache(maxsize=None)
 def _shared(serializer_class: type[serializers.BaseSerializer[Any]]) -> serializers.BaseSerializer[Any]:
     return serializer_class()
 

@@ -25,7 +25,6 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
@@ -37,6 +36,7 @@ from rapidfuzz import fuzz, process
 
 from motcua.catalogue.constants import ProcedureStatus
 from motcua.catalogue.models import NamesRevision, Procedure, ProcedureVersion
+from motcua.core.caches import process_cache, register
 from motcua.core.text import fold
 
 CANDIDATES = 200
@@ -249,11 +249,19 @@ def vocabulary() -> Vocabulary:
     return _loaded[1]
 
 
+def _forget_vocabulary() -> None:
+    global _loaded
+    _loaded = None
+
+
+register("motcua.catalogue.search.vocabulary", _forget_vocabulary)
+
+
 def _iy_variants(word: str) -> set[str]:
     return {word, word.replace("y", "i"), word.replace("i", "y")}
 
 
-@lru_cache(maxsize=65536)  # names share few words: a search compares the same pairs again and again
+@process_cache(maxsize=65536)  # names share few words: a search compares the same pairs again and again
 def _same_word(a: str, b: str) -> float:
     """How well query word ``a`` matches name word ``b`` (both y→i): 1 exact, less for prefixes and typos."""
     if a == b:
@@ -294,12 +302,12 @@ def _match(query_words: tuple[str, ...], name_words: tuple[str, ...]) -> tuple[f
     return total / len(query_words), len(matched)
 
 
-@lru_cache(maxsize=16384)  # the same names come back query after query
+@process_cache(maxsize=16384)  # the same names come back query after query
 def _name_words(name_folded: str) -> tuple[str, ...]:
     return tuple(word.replace("y", "i") for word in _words(name_folded))
 
 
-@lru_cache(maxsize=1024)
+@process_cache(maxsize=1024)
 def _query_words(folded_query: str) -> tuple[str, ...]:
     return tuple(word.replace("y", "i") for word in _WORD.findall(folded_query))
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from django.db.models import F, Prefetch, Q, QuerySet
@@ -18,6 +17,7 @@ from motcua.catalogue.models import (
     ProcedureVersion,
     ProcessStep,
 )
+from motcua.core.caches import process_cache
 from motcua.core.exceptions import NotFound
 from motcua.core.text import normalise
 from motcua.organisations.models import Agency
@@ -110,8 +110,8 @@ class StepTemplate:
 
 # The content of a version (fees, processes and their steps) is written once, with the version,
 # by ``services._new_version`` and never edited afterwards (a change is a new version): what
-# every intake reads of it is kept per process. ``clear_content_cache`` empties it (tests).
-@lru_cache(maxsize=4096)
+# every intake reads of it is kept per process (``core.caches.clear_all`` empties it, in tests).
+@process_cache(maxsize=4096)
 def process_template(version_id: int, agency_id: int | None) -> tuple[StepTemplate, ...]:
     """The steps of :func:`process_for` (the agency's own process, else the default), in order."""
     process_id = _processes_in_preference(version_id, agency_id).values_list("pk", flat=True).first()
@@ -126,18 +126,13 @@ def process_template(version_id: int, agency_id: int | None) -> tuple[StepTempla
     )
 
 
-@lru_cache(maxsize=4096)
+@process_cache(maxsize=4096)
 def fixed_fees(version_id: int) -> tuple[tuple[str, int], ...]:
     """(name, amount) of the version's fees with a fixed amount, in order (cached like the steps)."""
     rows = Fee.objects.filter(version_id=version_id, amount_vnd__isnull=False).exclude(amount_vnd=0)
     return tuple(
         (name, int(amount or 0)) for name, amount in rows.order_by("order", "pk").values_list("name", "amount_vnd")
     )
-
-
-def clear_content_cache() -> None:
-    process_template.cache_clear()
-    fixed_fees.cache_clear()
 
 
 def active_procedures() -> QuerySet[Procedure]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from types import MappingProxyType
 
 import holidays
+
+from motcua.core.caches import process_cache
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ def library_days(years: Iterable[int], excluded_names: Collection[str] = ()) -> 
     return _library_days(tuple(sorted(set(years))), frozenset(excluded_names))
 
 
-@lru_cache(maxsize=32)
+@process_cache(maxsize=32)
 def _library_days(years: tuple[int, ...], excluded: frozenset[str]) -> LibraryYears:
     calendar = holidays.country_holidays("VN", years=years, language="vi")
     days_off: dict[date, str] = {}

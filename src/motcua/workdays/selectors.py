@@ -1,9 +1,9 @@
 """Reads of the working calendar: the library, the override table and the settings, merged.
 
-The expensive part (computing lunar holidays for a range of years) is cached per process.
-The override table is tiny and is read on every ``get_calendar`` call; the merged calendar
-is cached under a key that *contains* the applicable override rows, so an override added,
-changed or removed by any process (or rolled back in a test) can never be served stale.
+The expensive part (computing lunar holidays for a range of years) is cached per process
+(``core.caches``). The override table is tiny and is read on every ``get_calendar`` call; the merged
+calendar is cached under a key that *contains* the applicable override rows and the settings, so an
+override added, changed or removed by any process (or rolled back in a test) can never be served stale.
 Call ``get_calendar`` once per request or job and pass the calendar to the clock functions.
 """
 
@@ -13,7 +13,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -22,6 +21,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from motcua.core.caches import process_cache
 from motcua.workdays.clock import WorkingCalendar, parse_office_hours, parse_weekdays
 from motcua.workdays.constants import CalendarDayKind
 from motcua.workdays.library import library_days
@@ -92,12 +92,6 @@ def is_base_working_day(day: date) -> bool:
     return day not in library.days_off and day.weekday() in parse_weekdays(settings.WORKING_WEEKDAYS)
 
 
-def clear_calendar_cache() -> None:
-    """Drop the cached calendars (after changing the working-calendar settings, e.g. in tests)."""
-    _assemble.cache_clear()
-    _merge.cache_clear()
-
-
 # --- internals ----------------------------------------------------------------------------
 
 
@@ -145,7 +139,7 @@ def _override_rows(unit: AdministrativeUnit | None, years: range) -> tuple[Overr
         return tuple(cursor.fetchall())
 
 
-@lru_cache(maxsize=64)
+@process_cache(maxsize=64)
 def _merge(years: range, overrides: tuple[OverrideRow, ...], excluded: tuple[str, ...]) -> Mapping[date, CalendarDay]:
     """Library days and overrides merged; precedence: closure/day off > working day > not a holiday."""
     library = library_days(years, excluded)
@@ -180,7 +174,7 @@ _OVERRIDE_DAY_KIND: dict[str, str] = {
 }
 
 
-@lru_cache(maxsize=64)
+@process_cache(maxsize=64)
 def _assemble(
     years: range,
     overrides: tuple[OverrideRow, ...],

@@ -12,7 +12,6 @@ from django.test import Client
 
 from motcua.workdays import services
 from motcua.workdays.models import OverrideKind
-from motcua.workdays.selectors import clear_calendar_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +22,6 @@ HOLIDAYS = "/api/v1/calendar/holidays"
 @pytest.fixture(autouse=True)
 def _fresh_state() -> Iterator[None]:
     cache.clear()  # the public throttle counts requests in the cache
-    clear_calendar_cache()
     yield
     cache.clear()
 

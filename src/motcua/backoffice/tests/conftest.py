@@ -18,7 +18,6 @@ from motcua.catalogue.tests.factories import SectorFactory, make_procedure
 from motcua.organisations.models import Agency
 from motcua.organisations.tests.factories import AgencyFactory
 from motcua.workdays.constants import VIETNAM_TZ
-from motcua.workdays.selectors import clear_calendar_cache
 
 # Monday 2 March 2026, 09:00 in the province: a plain working week.
 MONDAY_9AM = datetime(2026, 3, 2, 9, 0, tzinfo=VIETNAM_TZ)
@@ -28,10 +27,8 @@ MONDAY_9AM = datetime(2026, 3, 2, 9, 0, tzinfo=VIETNAM_TZ)
 def _clean_cache() -> Iterator[None]:
     # The lockout counters live in the cache; the local-memory cache outlives a test.
     cache.clear()
-    clear_calendar_cache()
     yield
     cache.clear()
-    clear_calendar_cache()
 
 
 @pytest.fixture(autouse=True)

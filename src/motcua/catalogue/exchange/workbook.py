@@ -8,7 +8,6 @@ at the cell to fix. Choice columns show Vietnamese labels; import accepts the la
 
 from __future__ import annotations
 
-import functools
 import io
 import re
 from collections import defaultdict
@@ -33,6 +32,7 @@ from motcua.catalogue.constants import (
     StepActorKind,
 )
 from motcua.catalogue.exchange.document import FORMAT, FORMAT_VERSION, CatalogueImportError
+from motcua.core.caches import process_cache
 from motcua.core.text import fold
 from motcua.organisations.models import UnitLevel
 from motcua.workdays.constants import DurationUnit
@@ -207,7 +207,7 @@ def write_workbook(document: dict[str, Any]) -> bytes:
 # --- Reading ----------------------------------------------------------------------------------------
 
 
-@functools.cache
+@process_cache(maxsize=None)
 def _label_map(choices: type[models.TextChoices]) -> dict[str, str]:
     mapping = {fold(str(label)): str(value) for value, label in choices.choices}
     mapping.update({fold(str(value)): str(value) for value in choices.values})

@@ -18,7 +18,6 @@ from motcua.notifications.sms import MemoryBackend
 from motcua.organisations.models import Agency
 from motcua.organisations.tests.factories import AgencyFactory
 from motcua.workdays.constants import VIETNAM_TZ
-from motcua.workdays.selectors import clear_calendar_cache
 
 # Monday 2 March 2026, 09:00 in the province: a plain working week (no holiday until 26/4).
 MONDAY_9AM = datetime(2026, 3, 2, 9, 0, tzinfo=VIETNAM_TZ)
@@ -50,9 +49,7 @@ def official(agency: Agency, role: str, name: str) -> User:
 def _calendar_and_sms(settings: Any) -> Iterator[None]:
     settings.SMS_BACKEND = "motcua.notifications.sms.MemoryBackend"
     MemoryBackend.outbox.clear()
-    clear_calendar_cache()
     yield
-    clear_calendar_cache()
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from motcua.accounts.services import create_or_update_applicant
 from motcua.accounts.tests.factories import TEST_PASSWORD, UserFactory
 from motcua.dossiers.tests.conftest import MONDAY_9AM, World, build_world
-from motcua.workdays.selectors import clear_calendar_cache
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n%test scan\n"
@@ -40,13 +39,6 @@ def make_citizen(username: str = "0912345678", id_number: str = "025195000123") 
         user=user,
     )
     return user
-
-
-@pytest.fixture(autouse=True)
-def _fresh_calendar() -> Iterator[None]:
-    clear_calendar_cache()
-    yield
-    clear_calendar_cache()
 
 
 @pytest.fixture
