@@ -204,7 +204,7 @@ class UserAdmin(ScopedAdminOnly, DjangoUserAdmin):
     actions = None
     fieldsets = (
         (None, {"fields": ("username", "password")}),
-        ("Thông tin cá nhân", {"fields": ("full_name", "email", "phone")}),
+        ("Thông tin cá nhân", {"fields": ("full_name", "email", "phone", "phone_verified_at")}),
         ("Quyền", {"fields": ("is_active", "is_staff", "is_superuser")}),
         ("Thời điểm", {"fields": ("last_login", "date_joined")}),
         ("Định danh liên kết", {"fields": ("linked_identities",)}),
@@ -213,7 +213,8 @@ class UserAdmin(ScopedAdminOnly, DjangoUserAdmin):
         (None, {"fields": ("username", "full_name", "email", "phone", "password1", "password2")}),
         ("Vai trò đầu tiên", {"fields": ("agency", "role")}),
     )
-    readonly_fields = ("last_login", "date_joined", "linked_identities")
+    # Only a code sent to the phone verifies it (accounts.otp); a changed phone clears it.
+    readonly_fields = ("last_login", "date_joined", "phone_verified_at", "linked_identities")
 
     @admin.display(description="Tài khoản định danh điện tử (OpenID Connect)")
     def linked_identities(self, obj: User) -> str:

@@ -15,6 +15,8 @@ class User(AbstractUser):
 
     full_name = models.CharField("họ và tên", max_length=200, blank=True)
     phone = models.CharField("số điện thoại", max_length=15, blank=True)
+    # Set when the holder proved by a one-time code sent by SMS that the phone is theirs; cleared on change.
+    phone_verified_at = models.DateTimeField("thời điểm xác minh số điện thoại", null=True, blank=True)
 
     class Meta:
         verbose_name = "tài khoản"
@@ -142,3 +144,29 @@ class AccountEvent(AuditEvent):
 
     def __str__(self) -> str:
         return self.action
+
+
+class CodePurpose(models.TextChoices):
+    VERIFY_PHONE = "verify_phone", "Xác minh số điện thoại"
+    RESET_PASSWORD = "reset_password", "Đặt lại mật khẩu"
+
+
+class OneTimeCode(models.Model):
+    """A one-time code sent by SMS (accounts/otp.py). Only its keyed hash is stored, never the code."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="one_time_codes", verbose_name="tài khoản")
+    purpose = models.CharField("mục đích", max_length=20, choices=CodePurpose.choices)
+    phone = models.CharField("gửi tới số", max_length=15)
+    code_hash = models.CharField("mã đã băm", max_length=64)
+    created_at = models.DateTimeField("thời điểm gửi")
+    expires_at = models.DateTimeField("hết hạn lúc")
+    attempts = models.PositiveSmallIntegerField("số lần nhập sai", default=0)
+    used_at = models.DateTimeField("thời điểm dùng", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "mã xác nhận một lần"
+        verbose_name_plural = "mã xác nhận một lần"
+        indexes = [models.Index(fields=["user", "purpose", "created_at"], name="accounts_otp_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} – {self.user}"

@@ -56,7 +56,8 @@ def _clean_user_fields(fields: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
-def _check_password(password: str, user: User) -> None:
+def check_password_strength(password: str, user: User) -> None:
+    """Django's password validators, as a DomainError naming the ``password`` field."""
     try:
         validate_password(password, user)
     except ValidationError as exc:
@@ -78,7 +79,7 @@ def create_user(*, actor: Any, username: str, password: str | None = None, **fie
         raise DomainError(message, code="duplicate_username", fields={"username": [message]})
     user = User(username=username, **_clean_user_fields(fields))
     if password:
-        _check_password(password, user)
+        check_password_strength(password, user)
         user.set_password(password)
     else:
         user.set_unusable_password()
@@ -104,12 +105,14 @@ def update_user(
             changed[field] = [getattr(user, field), value]
             setattr(user, field, value)
     if password:
-        _check_password(password, user)
+        check_password_strength(password, user)
         user.set_password(password)
         changed["password"] = ["***", "***"]
     elif disable_password and user.has_usable_password():
         user.set_unusable_password()
         changed["password"] = ["***", "(không dùng mật khẩu)"]
+    if "phone" in changed:
+        user.phone_verified_at = None  # a new number is not verified until a code sent to it comes back
     if changed:
         user.save()
         _record("user_updated", actor=_actor(actor), user=user, data=changed)
@@ -123,7 +126,7 @@ def validate_user(user: User, *, password: str | None = None) -> None:
         raise DomainError(message, code="duplicate_username", fields={"username": [message]})
     _clean_user_fields({"email": user.email, "phone": user.phone})
     if password:
-        _check_password(password, user)
+        check_password_strength(password, user)
 
 
 # --- Memberships ------------------------------------------------------------------------------

@@ -73,3 +73,6 @@ class StepAction(models.TextChoices):
 STEP_DURATION_UNITS = ("working_hours", "working_days")
 # A working day is 8 working hours (Labour Code Art. 105); used to add hours and days.
 WORKING_HOURS_PER_DAY = 8
+
+# Shown where a version has no legal basis (căn cứ pháp lý), instead of nothing.
+LEGAL_BASIS_MISSING = "Chưa có thông tin căn cứ pháp lý trong nguồn dữ liệu"

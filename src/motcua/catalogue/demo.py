@@ -3,7 +3,9 @@
 Facts (codes, names, times, fees, components, results, online levels, published internal steps)
 come from the sample and ``demo_supplements``; what neither states is derived and marked:
 internal processes without published durations get durations shared out of the time limit
-(``is_illustrative``), see docs/catalogue.md. Loading goes through the catalogue import, so it
+(``is_illustrative``), see docs/catalogue.md. Legal bases the records cite come from
+``demo_sources``, which also takes other provinces' names out of the texts; key components carry
+a blank form from ``demo_forms``. Loading goes through the catalogue import, so it
 is idempotent: a second run finds every procedure unchanged.
 """
 
@@ -15,6 +17,8 @@ from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
+from motcua.catalogue.demo_forms import stored_form
+from motcua.catalogue.demo_sources import SOURCE_BASIS, localise
 from motcua.catalogue.demo_supplements import (
     GROUPS,
     ILLUSTRATIVE_FORM,
@@ -104,8 +108,8 @@ def _online(text: str | None) -> str:
     return {"toan trinh": "full", "mot phan": "partial"}.get(fold(text or ""), "none")
 
 
-def _component(raw: dict[str, Any]) -> dict[str, Any]:
-    note = raw.get("note") or ""
+def _component(raw: dict[str, Any], code: str) -> dict[str, Any]:
+    note = localise(raw.get("note"))
     folded = fold(note)
     kind = "certified_copy" if "chung thuc" in folded else "photocopy" if "ban sao" in folded else "original"
     optional = folded.startswith(("chi ", "khi ", "neu ", "ke ", "doi voi")) or "neu co" in folded
@@ -114,6 +118,7 @@ def _component(raw: dict[str, Any]) -> dict[str, Any]:
         "copies": raw.get("copies") or 1,
         "kind": kind,
         "mandatory": not optional,
+        "blank_form": stored_form(code, raw["name"]),
         "note": note,
     }
 
@@ -144,7 +149,7 @@ def _sample_steps(record: dict[str, Any]) -> list[dict[str, Any]]:
         if kind is not None:
             steps.append(
                 {
-                    "name": f"{raw['name']} ({raw['actor']})"[:500],
+                    "name": localise(f"{raw['name']} ({raw['actor']})")[:500],
                     "kind": kind,
                     "duration": raw["duration"],
                     "actor": raw["actor"] or "",
@@ -262,15 +267,16 @@ def procedure_entry(record: dict[str, Any], existing: set[str]) -> dict[str, Any
         "result_name": result[:500],
         "result_kind": _result_kind(result),
         "result_electronic_allowed": online == "full" or "dien tu" in fold(result),
-        "legal_basis": supplement.get("basis", ""),
-        "submission_place": record["agency"] or "",
+        "legal_basis": supplement.get("basis") or SOURCE_BASIS.get(record["code"], ""),
+        "submission_place": localise(record["agency"]),
         "competent_agencies": sorted(a for a in agencies if a in existing),
-        "change_note": f"Nguồn: {record['source']}"[:500],
+        "change_note": localise(f"Nguồn: {record['source']}")[:500],
         "fees": [
-            {"name": f["name"], "amount_vnd": f["amount_vnd"], "note": f.get("note") or ""}
+            {"name": f["name"], "amount_vnd": f["amount_vnd"], "note": localise(f.get("note"))}
             for f in supplement.get("fees") or record["fees"]
         ],
-        "components": [_component(c) for c in components] or [{**ILLUSTRATIVE_FORM, "kind": "original"}],
+        "components": [_component(c, record["code"]) for c in components]
+        or [{**ILLUSTRATIVE_FORM, "kind": "original"}],
         "processes": [_process(record, record["code"], _limit_hours(value, unit), levels, existing)],
     }
     name = record["name"].removeprefix("Thủ tục ").strip()

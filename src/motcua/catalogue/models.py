@@ -21,6 +21,7 @@ from django.db.models import Q
 
 from motcua.accounts.models import Role
 from motcua.catalogue.constants import (
+    LEGAL_BASIS_MISSING,
     PROCEDURE_CODE_RE,
     SECTOR_CODE_RE,
     ComponentKind,
@@ -167,6 +168,11 @@ class ProcedureVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.procedure.code} v{self.number}"
+
+    @property
+    def legal_basis_text(self) -> str:
+        """The legal basis as shown to people: said to be missing rather than left out when unknown."""
+        return self.legal_basis or LEGAL_BASIS_MISSING
 
     @property
     def levels(self) -> list[str]:

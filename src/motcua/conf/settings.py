@@ -350,6 +350,21 @@ PORTAL_TRACKING_LIMIT = config(
     group="Portal",
 )
 
+# --- One-time codes by SMS (phone verification, password recovery by phone) --------------
+OTP_TTL_MINUTES = config(
+    "OTP_TTL_MINUTES", 5, help_text="Minutes a one-time code sent by SMS stays valid.", group="Portal"
+)
+OTP_MAX_ATTEMPTS = config(
+    "OTP_MAX_ATTEMPTS", 5, help_text="Wrong entries of a one-time code before it stops working.", group="Portal"
+)
+OTP_RESEND_SECONDS = config(
+    "OTP_RESEND_SECONDS", 60, help_text="Seconds before another code may be sent for the same purpose.", group="Portal"
+)
+OTP_DAILY_LIMIT = config(
+    "OTP_DAILY_LIMIT", 10, help_text="Codes sent to one account for one purpose in 24 hours at most.", group="Portal"
+)
+SMS_FILE_PATH = str(VAR_DIR / "sms" / "outbox.txt")  # written by notifications.sms.FileBackend (demo)
+
 # --- Citizen sign-in with OpenID Connect (VNeID or another provider) -------------------
 OIDC_ENABLED = config(
     "OIDC_ENABLED", False, help_text="Offer sign-in with the OpenID Connect provider on the portal.", group="OIDC"

@@ -1,13 +1,16 @@
 """SMS interface. ``settings.SMS_BACKEND`` names the backend class; a provider plugs in a subclass.
 
 The default :class:`LoggingBackend` only writes the message to the log (no provider contract is
-assumed); tests use :class:`MemoryBackend` and read ``MemoryBackend.outbox``.
+assumed); a demo can use :class:`FileBackend` (one line per message in ``settings.SMS_FILE_PATH``);
+tests use :class:`MemoryBackend` and read ``MemoryBackend.outbox``. None of them sends anything.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import ClassVar
 
 from django.conf import settings
@@ -42,6 +45,17 @@ class MemoryBackend(BaseBackend):
 
     def send(self, message: SmsMessage) -> bool:
         MemoryBackend.outbox.append(message)
+        return True
+
+
+class FileBackend(BaseBackend):
+    """Appends each message to ``settings.SMS_FILE_PATH``, so a demo can read the codes it sends."""
+
+    def send(self, message: SmsMessage) -> bool:
+        path = Path(settings.SMS_FILE_PATH)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as outbox:
+            outbox.write(f"{datetime.now(UTC).isoformat(timespec='seconds')}\t{message.phone}\t{message.text}\n")
         return True
 
 

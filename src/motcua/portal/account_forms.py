@@ -109,3 +109,58 @@ class ProfileForm(forms.Form):
     def clean_id_number(self) -> str:
         raw = self.cleaned_data.get("id_number", "")
         return validate_citizen_id(raw) if raw.strip() else ""
+
+
+class CodeField(forms.CharField):
+    """The 6 digits of a one-time code sent by SMS (spaces typed between them are dropped)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        attrs = {"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]*", "maxlength": "6"}
+        super().__init__(
+            label=_("Mã xác nhận"),
+            help_text=_("6 chữ số trong tin nhắn SMS."),
+            widget=forms.TextInput(attrs=attrs),
+            **kwargs,
+        )
+
+    def clean(self, value: Any) -> str:
+        code = "".join(str(value or "").split())
+        if not (len(code) == 6 and code.isdigit()):
+            raise ValidationError(_("Mã xác nhận gồm 6 chữ số."))
+        return code
+
+
+class VerifyPhoneForm(forms.Form):
+    code = CodeField()
+
+
+class PhoneForm(forms.Form):
+    phone = forms.CharField(
+        label=_("Số điện thoại của tài khoản"),
+        help_text=_("10 chữ số, bắt đầu bằng 0 (có thể nhập +84)."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel", "autofocus": True}),
+    )
+
+    def clean_phone(self) -> str:
+        return normalise_phone(self.cleaned_data.get("phone", ""))
+
+
+class PhoneResetForm(forms.Form):
+    code = CodeField()
+    password1 = forms.CharField(
+        label=_("Mật khẩu mới"),
+        strip=False,
+        help_text=_("Ít nhất 8 ký tự, không chỉ gồm chữ số."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Nhập lại mật khẩu mới"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("password1") and data.get("password2") and data["password1"] != data["password2"]:
+            self.add_error("password2", _("Hai mật khẩu không khớp."))
+        return data

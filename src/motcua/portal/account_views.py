@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -13,12 +14,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from motcua.accounts import lockout
+from motcua.accounts import lockout, otp
 from motcua.accounts.citizens import register_citizen, save_citizen_profile
+from motcua.accounts.models import CodePurpose
 from motcua.accounts.selectors import citizen_profile
 from motcua.core.exceptions import DomainError
 from motcua.portal import oidc
@@ -30,7 +32,7 @@ LOGIN_URL = reverse_lazy("portal:login")
 BACKEND = "motcua.accounts.auth_backends.EmailOrPhoneBackend"
 
 
-def _safe_next(request: HttpRequest, default: str) -> str:
+def safe_next(request: HttpRequest, default: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
         return target
@@ -73,8 +75,27 @@ def register(request: HttpRequest) -> HttpResponse:
         else:
             login(request, user, backend=BACKEND)
             messages.success(request, _("Đăng ký thành công. Vui lòng bổ sung số định danh cá nhân trong hồ sơ."))
-            return redirect(_safe_next(request, str(reverse_lazy("portal:profile"))))
-    return render(request, "portal/account/register.html", {"form": form, "next": _safe_next(request, "")})
+            next_url = safe_next(request, str(reverse_lazy("portal:profile")))
+            if user.phone and send_verification_code(request):
+                return redirect(f"{reverse_lazy('portal:verify_phone')}?{urlencode({'next': next_url})}")
+            return redirect(next_url)
+    return render(request, "portal/account/register.html", {"form": form, "next": safe_next(request, "")})
+
+
+def send_verification_code(request: HttpRequest) -> bool:
+    """Send a code to the signed-in citizen's phone and say so; False (with the reason shown) if none was sent."""
+    user = request.user
+    try:
+        otp.issue_code(user, CodePurpose.VERIFY_PHONE)  # type: ignore[arg-type]
+    except DomainError as error:
+        messages.error(request, error.message)
+        return False
+    messages.info(
+        request,
+        _("Đã gửi mã xác nhận tới số %(phone)s. Mã có hiệu lực %(minutes)s phút.")
+        % {"phone": otp.mask(user.phone), "minutes": settings.OTP_TTL_MINUTES},  # type: ignore[union-attr]
+    )
+    return True
 
 
 def _lockout_key(identifier: str) -> str:
@@ -152,5 +173,5 @@ def profile(request: HttpRequest) -> HttpResponse:
             add_domain_error(form, error)
         else:
             messages.success(request, _("Đã lưu thông tin cá nhân."))
-            return redirect(_safe_next(request, str(reverse_lazy("portal:profile"))))
-    return render(request, "portal/account/profile.html", {"form": form, "next": _safe_next(request, "")})
+            return redirect(safe_next(request, str(reverse_lazy("portal:profile"))))
+    return render(request, "portal/account/profile.html", {"form": form, "next": safe_next(request, "")})

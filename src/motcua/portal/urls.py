@@ -6,6 +6,7 @@ from motcua.portal import (
     dossier_views,
     oidc_views,
     payment_views,
+    phone_views,
     submission_views,
     views,
 )
@@ -22,7 +23,14 @@ urlpatterns = [
     path("dang-nhap/", account_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", account_views.LogoutView.as_view(), name="logout"),
     path("tai-khoan/", account_views.profile, name="profile"),
+    path("tai-khoan/xac-minh-so-dien-thoai/", phone_views.verify_phone, name="verify_phone"),
     path("quen-mat-khau/", account_views.PasswordResetView.as_view(), name="password_reset"),
+    path("quen-mat-khau/so-dien-thoai/", phone_views.password_reset_phone, name="password_reset_phone"),
+    path(
+        "quen-mat-khau/so-dien-thoai/nhap-ma/",
+        phone_views.password_reset_phone_confirm,
+        name="password_reset_phone_confirm",
+    ),
     path("quen-mat-khau/da-gui/", account_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "dat-lai-mat-khau/<uidb64>/<token>/",

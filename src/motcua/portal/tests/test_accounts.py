@@ -47,7 +47,9 @@ def test_bad_phone_numbers_are_refused(raw):
 
 def test_register_creates_account_signs_in_and_audits(client):
     response = _register(client)
-    assert response.status_code == 302 and response.url == reverse("portal:profile")
+    # With a phone, the next step is verifying it by the code just sent; then the profile.
+    assert response.status_code == 302
+    assert response.url == reverse("portal:verify_phone") + "?next=%2Ftai-khoan%2F"
     user = User.objects.get(phone="0912345678")
     assert user.full_name == "Nguyễn Thị Lan" and user.email == "lan@example.vn"
     assert user.check_password(PASSWORD)
