@@ -67,7 +67,8 @@ _LAYOUT_CHECK = """() => {
   };
   const shown = e => {
     const s = getComputedStyle(e);
-    if (s.visibility === 'hidden' || s.display === 'none' || e.closest('[hidden], details:not([open]) > :not(summary)')) return false;
+    if (s.visibility === 'hidden' || s.display === 'none') return false;
+    if (e.closest('[hidden], details:not([open]) > :not(summary)')) return false;
     const b = clipped(e);
     return b.right - b.left > 2 && b.bottom - b.top > 2 && b.right > 0;
   };
