@@ -33,3 +33,9 @@ def test_home_labels_how_each_procedure_is_done(client, world):
     page = client.get(reverse("portal:home")).content.decode()
     assert page.index(world.procedure.name) < page.index("Đăng ký kết hôn")
     assert "Nộp trực tuyến toàn trình" in page and "Chỉ nộp trực tiếp hoặc qua bưu chính" in page
+
+
+def test_the_labels_follow_the_chosen_language(client, world):
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("portal:home")).content.decode()
+    assert "Fully online" in page and "Procedures you can submit online are listed first." in page
