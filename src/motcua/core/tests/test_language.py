@@ -30,3 +30,19 @@ def test_choosing_english_with_the_switch_gives_english_and_back(client: Client)
 def test_an_unknown_language_in_the_cookie_falls_back_to_vietnamese(client: Client) -> None:
     client.cookies["django_language"] = "fr"
     assert '<html lang="vi">' in client.get("/").content.decode()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_browser_in_english_shows_vietnamese_until_english_is_pressed(live_server, new_browser_page) -> None:
+    page = new_browser_page(locale="en-US")
+    page.goto(live_server.url + "/")
+    assert page.locator("html").get_attribute("lang") == "vi"
+    assert page.get_by_role("heading", name="Thủ tục được sử dụng nhiều").is_visible()
+    page.get_by_role("button", name="English").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", name="Most used procedures").is_visible()
+    page.get_by_role("button", name="Tiếng Việt").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "vi"
