@@ -50,6 +50,8 @@ def test_counter_path_at_768_px(live_server: Any, new_browser_page: Any) -> None
         page.goto(f"{base}/can-bo/?tab=all")
         assert page.get_by_role("link", name=code).is_visible()
         assert layout_problems(page) == [], "inbox with the dossier"
+        # The inbox's eight columns fit a tablet without scrolling their region sideways.
+        assert page.locator("#inbox-table .table-scroll").evaluate("e => e.scrollWidth <= e.clientWidth")
         screenshot(page, "backoffice-inbox-tablet")
         page.get_by_role("link", name=code).click()
         page.wait_for_selector("h1 .code")
