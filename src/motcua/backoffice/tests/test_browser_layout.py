@@ -31,6 +31,8 @@ def test_counter_path_at_768_px(live_server: Any, new_browser_page: Any) -> None
         build_world()
         page = new_browser_page(viewport=TABLET)
         base = live_server.url
+        page.goto(base + "/can-bo/dang-nhap/")
+        assert layout_problems(page) == [], "sign in"
         sign_in(page, base, "motcua")
         assert layout_problems(page) == [], "inbox"
 
@@ -44,6 +46,8 @@ def test_counter_path_at_768_px(live_server: Any, new_browser_page: Any) -> None
         page.wait_for_selector("h1 .code")
         code = page.locator("h1 .code").inner_text()
         assert page.locator(".print-now a").inner_text().startswith("In Mẫu 01")
+        receipt = page.request.get(base + page.locator(".print-now a").get_attribute("href"))
+        assert receipt.body()[:4] == b"%PDF"
         assert layout_problems(page) == [], "receipt on the dossier page"
 
         page.get_by_role("link", name=re.compile("Hồ sơ")).first.click()
