@@ -5,7 +5,7 @@ Browser tests use Playwright's sync API with Debian's chromium (never a download
     @pytest.mark.browser
     def test_home(live_server, browser_page):
         browser_page.goto(live_server.url + "/")
-        screenshot(browser_page, "portal-home")  # motcua.core.testing.screenshot → docs/screenshots/
+        screenshot(browser_page, "portal-home")  # → var/screenshots/ (REFRESH_SCREENSHOTS=1: docs/screenshots/)
 
 ``new_browser_page()`` opens a further, isolated context (a second official, a citizen).
 """

@@ -1,14 +1,17 @@
-"""The internal process drawn as an SVG, server-side, for the admin and the public procedure page.
+"""The internal process drawn as an SVG, server-side, for the admin and the public procedure page,
+and the same process as stages of a vertical list for narrow screens.
 
 Steps run top to bottom; consecutive steps of the same parallel group (consultations) are drawn
 side by side on one row. Liên thông steps are drawn with a dashed border. Pure function of the
-steps: no JavaScript, no external assets, text escaped.
+steps: no JavaScript, no external assets, text escaped. A 640-unit-wide drawing scaled to a phone
+leaves 7-pixel letters, so phones get ``process_stages`` (a list in the page's own font) instead.
 """
 
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 from xml.sax.saxutils import escape
@@ -49,6 +52,34 @@ def rows_of(steps: Iterable[StepLike]) -> list[list[StepLike]]:
         else:
             rows.append([step])
     return rows
+
+
+@dataclass(frozen=True)
+class StageStep:
+    number: int
+    name: str
+    actor: str
+    duration: str
+    interagency: bool
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One row of the diagram: a single step, or steps that run at the same time."""
+
+    steps: list[StageStep]
+
+    @property
+    def parallel(self) -> bool:
+        return len(self.steps) > 1
+
+
+def process_stages(steps: Iterable[StepLike]) -> list[Stage]:
+    """The rows of the diagram as plain data, for the list shown on narrow screens."""
+    return [
+        Stage([StageStep(s.order, s.name, s.get_actor_kind_display(), _duration(s), s.is_interagency) for s in row])
+        for row in rows_of(steps)
+    ]
 
 
 def _box(step: StepLike, x: float, y: float, width: float, chars: int) -> tuple[str, float]:

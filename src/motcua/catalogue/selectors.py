@@ -7,9 +7,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Case, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 
-from motcua.catalogue.constants import ProcedureStatus
+from motcua.catalogue.constants import OnlineLevel, ProcedureStatus
 from motcua.catalogue.models import (
     Fee,
     InternalProcess,
@@ -137,6 +137,20 @@ def fixed_fees(version_id: int) -> tuple[tuple[str, int], ...]:
 
 def active_procedures() -> QuerySet[Procedure]:
     return Procedure.objects.filter(status=ProcedureStatus.ACTIVE).select_related("sector")
+
+
+ONLINE_LEVELS = (OnlineLevel.FULL, OnlineLevel.PARTIAL)  # the citizen can submit on the portal
+
+
+def with_online_level(procedures: QuerySet[Procedure], at: date) -> QuerySet[Procedure]:
+    """Annotate ``online_level_now`` (the online level of the version in force on ``at``, None without one)
+    and ``offline_rank`` (0 when the procedure can be done online, 1 otherwise) to put online ones first."""
+    in_force = ProcedureVersion.objects.in_force(at).filter(procedure=OuterRef("pk")).order_by("-number")
+    return procedures.annotate(online_level_now=Subquery(in_force.values("online_level")[:1])).annotate(
+        offline_rank=Case(
+            When(online_level_now__in=ONLINE_LEVELS, then=Value(0)), default=Value(1), output_field=IntegerField()
+        )
+    )
 
 
 def version_detail(version_pk: int) -> ProcedureVersion:

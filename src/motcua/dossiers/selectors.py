@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from motcua.accounts.models import Applicant
+from motcua.catalogue.models import Procedure
+from motcua.catalogue.selectors import active_procedures, with_online_level
 from motcua.core.exceptions import DomainError, NotFound
 from motcua.dossiers import workflow
 from motcua.dossiers.actors import role_pairs
@@ -241,3 +244,22 @@ def public_lookup(code: str, phone: str | None = None, id_number: str | None = N
             for e in events
         ],
     )
+
+
+MOST_USED_WINDOW = timedelta(days=365)
+
+
+def most_used_procedures(limit: int, *, now: datetime | None = None) -> list[Procedure]:
+    """The procedures to offer first on the portal's home page, each annotated with ``uses`` and
+    ``online_level_now``.
+
+    A citizen on the online portal expects to be able to do what is offered there: procedures that can
+    be submitted online (fully or partly) come first, by the number of dossiers sent in the last year;
+    procedures done only at the counter or by post follow, so the list is never empty in a province
+    with few online services (the page says how each one is done)."""
+    now = now or timezone.now()
+    sent = Q(dossiers__created_at__gte=now - MOST_USED_WINDOW) & ~Q(dossiers__status=Status.DRAFT)
+    ranked = with_online_level(active_procedures(), timezone.localdate(now)).annotate(
+        uses=Count("dossiers", filter=sent)
+    )
+    return list(ranked.order_by("offline_rank", "-uses", "name")[:limit])

@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 
 from motcua.catalogue import selectors
 from motcua.catalogue.constants import OnlineLevel, ProcedureStatus
-from motcua.catalogue.diagram import process_svg
+from motcua.catalogue.diagram import process_stages, process_svg
 from motcua.catalogue.models import Component, ProcedureVersion, Sector
 from motcua.catalogue.search import SearchFilters, search_procedures
 from motcua.core.exceptions import NotFound
@@ -117,6 +117,7 @@ def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
             "process": process,
             # Safe: the SVG is built server-side and every text in it is XML-escaped (catalogue/diagram.py).
             "diagram": mark_safe(process_svg(steps, title=f"Quy trình xử lý: {procedure.name}")),  # noqa: S308
+            "stages": process_stages(steps),
             "submission_url": _submission_url(procedure.code) if version.online_level != OnlineLevel.NONE else "",
             "is_active": procedure.status == ProcedureStatus.ACTIVE,
         },

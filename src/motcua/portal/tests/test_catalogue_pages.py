@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 
 from motcua.catalogue.models import Component
 from motcua.catalogue.tests.factories import SectorFactory, make_procedure, step
-from motcua.core.testing import DESKTOP, PHONE, screenshot, serious_accessibility_violations
+from motcua.core.testing import DESKTOP, PHONE, layout_problems, screenshot, serious_accessibility_violations
 
 MONDAY_9AM = "2026-03-02 09:00 +0700"
 
@@ -121,7 +121,20 @@ def test_citizen_searches_without_diacritics_and_opens_the_procedure(live_server
     assert page.locator(".diagram svg").count() == 1
     assert serious_accessibility_violations(page) == []
 
+    assert page.locator(".diagram svg").is_visible() and not page.locator(".process-stepper").is_visible()
+
     phone = new_browser_page(viewport=PHONE)
     phone.goto(f"{live_server.url}/thu-tuc/1.001193/")
-    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    assert layout_problems(phone) == []
+    # On a phone the process is a list in the page's font, not a drawing shrunk to 7-pixel letters.
+    assert not phone.locator(".diagram svg").is_visible()
+    stepper = phone.locator(".process-stepper")
+    stepper.scroll_into_view_if_needed()
+    assert stepper.is_visible()
+    first_step = stepper.locator(".stage-name").first
+    assert first_step.inner_text().startswith("1. ")
+    assert first_step.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 14
+    assert stepper.evaluate("e => e.getBoundingClientRect().right") <= 390
+    assert serious_accessibility_violations(phone) == []
     screenshot(phone, "catalogue-procedure-phone")
+    screenshot(phone, "catalogue-procedure-process-phone", full_page=True)
