@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from motcua.backoffice.acting import Acting, acting_of, official_required
+from motcua.backoffice.acting import DOSSIER_ROLES, Acting, acting_of, official_required
 from motcua.backoffice.actionforms import ACTIONS, ActionForm
 from motcua.backoffice.errors import apply_domain_error
 from motcua.backoffice.printable import printable_forms
@@ -114,13 +114,13 @@ def _page(
     return render(request, "backoffice/dossier.html", context, status=status)
 
 
-@official_required()
+@official_required(roles=DOSSIER_ROLES)
 def dossier_view(request: HttpRequest, code: str) -> HttpResponse:
     return _page(request, dossier_for(acting_of(request), code))
 
 
 @require_POST
-@official_required()
+@official_required(roles=DOSSIER_ROLES)
 def action_view(request: HttpRequest, code: str, action: str) -> HttpResponse:
     acting = acting_of(request)
     dossier = dossier_for(acting, code)
@@ -179,7 +179,7 @@ _CONFLICT = gettext_lazy(
 )
 
 
-@official_required()
+@official_required(roles=DOSSIER_ROLES)
 def file_view(request: HttpRequest, code: str, file_id: int) -> HttpResponseBase:
     """A scan or result shown in the browser (inline), only to officials who may see the dossier."""
     dossier = dossier_for(acting_of(request), code)
