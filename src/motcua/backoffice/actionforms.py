@@ -19,10 +19,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
-from motcua.accounts.models import Role, User
+from motcua.accounts.models import User
+from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import ReturnMethod
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import clock, closing, intake, processing
+from motcua.dossiers.services.assignment import assignment_candidates
 from motcua.dossiers.services.intake import ComponentData
 from motcua.organisations.models import Agency
 from motcua.workdays.constants import VIETNAM_TZ
@@ -57,6 +59,8 @@ class MultipleFileField(forms.FileField):
 
 
 class ActionForm(forms.Form):
+    # The membership the official acts in, set by the view before the call (passed to the engine).
+    acting: ActingAs | None = None
     version = forms.IntegerField(widget=forms.HiddenInput)
     note = forms.CharField(
         label=_("Ghi chú"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
@@ -84,27 +88,17 @@ class ItemsForm(ActionForm):
         return [line.strip() for line in self.cleaned_data["items"].splitlines() if line.strip()]
 
 
-def _officials_of(agency_ids: list[int], roles: tuple[str, ...]) -> forms.ModelChoiceField:
-    users = User.objects.filter(
-        is_active=True,
-        memberships__agency_id__in=agency_ids,
-        memberships__is_active=True,
-        memberships__role__in=roles,
-    ).distinct()
-    return forms.ModelChoiceField(label=_("Cán bộ xử lý"), queryset=users.order_by("full_name", "username"))
-
-
-def _active_step_agencies(dossier: Dossier) -> list[int]:
-    return [s.agency_id for s in dossier.steps.all() if s.state == "active" and s.kind == "process"] or [
-        dossier.competent_agency_id
-    ]
-
-
 class AssignForm(ActionForm):
+    """The handler of the active step: the engine's candidates (its role, in its agency and divisions)."""
+
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["handler"] = _officials_of(
-            _active_step_agencies(self.dossier), (Role.SPECIALIST, Role.HEAD_OF_DIVISION, Role.LEADER)
+        active = [s for s in self.dossier.steps.all() if s.state == "active" and s.kind == "process"]
+        users = User.objects.none()
+        for step in active:
+            users = users | assignment_candidates(step)
+        self.fields["handler"] = forms.ModelChoiceField(
+            label=_("Cán bộ xử lý"), queryset=users.distinct().order_by("full_name", "username")
         )
         self.order_fields(["handler", "note"])
 
@@ -234,7 +228,7 @@ class ActionSpec:
 
 
 def _common(form: forms.Form) -> dict[str, Any]:
-    return {"expected_version": form.cleaned_data["version"]}
+    return {"expected_version": form.cleaned_data["version"], "acting": getattr(form, "acting", None)}
 
 
 def _note(form: forms.Form) -> dict[str, Any]:

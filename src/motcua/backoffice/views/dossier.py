@@ -24,9 +24,10 @@ from motcua.backoffice.printable import printable_forms
 from motcua.backoffice.timeline import event_rows, step_rows
 from motcua.core.exceptions import Conflict, DomainError
 from motcua.dossiers import workflow
+from motcua.dossiers.actors import ActingAs, agencies_acted_for, membership_pairs
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier, DossierComponent, DossierEvent, DossierFile
-from motcua.dossiers.selectors_inbox import agencies_acted_for, visibility_q
+from motcua.dossiers.selectors_inbox import visibility_q
 from motcua.dossiers.services.base import env_at
 
 
@@ -53,8 +54,9 @@ def dossier_for(acting: Acting, code: str) -> Dossier:
 
 
 def _actor(request: HttpRequest, acting: Acting) -> workflow.Actor:
-    # Only the acting membership: an official sees the buttons of the role they chose, not of all roles.
-    return workflow.Actor(user_id=request.user.pk, roles=frozenset({(acting.agency.pk, acting.role)}))
+    # Only the acting membership: an official sees the buttons of the role they chose, not of all
+    # roles. A membership in a division acts for its parent agency too (the engine's rule).
+    return workflow.Actor(user_id=request.user.pk, roles=membership_pairs(acting.agency, acting.role))
 
 
 def _available(snapshot: workflow.Snapshot, request: HttpRequest, acting: Acting, env: workflow.Env) -> list[Any]:
@@ -137,6 +139,8 @@ def action_view(request: HttpRequest, code: str, action: str) -> HttpResponse:
         return _page(request, dossier, bound=(action, form), status=refusal.status)
     if not form.is_valid():
         return _page(request, dossier, bound=(action, form), status=400)
+    # The engine allows and records the action in the chosen role only.
+    form.acting = ActingAs(acting.agency.pk, acting.role)
     try:
         updated = spec.call(dossier, request.user, form)  # type: ignore[arg-type]
     except Conflict:

@@ -22,7 +22,7 @@ from django.utils import timezone
 from motcua.accounts.models import User
 from motcua.core.exceptions import Conflict, DomainError, NotFound
 from motcua.dossiers import deadlines, workflow
-from motcua.dossiers.actors import role_pairs
+from motcua.dossiers.actors import ActingAs, acting_pairs, role_pairs
 from motcua.dossiers.models import Dossier, DossierEvent
 
 
@@ -34,11 +34,19 @@ def now_or(now: datetime | None) -> datetime:
     return moment
 
 
-def actor_for(user: User | None) -> workflow.Actor:
-    """The workflow's view of a user: id and (agency, role) pairs of their active memberships."""
+def actor_for(user: User | None, acting: ActingAs | None = None) -> workflow.Actor:
+    """The workflow's view of a user: id and (agency, role) pairs of their active memberships.
+
+    With ``acting`` (the membership the official chose to act in), only that membership's pairs
+    count, so the action is allowed and recorded in that role alone; a pair the user does not hold
+    gives nothing (a superuser, who may act anywhere, keeps the chosen pair).
+    """
     if user is None or not user.is_authenticated or not user.is_active:
         return workflow.Actor(user_id=None)
     pairs = frozenset(role_pairs(user))
+    if acting is not None:
+        chosen = acting_pairs(acting)
+        pairs = chosen if user.is_superuser else pairs & chosen
     return workflow.Actor(user_id=user.pk, roles=pairs, is_superuser=user.is_superuser)
 
 
@@ -94,8 +102,13 @@ def begin(
     actor: User | None,
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> ActionContext:
-    """Lock, compare versions (optimistic check), and let the workflow table decide."""
+    """Lock, compare versions (optimistic check), and let the workflow table decide.
+
+    ``acting``: the membership the official acts in (see :func:`actor_for`); without it the role
+    recorded follows ``workflow.acting_as``'s rule.
+    """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("dossier actions must run inside transaction.atomic()")
     locked = lock(dossier)
@@ -104,7 +117,7 @@ def begin(
             "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại hồ sơ rồi thực hiện lại thao tác.",
             fields={"version": [f"Phiên bản hiện tại là {locked.version}."]},
         )
-    return _decide(locked, locked.snapshot(), action, actor, actor_for(actor), now)
+    return _decide(locked, locked.snapshot(), action, actor, actor_for(actor, acting), now)
 
 
 def begin_new(

@@ -19,6 +19,7 @@ from django.db import transaction
 from motcua.accounts.models import User
 from motcua.core.exceptions import DomainError
 from motcua.dossiers import deadlines
+from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import PauseKind, SupplementStage
 from motcua.dossiers.models import Dossier, DossierPause
 from motcua.dossiers.notify import notify_applicant
@@ -37,9 +38,10 @@ def request_supplement(
     note: str = "",
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """Not eligible after appraisal: one request listing every item (Form 02), via the one-stop unit."""
-    ctx = begin(dossier, "request_supplement", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "request_supplement", actor=actor, expected_version=expected_version, now=now, acting=acting)
     request = new_supplement_request(ctx, SupplementStage.PROCESSING, items, note)
     DossierPause.objects.create(dossier=ctx.dossier, kind=PauseKind.SUPPLEMENT, started_at=ctx.now)
     notify_applicant(ctx.dossier.pk, "supplement_requested")
@@ -68,9 +70,10 @@ def receive_supplement(
     note: str = "",
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """The one-stop unit receives the complete supplement: the time limit restarts from zero."""
-    ctx = begin(dossier, "receive_supplement", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "receive_supplement", actor=actor, expected_version=expected_version, now=now, acting=acting)
     return _restart(ctx, components, actor, note)
 
 
@@ -83,9 +86,10 @@ def submit_supplement(
     note: str = "",
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """The applicant sends the supplement online: same effect as receiving it at the counter."""
-    ctx = begin(dossier, "submit_supplement", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "submit_supplement", actor=actor, expected_version=expected_version, now=now, acting=acting)
     return _restart(ctx, components, actor, note)
 
 
@@ -98,11 +102,14 @@ def request_financial_obligation(
     note: str = "",
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """Ask the applicant to pay (e.g. land levy); pauses the clock if the procedure version says so."""
     if not isinstance(amount_vnd, int) or amount_vnd <= 0:
         raise DomainError("Số tiền phải là số nguyên dương (đồng).", code="invalid", fields={"amount": []})
-    ctx = begin(dossier, "request_financial_obligation", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(
+        dossier, "request_financial_obligation", actor=actor, expected_version=expected_version, now=now, acting=acting
+    )
     DossierPause.objects.create(
         dossier=ctx.dossier,
         kind=PauseKind.FINANCIAL_OBLIGATION,
@@ -122,9 +129,10 @@ def confirm_payment(
     note: str = "",
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """The obligation is met: the pause ends and the due moments shift by the paused working time."""
-    ctx = begin(dossier, "confirm_payment", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "confirm_payment", actor=actor, expected_version=expected_version, now=now, acting=acting)
     pause = ctx.dossier.pauses.filter(kind=PauseKind.FINANCIAL_OBLIGATION, ended_at=None).first()
     paused = None
     if pause is not None:
@@ -148,11 +156,12 @@ def extend(
     reason: str,
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """Apology and extension letter (Form 04): a new due moment, once, ≥ 1 working day before the due."""
     require(reason and reason.strip(), "reason", "Cần nêu lý do chậm trễ.")
     require(new_due_at, "new_due_at", "Cần nhập ngày hẹn trả mới.")
-    ctx = begin(dossier, "extend", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "extend", actor=actor, expected_version=expected_version, now=now, acting=acting)
     current = ctx.dossier.due_at
     if current is None or new_due_at <= current:
         raise DomainError(

@@ -9,7 +9,7 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from motcua.accounts.models import ApplicantKind
+from motcua.accounts.models import ApplicantKind, Role
 from motcua.catalogue.constants import ComponentKind
 from motcua.dossiers.constants import (
     DVCQG_STATUS_KEYS,
@@ -104,6 +104,17 @@ class ActionSerializer(serializers.Serializer):
         min_value=1, help_text="The dossier version the client saw; a mismatch answers 409 `conflict`."
     )
     note = serializers.CharField(required=False, allow_blank=True, default="")
+    acting_agency = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Officials: the agency id of the membership to act in (with acting_role). Without it the "
+        "history records the role the active step asks for when held, else the first role held in the order "
+        "one-stop officer, specialist, head of division, leader.",
+    )
+    acting_role = serializers.ChoiceField(
+        choices=Role.choices, required=False, allow_blank=True, default="", help_text="With acting_agency."
+    )
     reason = serializers.CharField(required=False, allow_blank=True, default="")
     items = serializers.ListField(child=serializers.CharField(max_length=500), required=False, default=list)
     handler = serializers.IntegerField(required=False, allow_null=True, default=None, help_text="User id.")

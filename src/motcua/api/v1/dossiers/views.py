@@ -28,6 +28,7 @@ from motcua.core.exceptions import DomainError, NotFound, PermissionDenied
 from motcua.documents.forms import available_forms, render_dossier_form
 from motcua.documents.register import register_pdf, register_xlsx
 from motcua.dossiers import selectors, services, workflow
+from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors_inbox import BOXES, scope_for
@@ -269,7 +270,25 @@ def _action_kwargs(action: str, data: dict[str, Any]) -> dict[str, Any]:
     kwargs = builders[action]()
     if action != "rate":
         kwargs.update(common)
+    acting = _acting(data) if action not in APPLICANT_ONLY else None
+    if acting is not None:
+        kwargs["acting"] = acting
     return kwargs
+
+
+# Actions only the applicant fires: no membership to choose.
+APPLICANT_ONLY = frozenset({"update_draft", "submit_online", "submit_supplement", "rate"})
+
+
+def _acting(data: dict[str, Any]) -> ActingAs | None:
+    """The membership named by ``acting_agency`` and ``acting_role`` (both or neither)."""
+    agency, role = data.get("acting_agency"), data.get("acting_role") or ""
+    if agency is None and not role:
+        return None
+    if agency is None or not role:
+        message = "Cần nêu cả cơ quan và vai trò thực hiện (acting_agency, acting_role)."
+        raise DomainError(message, code="invalid", fields={"acting_role" if agency else "acting_agency": [message]})
+    return ActingAs(agency, role)
 
 
 def _required_user(pk: int | None, field: str) -> User:
