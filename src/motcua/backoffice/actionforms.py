@@ -194,6 +194,27 @@ class SupplementReceivedForm(ActionForm):
 class ResultForm(ActionForm):
     result_files = MultipleFileField(label=_("Tệp kết quả (PDF, ảnh)"))
 
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        # Steps of the process not reached yet: say which, and ask why they are left out.
+        self.left_out = processing.steps_left_out(self.dossier)
+        if self.left_out:
+            names = "; ".join(
+                f"“{row.name}”" + ("" if row.skippable else _g(" (quy trình không cho phép bỏ qua)"))
+                for row in self.left_out
+            )
+            self.fields["skip_reason"] = forms.CharField(
+                label=_("Lý do bỏ qua các bước còn lại"),
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=_g(
+                    "Quy trình còn bước chưa thực hiện: %(steps)s. Chỉ lãnh đạo cơ quan thực hiện bước được bỏ qua "
+                    "bước mà quy trình cho phép, và phải ghi lý do."
+                )
+                % {"steps": names},
+            )
+
 
 class ReturnResultForm(ActionForm):
     method = forms.ChoiceField(label=_("Hình thức trả"), choices=ReturnMethod.choices, initial=ReturnMethod.COUNTER)
@@ -328,7 +349,13 @@ ACTIONS: dict[str, ActionSpec] = {
     ),
     "attach_result": ActionSpec(
         ResultForm,
-        lambda d, u, f: processing.attach_result(d, actor=u, result_files=f.cleaned_data["result_files"], **_note(f)),
+        lambda d, u, f: processing.attach_result(
+            d,
+            actor=u,
+            result_files=f.cleaned_data["result_files"],
+            skip_reason=f.cleaned_data.get("skip_reason") or "",
+            **_note(f),
+        ),
     ),
     "return_result": ActionSpec(
         ReturnResultForm,

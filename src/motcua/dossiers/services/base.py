@@ -89,6 +89,8 @@ class ActionContext:
     before_record: list[DossierEvent] = field(default_factory=list)
     # A dossier received by this transaction: its creator inserts the row once, with its code, at the end.
     new: bool = False
+    # The workflow's view of the actor (restricted to the chosen membership when one was given).
+    actor: workflow.Actor | None = None
 
     @property
     def now(self) -> datetime:
@@ -147,7 +149,7 @@ def _decide(
     env = env_at(now)
     transition = workflow.check(snap, action, workflow_actor, env)
     agency_id, role = workflow.acting_as(snap, transition, workflow_actor)
-    return ActionContext(dossier, transition, actor, env, snap, dossier.status, agency_id, role)
+    return ActionContext(dossier, transition, actor, env, snap, dossier.status, agency_id, role, actor=workflow_actor)
 
 
 def record(dossier: Dossier, action: str, **details: Any) -> DossierEvent:

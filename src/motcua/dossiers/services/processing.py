@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from motcua.accounts.models import Role, User
-from motcua.core.exceptions import DomainError
-from motcua.dossiers import deadlines
+from motcua.core.exceptions import DomainError, PermissionDenied
+from motcua.dossiers import deadlines, workflow
 from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import Outcome, StepKind, StepState
 from motcua.dossiers.models import Dossier, DossierStep, FilePurpose
@@ -22,6 +23,13 @@ from motcua.dossiers.services.intake import attach
 from motcua.organisations.models import Agency
 
 DEFAULT_CONSULTATION_DAYS = Decimal(3)
+
+
+class StepsRemaining(DomainError):
+    """Attaching the result would leave out steps of the published process that may not be skipped."""
+
+    code = "steps_remaining"
+    status = 409
 
 
 def _actor_agencies(ctx: ActionContext) -> set[int]:
@@ -264,6 +272,59 @@ def _resolve(ctx: ActionContext, outcome: str, reason: str = "") -> None:
     notify_applicant(dossier.pk, "result_ready")
 
 
+def steps_left_out(dossier: Dossier) -> list[DossierStep]:
+    """The competent side's process steps not reached yet: attaching the result now would leave them out.
+
+    The one-stop unit's last step (returning the result) is not among them: it follows the result.
+    """
+    # Read through ``all()``: the dossier page has the steps prefetched already.
+    left_out = [
+        row
+        for row in dossier.steps.all()
+        if row.kind == StepKind.PROCESS and row.state == StepState.PENDING and row.role != Role.ONE_STOP_OFFICER
+    ]
+    return sorted(left_out, key=lambda row: (row.order, row.pk))
+
+
+def _quoted(rows: Sequence[DossierStep]) -> str:
+    return "; ".join(f"“{row.name}”" for row in rows)
+
+
+def _skip(ctx: ActionContext, left_out: list[DossierStep], reason: str) -> dict[str, Any]:
+    """Mark the steps left out as skipped, if the process and the actor allow it; the event's data.
+
+    A step may be skipped only when the published process marks it ``skippable``, by a head or
+    leader of the step's agency, with a reason: otherwise the action is refused and the message
+    lists the steps that remain.
+    """
+    if not left_out:
+        return {}
+    reason = reason.strip()
+    if not reason:
+        message = (
+            f"Quy trình nội bộ còn bước chưa thực hiện: {_quoted(left_out)}. Hãy chuyển hồ sơ lần lượt qua các "
+            "bước này; chỉ được bỏ qua bước mà quy trình cho phép, do lãnh đạo cơ quan thực hiện bước quyết định "
+            "và ghi rõ lý do."
+        )
+        raise StepsRemaining(message, fields={"skip_reason": [message]})
+    fixed = [row for row in left_out if not row.skippable]
+    if fixed:
+        message = (
+            f"Quy trình nội bộ không cho phép bỏ qua bước: {_quoted(fixed)}. "
+            "Hãy chuyển hồ sơ qua các bước này trước khi đính kèm kết quả."
+        )
+        raise StepsRemaining(message, fields={"skip_reason": [message]})
+    actor = ctx.actor
+    not_theirs = [row for row in left_out if actor is None or not actor.holds(row.agency_id, workflow.HEADS)]
+    if not_theirs:
+        message = f"Chỉ lãnh đạo cơ quan thực hiện bước mới được bỏ qua bước: {_quoted(not_theirs)}."
+        raise PermissionDenied(message, fields={"skip_reason": [message]})
+    for row in left_out:
+        row.state, row.answer = StepState.SKIPPED, f"Bỏ qua: {reason}"
+    DossierStep.objects.bulk_update(left_out, ["state", "answer"])
+    return {"skipped": [row.name for row in left_out], "skip_reason": reason}
+
+
 @transaction.atomic
 def attach_result(
     dossier: Dossier | int,
@@ -271,16 +332,21 @@ def attach_result(
     actor: User,
     result_files: Sequence[UploadedFile],
     note: str = "",
+    skip_reason: str = "",
     expected_version: int | None = None,
     now: datetime | None = None,
     acting: ActingAs | None = None,
 ) -> Dossier:
-    """Attach the signed result: the dossier is "Đã xử lý xong" and classified early/on time/late."""
+    """Attach the signed result: the dossier is "Đã xử lý xong" and classified early/on time/late.
+
+    Steps of the process not reached yet are left out only as :func:`_skip` allows (``skip_reason``).
+    """
     require(list(result_files), "result_files", "Cần đính kèm tệp kết quả giải quyết.")
     ctx = begin(dossier, "attach_result", actor=actor, expected_version=expected_version, now=now, acting=acting)
+    skipped = _skip(ctx, steps_left_out(ctx.dossier), skip_reason)
     stored = [attach(ctx.dossier, f, purpose=FilePurpose.RESULT, user=actor, now=ctx.now).name for f in result_files]
     _resolve(ctx, Outcome.GRANTED)
-    return finish(ctx, note=note, data={"timing": ctx.dossier.timing}, files=stored)
+    return finish(ctx, note=note, data={"timing": ctx.dossier.timing, **skipped}, files=stored)
 
 
 @transaction.atomic

@@ -47,6 +47,7 @@ def plan(dossier: Dossier, cal: WorkingCalendar, start: datetime) -> list[Dossie
             parallel_group=step.parallel_group,
             duration_value=step.duration_value,
             duration_unit=step.duration_unit,
+            skippable=step.skippable,
         )
         for step in template
     ]

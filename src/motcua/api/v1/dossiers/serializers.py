@@ -116,6 +116,14 @@ class ActionSerializer(serializers.Serializer):
         choices=Role.choices, required=False, allow_blank=True, default="", help_text="With acting_agency."
     )
     reason = serializers.CharField(required=False, allow_blank=True, default="")
+    skip_reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="attach_result: why the process steps not reached yet are left out (only steps the process "
+        "marks skippable, by a head or leader of the step's agency); without it such steps refuse the action "
+        "(409 `steps_remaining`).",
+    )
     items = serializers.ListField(child=serializers.CharField(max_length=500), required=False, default=list)
     handler = serializers.IntegerField(required=False, allow_null=True, default=None, help_text="User id.")
     next_handler = serializers.IntegerField(required=False, allow_null=True, default=None)

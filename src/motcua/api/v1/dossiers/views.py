@@ -252,7 +252,11 @@ def _action_kwargs(action: str, data: dict[str, Any]) -> dict[str, Any]:
         "extend": lambda: {"new_due_at": data["new_due_at"], "reason": data["reason"]},
         "approve": lambda: {"note": data["note"]},
         "refuse": lambda: {"reason": data["reason"]},
-        "attach_result": lambda: {"result_files": data["result_files"], "note": data["note"]},
+        "attach_result": lambda: {
+            "result_files": data["result_files"],
+            "note": data["note"],
+            "skip_reason": data["skip_reason"],
+        },
         "return_result": lambda: {
             "method": data["return_method"],
             "shipment_number": data["shipment_number"],
