@@ -23,7 +23,7 @@ from motcua.accounts.models import User
 from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import ReturnMethod
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.services import clock, closing, intake, processing
+from motcua.dossiers.services import clock, closing, intake, processing, supplements
 from motcua.dossiers.services.assignment import assignment_candidates
 from motcua.dossiers.services.intake import ComponentData
 from motcua.organisations.models import Agency
@@ -172,18 +172,36 @@ class ExtendForm(ActionForm):
 
 
 class SupplementReceivedForm(ActionForm):
-    """The missing items brought to the counter: one line per document, scans optional."""
+    """The supplement brought to the counter: each requested item ticked when received, other documents
+    one per line, scans optional. What is not ticked is missing: the engine refuses unless the officer
+    takes the supplement anyway ("accept_incomplete") and says why in the note."""
 
     received_items = forms.CharField(
-        label=_("Giấy tờ đã nhận bổ sung (mỗi dòng một giấy tờ)"),
+        label=_("Giấy tờ khác đã nhận (mỗi dòng một giấy tờ)"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Để trống nếu chỉ xác nhận đã nhận đủ theo phiếu yêu cầu bổ sung."),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     attachments = MultipleFileField(label=_("Bản quét giấy tờ bổ sung (PDF, ảnh)"), required=False)
+    accept_incomplete = forms.BooleanField(
+        label=_("Vẫn tiếp nhận dù chưa đủ các nội dung đã yêu cầu (ghi rõ lý do vào ghi chú)"), required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.requested = supplements.requested_items(self.dossier)
+        self.fields["requested"] = forms.MultipleChoiceField(
+            label=_("Nội dung đã yêu cầu bổ sung: đánh dấu những giấy tờ đã nhận"),
+            choices=[(item, item) for item in self.requested],
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("Giấy tờ không được đánh dấu là còn thiếu."),
+        )
+        self.order_fields(["requested", "received_items", "attachments", "accept_incomplete", "note"])
 
     def components(self) -> list[ComponentData]:
-        names = [line.strip() for line in self.cleaned_data["received_items"].splitlines() if line.strip()]
+        ticked = [item for item in self.requested if item in self.cleaned_data.get("requested", [])]
+        others = [line.strip() for line in self.cleaned_data["received_items"].splitlines() if line.strip()]
+        names = ticked + others
         files = list(self.cleaned_data["attachments"])
         if files and not names:
             names = ["Giấy tờ bổ sung"]
@@ -264,7 +282,13 @@ ACTIONS: dict[str, ActionSpec] = {
     ),
     "resubmit": ActionSpec(
         SupplementReceivedForm,
-        lambda d, u, f: intake.resubmit(d, actor=u, components=f.components(), **_note(f)),  # type: ignore[attr-defined]
+        lambda d, u, f: intake.resubmit(
+            d,
+            actor=u,
+            components=f.components(),  # type: ignore[attr-defined]
+            accept_incomplete=f.cleaned_data["accept_incomplete"],
+            **_note(f),
+        ),
     ),
     "refuse_at_intake": ActionSpec(
         ReasonForm,
@@ -322,7 +346,13 @@ ACTIONS: dict[str, ActionSpec] = {
     ),
     "receive_supplement": ActionSpec(
         SupplementReceivedForm,
-        lambda d, u, f: clock.receive_supplement(d, actor=u, components=f.components(), **_note(f)),  # type: ignore[attr-defined]
+        lambda d, u, f: clock.receive_supplement(
+            d,
+            actor=u,
+            components=f.components(),  # type: ignore[attr-defined]
+            accept_incomplete=f.cleaned_data["accept_incomplete"],
+            **_note(f),
+        ),
     ),
     "request_financial_obligation": ActionSpec(
         AmountForm,

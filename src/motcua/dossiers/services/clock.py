@@ -23,7 +23,7 @@ from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import PauseKind, SupplementStage
 from motcua.dossiers.models import Dossier, DossierPause
 from motcua.dossiers.notify import notify_applicant
-from motcua.dossiers.services import steps
+from motcua.dossiers.services import steps, supplements
 from motcua.dossiers.services.base import ActionContext, begin, finish, require
 from motcua.dossiers.services.intake import ComponentData, add_components, new_supplement_request
 from motcua.workdays.clock import working_time_between
@@ -48,9 +48,19 @@ def request_supplement(
     return finish(ctx, note=note, data={"items": request.items})
 
 
-def _restart(ctx: ActionContext, components: Sequence[ComponentData], user: User | None, note: str) -> Dossier:
+def _restart(
+    ctx: ActionContext,
+    components: Sequence[ComponentData],
+    user: User | None,
+    note: str,
+    *,
+    accept_incomplete: bool = False,
+) -> Dossier:
     """The complete supplement arrived (at the counter or online): the time limit restarts from zero."""
     dossier = ctx.dossier
+    gaps = supplements.check_complete(
+        dossier, components, accept_incomplete=accept_incomplete, note=note, role=ctx.role
+    )
     add_components(dossier, components, user=user, now=ctx.now)
     dossier.supplement_requests.filter(fulfilled_at=None).update(fulfilled_at=ctx.now)
     dossier.pauses.filter(kind=PauseKind.SUPPLEMENT, ended_at=None).update(ended_at=ctx.now, stops_clock=False)
@@ -58,7 +68,7 @@ def _restart(ctx: ActionContext, components: Sequence[ComponentData], user: User
     dossier.clock_started_at = ctx.now
     dossier.due_at = deadlines.dossier_due(ctx.env.calendar, ctx.now, dossier.time_value, dossier.time_unit)
     steps.replan_open(dossier, ctx.env.calendar, ctx.now)
-    return finish(ctx, note=note, data={"due_at": dossier.due_at.isoformat() if dossier.due_at else None})
+    return finish(ctx, note=note, data={"due_at": dossier.due_at.isoformat() if dossier.due_at else None, **gaps})
 
 
 @transaction.atomic
@@ -68,13 +78,17 @@ def receive_supplement(
     actor: User,
     components: Sequence[ComponentData] = (),
     note: str = "",
+    accept_incomplete: bool = False,
     expected_version: int | None = None,
     now: datetime | None = None,
     acting: ActingAs | None = None,
 ) -> Dossier:
-    """The one-stop unit receives the complete supplement: the time limit restarts from zero."""
+    """The one-stop unit receives the complete supplement: the time limit restarts from zero.
+
+    An incomplete one is refused unless ``accept_incomplete`` with a ``note`` (``supplements``).
+    """
     ctx = begin(dossier, "receive_supplement", actor=actor, expected_version=expected_version, now=now, acting=acting)
-    return _restart(ctx, components, actor, note)
+    return _restart(ctx, components, actor, note, accept_incomplete=accept_incomplete)
 
 
 @transaction.atomic

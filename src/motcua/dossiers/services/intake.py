@@ -35,7 +35,7 @@ from motcua.dossiers.models import (
     SupplementRequest,
 )
 from motcua.dossiers.notify import notify_applicant
-from motcua.dossiers.services import assignment, steps
+from motcua.dossiers.services import assignment, steps, supplements
 from motcua.dossiers.services.applicants import ApplicantData, resolve_applicant
 from motcua.dossiers.services.base import (
     ActionContext,
@@ -445,16 +445,23 @@ def resubmit(
     actor: User,
     components: Sequence[ComponentData] = (),
     note: str = "",
+    accept_incomplete: bool = False,
     expected_version: int | None = None,
     now: datetime | None = None,
     acting: ActingAs | None = None,
 ) -> Dossier:
-    """The applicant brings (or uploads) the missing items: back to "Mới đăng ký" for a new decision."""
+    """The applicant brings (or uploads) the missing items: back to "Mới đăng ký" for a new decision.
+
+    An incomplete supplement is refused unless ``accept_incomplete`` with a ``note`` (``supplements``).
+    """
     ctx = begin(dossier, "resubmit", actor=actor, expected_version=expected_version, now=now, acting=acting)
+    gaps = supplements.check_complete(
+        ctx.dossier, components, accept_incomplete=accept_incomplete, note=note, role=ctx.role
+    )
     add_components(ctx.dossier, components, user=actor, now=ctx.now)
     ctx.dossier.supplement_requests.filter(fulfilled_at=None).update(fulfilled_at=ctx.now)
     ctx.dossier.supplement_stage = ""
-    return finish(ctx, note=note)
+    return finish(ctx, note=note, data=gaps)
 
 
 @transaction.atomic

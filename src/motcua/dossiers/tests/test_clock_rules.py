@@ -10,6 +10,7 @@ from motcua.core.exceptions import DomainError
 from motcua.dossiers import services
 from motcua.dossiers.constants import PauseKind, Status, StepState
 from motcua.dossiers.models import DossierPause
+from motcua.dossiers.services import ComponentData
 from motcua.dossiers.tests.conftest import build_world
 from motcua.dossiers.tests.helpers import to_processing
 from motcua.dossiers.workflow import ActionNotAllowed
@@ -24,7 +25,8 @@ def test_supplement_after_appraisal_restarts_the_clock_from_zero(world, frozen):
     dossier = services.request_supplement(dossier, actor=world.specialist, items=["Bản sao sổ hộ khẩu"])
     assert dossier.status == Status.SUPPLEMENT_REQUESTED
     frozen.shift(timedelta(days=7))  # the next Tuesday 09:00
-    dossier = services.receive_supplement(dossier, actor=world.officer)
+    received = [ComponentData(name="Bản sao sổ hộ khẩu")]
+    dossier = services.receive_supplement(dossier, actor=world.officer, components=received)
     assert dossier.status == Status.PROCESSING
     assert dossier.clock_started_at == datetime(2026, 3, 10, 9, 0, tzinfo=VIETNAM_TZ)
     # 3 full working days again from the receipt of the complete dossier.

@@ -125,6 +125,18 @@ class ActionSerializer(serializers.Serializer):
         "(409 `steps_remaining`).",
     )
     items = serializers.ListField(child=serializers.CharField(max_length=500), required=False, default=list)
+    received_items = serializers.ListField(
+        child=serializers.CharField(max_length=500),
+        required=False,
+        default=list,
+        help_text="resubmit, receive_supplement: the documents received, named as the supplement request's items.",
+    )
+    accept_incomplete = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="resubmit, receive_supplement: take a supplement that misses requested items (a note is "
+        "required); without it such a supplement answers 409 `supplement_incomplete` listing what is missing.",
+    )
     handler = serializers.IntegerField(required=False, allow_null=True, default=None, help_text="User id.")
     next_handler = serializers.IntegerField(required=False, allow_null=True, default=None)
     agencies = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)

@@ -223,7 +223,7 @@ def _action_kwargs(action: str, data: dict[str, Any]) -> dict[str, Any]:
         "submit_online": lambda: _delivery(data),
         "accept": lambda: {"note": data["note"]},
         "request_supplement_at_intake": lambda: {"items": data["items"], "note": data["note"]},
-        "resubmit": lambda: {"note": data["note"]},
+        "resubmit": lambda: _supplement(data),
         "refuse_at_intake": lambda: {"reason": data["reason"]},
         "assign": lambda: {"handler": _required_user(data["handler"], "handler"), "note": data["note"]},
         "forward": lambda: {
@@ -245,7 +245,7 @@ def _action_kwargs(action: str, data: dict[str, Any]) -> dict[str, Any]:
         },
         "return_from_level": lambda: {"answer": data["answer"], "files": data["files"]},
         "request_supplement": lambda: {"items": data["items"], "note": data["note"]},
-        "receive_supplement": lambda: {"note": data["note"]},
+        "receive_supplement": lambda: _supplement(data),
         "submit_supplement": lambda: {"note": data["note"]},
         "request_financial_obligation": lambda: {"amount_vnd": data["amount_vnd"] or 0, "note": data["note"]},
         "confirm_payment": lambda: {"note": data["note"]},
@@ -293,6 +293,14 @@ def _acting(data: dict[str, Any]) -> ActingAs | None:
         message = "Cần nêu cả cơ quan và vai trò thực hiện (acting_agency, acting_role)."
         raise DomainError(message, code="invalid", fields={"acting_role" if agency else "acting_agency": [message]})
     return ActingAs(agency, role)
+
+
+def _supplement(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "components": [ComponentData(name=name) for name in data["received_items"]],
+        "accept_incomplete": data["accept_incomplete"],
+        "note": data["note"],
+    }
 
 
 def _required_user(pk: int | None, field: str) -> User:
