@@ -6,7 +6,8 @@ Clock rules (Decree 61/2018 Art. 19, Decree 118/2025):
   interval for reports but does not shift the new due moment, which is recomputed);
 - waiting for the applicant's financial obligation pauses the clock when the procedure version
   says so (``requires_financial_obligation_pause``); the due moments shift by the paused working time;
-- an extension (Form 04) is issued at least 1 working day before the due moment, once.
+- an extension (Form 04) is issued at least 1 working day before the due moment, once; the process
+  steps not finished yet move by the working time it adds.
 """
 
 from __future__ import annotations
@@ -185,6 +186,11 @@ def extend(
         )
     ctx.dossier.due_before_extension = current
     ctx.dossier.due_at = new_due_at
+    # The internal process keeps its shape: the steps not finished yet move by the working time
+    # the extension adds, so the last step ends at the new due moment as it ended at the old one.
+    steps.shift_open(
+        ctx.dossier, ctx.env.calendar, working_time_between(ctx.env.calendar, current, new_due_at), process_only=True
+    )
     ctx.dossier.extended_at = ctx.now
     ctx.dossier.extension_reason = reason.strip()
     notify_applicant(ctx.dossier.pk, "extended")
