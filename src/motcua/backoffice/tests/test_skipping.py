@@ -52,3 +52,5 @@ def test_result_form_lists_remaining_steps_and_needs_a_reason(client: Client, wo
     files = {**files, "attach_result-result_files": [pdf("kq.pdf")], "attach_result-skip_reason": "Được ủy quyền ký"}
     assert client.post(url, files).status_code == 302
     assert dossier.steps.get(name=SIGN).state == StepState.SKIPPED
+    html = client.get(reverse("backoffice:dossier", kwargs={"code": dossier.code})).content.decode()
+    assert "Đã bỏ qua" in html and "Lý do bỏ qua: Được ủy quyền ký" in html

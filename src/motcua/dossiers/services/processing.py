@@ -320,7 +320,7 @@ def _skip(ctx: ActionContext, left_out: list[DossierStep], reason: str) -> dict[
         message = f"Chỉ lãnh đạo cơ quan thực hiện bước mới được bỏ qua bước: {_quoted(not_theirs)}."
         raise PermissionDenied(message, fields={"skip_reason": [message]})
     for row in left_out:
-        row.state, row.answer = StepState.SKIPPED, f"Bỏ qua: {reason}"
+        row.state, row.answer = StepState.SKIPPED, reason
     DossierStep.objects.bulk_update(left_out, ["state", "answer"])
     return {"skipped": [row.name for row in left_out], "skip_reason": reason}
 
