@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from motcua.accounts.models import Membership, Role
 from motcua.accounts.selectors import memberships_for
 from motcua.dossiers import deadlines
+from motcua.dossiers.selectors_inbox import boxes_for
 from motcua.organisations.models import Agency
 from motcua.workdays.clock import WorkingCalendar
 
@@ -51,6 +52,15 @@ class Acting:
 
     def has_role(self, *roles: str) -> bool:
         return self.membership.role in roles
+
+    @property
+    def works_on_dossiers(self) -> bool:
+        """Roles with dossier inboxes; catalogue managers and administrators work in the admin screens."""
+        return bool(boxes_for(self.membership.role))
+
+
+# The roles that open dossiers, the ledger and the inboxes (personal data: only those who need it).
+DOSSIER_ROLES: tuple[str, ...] = tuple(role for role in Role.values if boxes_for(role))
 
 
 def _superuser_choice(request: HttpRequest) -> Membership | None:

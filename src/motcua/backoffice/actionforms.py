@@ -19,10 +19,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
-from motcua.accounts.models import Role, User
+from motcua.accounts.models import User
+from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import ReturnMethod
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.services import clock, closing, intake, processing
+from motcua.dossiers.services import clock, closing, intake, processing, supplements
+from motcua.dossiers.services.assignment import assignment_candidates
 from motcua.dossiers.services.intake import ComponentData
 from motcua.organisations.models import Agency
 from motcua.workdays.constants import VIETNAM_TZ
@@ -57,6 +59,8 @@ class MultipleFileField(forms.FileField):
 
 
 class ActionForm(forms.Form):
+    # The membership the official acts in, set by the view before the call (passed to the engine).
+    acting: ActingAs | None = None
     version = forms.IntegerField(widget=forms.HiddenInput)
     note = forms.CharField(
         label=_("Ghi chú"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
@@ -84,27 +88,17 @@ class ItemsForm(ActionForm):
         return [line.strip() for line in self.cleaned_data["items"].splitlines() if line.strip()]
 
 
-def _officials_of(agency_ids: list[int], roles: tuple[str, ...]) -> forms.ModelChoiceField:
-    users = User.objects.filter(
-        is_active=True,
-        memberships__agency_id__in=agency_ids,
-        memberships__is_active=True,
-        memberships__role__in=roles,
-    ).distinct()
-    return forms.ModelChoiceField(label=_("Cán bộ xử lý"), queryset=users.order_by("full_name", "username"))
-
-
-def _active_step_agencies(dossier: Dossier) -> list[int]:
-    return [s.agency_id for s in dossier.steps.all() if s.state == "active" and s.kind == "process"] or [
-        dossier.competent_agency_id
-    ]
-
-
 class AssignForm(ActionForm):
+    """The handler of the active step: the engine's candidates (its role, in its agency and divisions)."""
+
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["handler"] = _officials_of(
-            _active_step_agencies(self.dossier), (Role.SPECIALIST, Role.HEAD_OF_DIVISION, Role.LEADER)
+        active = [s for s in self.dossier.steps.all() if s.state == "active" and s.kind == "process"]
+        users = User.objects.none()
+        for step in active:
+            users = users | assignment_candidates(step)
+        self.fields["handler"] = forms.ModelChoiceField(
+            label=_("Cán bộ xử lý"), queryset=users.distinct().order_by("full_name", "username")
         )
         self.order_fields(["handler", "note"])
 
@@ -178,18 +172,36 @@ class ExtendForm(ActionForm):
 
 
 class SupplementReceivedForm(ActionForm):
-    """The missing items brought to the counter: one line per document, scans optional."""
+    """The supplement brought to the counter: each requested item ticked when received, other documents
+    one per line, scans optional. What is not ticked is missing: the engine refuses unless the officer
+    takes the supplement anyway ("accept_incomplete") and says why in the note."""
 
     received_items = forms.CharField(
-        label=_("Giấy tờ đã nhận bổ sung (mỗi dòng một giấy tờ)"),
+        label=_("Giấy tờ khác đã nhận (mỗi dòng một giấy tờ)"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Để trống nếu chỉ xác nhận đã nhận đủ theo phiếu yêu cầu bổ sung."),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     attachments = MultipleFileField(label=_("Bản quét giấy tờ bổ sung (PDF, ảnh)"), required=False)
+    accept_incomplete = forms.BooleanField(
+        label=_("Vẫn tiếp nhận dù chưa đủ các nội dung đã yêu cầu (ghi rõ lý do vào ghi chú)"), required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.requested = supplements.requested_items(self.dossier)
+        self.fields["requested"] = forms.MultipleChoiceField(
+            label=_("Nội dung đã yêu cầu bổ sung: đánh dấu những giấy tờ đã nhận"),
+            choices=[(item, item) for item in self.requested],
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("Giấy tờ không được đánh dấu là còn thiếu."),
+        )
+        self.order_fields(["requested", "received_items", "attachments", "accept_incomplete", "note"])
 
     def components(self) -> list[ComponentData]:
-        names = [line.strip() for line in self.cleaned_data["received_items"].splitlines() if line.strip()]
+        ticked = [item for item in self.requested if item in self.cleaned_data.get("requested", [])]
+        others = [line.strip() for line in self.cleaned_data["received_items"].splitlines() if line.strip()]
+        names = ticked + others
         files = list(self.cleaned_data["attachments"])
         if files and not names:
             names = ["Giấy tờ bổ sung"]
@@ -199,6 +211,27 @@ class SupplementReceivedForm(ActionForm):
 
 class ResultForm(ActionForm):
     result_files = MultipleFileField(label=_("Tệp kết quả (PDF, ảnh)"))
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        # Steps of the process not reached yet: say which, and ask why they are left out.
+        self.left_out = processing.steps_left_out(self.dossier)
+        if self.left_out:
+            names = "; ".join(
+                f"“{row.name}”" + ("" if row.skippable else _g(" (quy trình không cho phép bỏ qua)"))
+                for row in self.left_out
+            )
+            self.fields["skip_reason"] = forms.CharField(
+                label=_("Lý do bỏ qua các bước còn lại"),
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=_g(
+                    "Quy trình còn bước chưa thực hiện: %(steps)s. Chỉ lãnh đạo cơ quan thực hiện bước được bỏ qua "
+                    "bước mà quy trình cho phép, và phải ghi lý do."
+                )
+                % {"steps": names},
+            )
 
 
 class ReturnResultForm(ActionForm):
@@ -234,7 +267,7 @@ class ActionSpec:
 
 
 def _common(form: forms.Form) -> dict[str, Any]:
-    return {"expected_version": form.cleaned_data["version"]}
+    return {"expected_version": form.cleaned_data["version"], "acting": getattr(form, "acting", None)}
 
 
 def _note(form: forms.Form) -> dict[str, Any]:
@@ -249,7 +282,13 @@ ACTIONS: dict[str, ActionSpec] = {
     ),
     "resubmit": ActionSpec(
         SupplementReceivedForm,
-        lambda d, u, f: intake.resubmit(d, actor=u, components=f.components(), **_note(f)),  # type: ignore[attr-defined]
+        lambda d, u, f: intake.resubmit(
+            d,
+            actor=u,
+            components=f.components(),  # type: ignore[attr-defined]
+            accept_incomplete=f.cleaned_data["accept_incomplete"],
+            **_note(f),
+        ),
     ),
     "refuse_at_intake": ActionSpec(
         ReasonForm,
@@ -307,7 +346,13 @@ ACTIONS: dict[str, ActionSpec] = {
     ),
     "receive_supplement": ActionSpec(
         SupplementReceivedForm,
-        lambda d, u, f: clock.receive_supplement(d, actor=u, components=f.components(), **_note(f)),  # type: ignore[attr-defined]
+        lambda d, u, f: clock.receive_supplement(
+            d,
+            actor=u,
+            components=f.components(),  # type: ignore[attr-defined]
+            accept_incomplete=f.cleaned_data["accept_incomplete"],
+            **_note(f),
+        ),
     ),
     "request_financial_obligation": ActionSpec(
         AmountForm,
@@ -334,7 +379,13 @@ ACTIONS: dict[str, ActionSpec] = {
     ),
     "attach_result": ActionSpec(
         ResultForm,
-        lambda d, u, f: processing.attach_result(d, actor=u, result_files=f.cleaned_data["result_files"], **_note(f)),
+        lambda d, u, f: processing.attach_result(
+            d,
+            actor=u,
+            result_files=f.cleaned_data["result_files"],
+            skip_reason=f.cleaned_data.get("skip_reason") or "",
+            **_note(f),
+        ),
     ),
     "return_result": ActionSpec(
         ReturnResultForm,

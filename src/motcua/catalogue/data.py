@@ -104,6 +104,7 @@ def dump_version(version: ProcedureVersion) -> VersionData:
                         "allowed_actions": list(s.allowed_actions),
                         "is_interagency": s.is_interagency,
                         "parallel_group": s.parallel_group,
+                        "skippable": s.skippable,
                     }
                     for s in p.steps.all()
                 ],
@@ -290,6 +291,7 @@ def _clean_step(c: _Cleaner) -> dict[str, Any]:
         "allowed_actions": c.choices_list("allowed_actions", StepAction),
         "is_interagency": c.boolean("is_interagency"),
         "parallel_group": c.text("parallel_group", max_length=20),
+        "skippable": c.boolean("skippable"),
     }
 
 

@@ -15,8 +15,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 
+from motcua.core.fonts import FONT_STACK, font_face_css
 from motcua.core.text import fold
-from motcua.documents.fonts import FONT_STACK, font_face_css
 
 FOLDER = "catalogue/forms/demo"
 

@@ -305,6 +305,9 @@ class ProcessStep(models.Model):
     allowed_actions = models.JSONField("thao tác được phép", default=list, blank=True)
     is_interagency = models.BooleanField("liên thông", default=False)
     parallel_group = models.CharField("nhóm song song", max_length=20, blank=True)
+    # A published process is followed step by step; only a step the process marks skippable may be
+    # left out, by a head or leader of the step's agency, with a recorded reason (dossiers.processing).
+    skippable = models.BooleanField("được bỏ qua", default=False)
 
     class Meta:
         verbose_name = "bước xử lý"

@@ -106,6 +106,7 @@ class StepTemplate:
     parallel_group: str
     duration_value: Decimal
     duration_unit: str
+    skippable: bool = False
 
 
 # The content of a version (fees, processes and their steps) is written once, with the version,
@@ -120,7 +121,15 @@ def process_template(version_id: int, agency_id: int | None) -> tuple[StepTempla
     rows = ProcessStep.objects.filter(process_id=process_id).order_by("order")
     return tuple(
         StepTemplate(
-            s.order, s.name, s.actor_kind, s.role, s.agency_id, s.parallel_group, s.duration_value, s.duration_unit
+            s.order,
+            s.name,
+            s.actor_kind,
+            s.role,
+            s.agency_id,
+            s.parallel_group,
+            s.duration_value,
+            s.duration_unit,
+            s.skippable,
         )
         for s in rows
     )

@@ -26,7 +26,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from motcua.core.exceptions import NotFound
-from motcua.documents.fonts import FONT_STACK, font_face_css
+from motcua.core.fonts import FONT_STACK, font_face_css
 from motcua.documents.qr import qr_data_uri
 from motcua.dossiers.constants import Status
 from motcua.dossiers.formatting import vn_date, vn_datetime, vn_money

@@ -3,11 +3,15 @@
 Memberships are held in the agency where the official sits. Officials of a division (Phòng,
 đơn vị trực thuộc) also act for its parent agency: a specialist of the Phòng Hành chính tư
 pháp handles the Sở Tư pháp's dossiers, since internal processes name the competent agency
-and the step's role, not the division.
+and the step's role, not the division. :func:`acted_for` is that rule's single definition; the
+inboxes, the workflow's actor, the back office's acting membership and the assignment
+candidates all read it (the SQL of ``role_pairs`` and of ``assignment.by_load`` restate it for
+speed, and tests hold them equal).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
@@ -26,6 +30,37 @@ WHERE m.user_id = %s AND m.is_active AND a.is_active
 """
 
 
+@dataclass(frozen=True)
+class ActingAs:
+    """The membership an official chose to act in (the back office's "act as", the API's
+    ``acting_agency``/``acting_role``): the history records this role, and only it is used."""
+
+    agency_id: int
+    role: str
+
+
+def acted_for(agency_id: int, kind: str, parent_id: int | None) -> tuple[int, ...]:
+    """The agency a membership is held in, and its parent when it is a division."""
+    if kind == AgencyKind.DIVISION and parent_id is not None:
+        return (agency_id, parent_id)
+    return (agency_id,)
+
+
+def agencies_acted_for(agency: Agency) -> tuple[int, ...]:
+    """:func:`acted_for` of an agency row."""
+    return acted_for(agency.pk, agency.kind, agency.parent_id)
+
+
+def membership_pairs(agency: Agency, role: str) -> frozenset[tuple[int, str]]:
+    """The (agency, role) pairs one membership gives: its agency's, and its parent's for a division."""
+    return frozenset((agency_id, role) for agency_id in agencies_acted_for(agency))
+
+
+def acting_pairs(acting: ActingAs) -> frozenset[tuple[int, str]]:
+    agency = Agency.objects.only("pk", "kind", "parent_id").filter(pk=acting.agency_id).first()
+    return membership_pairs(agency, acting.role) if agency is not None else frozenset()
+
+
 def role_pairs(user: Any) -> set[tuple[int, str]]:
     """(agency id, role) of the user's active memberships in active agencies, and of the parent
     agency for a membership held in a division; empty for an inactive or anonymous user."""
@@ -37,9 +72,7 @@ def role_pairs(user: Any) -> set[tuple[int, str]]:
         cursor.execute(sql, [user.pk])
         rows = cursor.fetchall()
     for agency_id, role, kind, parent_id in rows:
-        pairs.add((agency_id, role))
-        if kind == AgencyKind.DIVISION and parent_id is not None:
-            pairs.add((parent_id, role))
+        pairs.update((acted_for_id, role) for acted_for_id in acted_for(agency_id, kind, parent_id))
     return pairs
 
 

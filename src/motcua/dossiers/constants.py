@@ -77,6 +77,7 @@ class StepState(models.TextChoices):
     DONE = "done", "Đã hoàn thành"
     RETURNED = "returned", "Đã trả lại"
     CANCELLED = "cancelled", "Đã hủy"
+    SKIPPED = "skipped", "Đã bỏ qua"
 
 
 class PauseKind(models.TextChoices):

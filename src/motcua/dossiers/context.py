@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from motcua.accounts.models import User
 from motcua.dossiers import deadlines, workflow
-from motcua.dossiers.actors import role_pairs
+from motcua.dossiers.actors import ActingAs, acting_pairs, role_pairs
 
 
 def now_or(now: datetime | None) -> datetime:
@@ -24,11 +24,19 @@ def now_or(now: datetime | None) -> datetime:
     return moment
 
 
-def actor_for(user: User | None) -> workflow.Actor:
-    """The workflow's view of a user: id and (agency, role) pairs of their active memberships."""
+def actor_for(user: User | None, acting: ActingAs | None = None) -> workflow.Actor:
+    """The workflow's view of a user: id and (agency, role) pairs of their active memberships.
+
+    With ``acting`` (the membership the official chose to act in), only that membership's pairs
+    count, so the action is allowed and recorded in that role alone; a pair the user does not hold
+    gives nothing (a superuser, who may act anywhere, keeps the chosen pair).
+    """
     if user is None or not user.is_authenticated or not user.is_active:
         return workflow.Actor(user_id=None)
     pairs = frozenset(role_pairs(user))
+    if acting is not None:
+        chosen = acting_pairs(acting)
+        pairs = chosen if user.is_superuser else pairs & chosen
     return workflow.Actor(user_id=user.pk, roles=pairs, is_superuser=user.is_superuser)
 
 

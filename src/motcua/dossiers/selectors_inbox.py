@@ -25,10 +25,11 @@ from motcua.accounts.selectors import memberships_for
 from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.core.text import fold
 from motcua.dossiers import deadlines
+from motcua.dossiers.actors import agencies_acted_for
 from motcua.dossiers.codes import CODE_RE
 from motcua.dossiers.constants import OPEN_STATUSES, Status, StepKind, StepState
 from motcua.dossiers.models import Dossier, DossierStep
-from motcua.organisations.models import Agency, AgencyKind
+from motcua.organisations.models import Agency
 from motcua.workdays.clock import WorkingCalendar, add_working_time
 from motcua.workdays.constants import VIETNAM_TZ
 
@@ -102,13 +103,6 @@ class Scope:
     now: datetime
     soon: datetime
     boxes: tuple[Box, ...] = field(default=())
-
-
-def agencies_acted_for(agency: Agency) -> tuple[int, ...]:
-    """The agency, and its parent when it is a division (its officials handle the parent's dossiers)."""
-    if agency.kind == AgencyKind.DIVISION and agency.parent_id is not None:
-        return (agency.pk, agency.parent_id)
-    return (agency.pk,)
 
 
 def scope_for(

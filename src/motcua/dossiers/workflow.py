@@ -515,13 +515,25 @@ def available(snap: Snapshot, actor: Actor, env: Env) -> list[Transition]:
     return [t for t in TRANSITIONS if refusal(snap, t.name, actor, env) is None]
 
 
+# Roles in the order of the ``Role`` declaration: one-stop officer, specialist, head, leader…
+ROLE_ORDER: tuple[str, ...] = tuple(Role.values)
+
+
 def acting_as(snap: Snapshot, transition: Transition, actor: Actor) -> tuple[int | None, str]:
-    """(agency, role) the actor uses for this action, recorded in the history."""
+    """(agency, role) the actor uses for this action, recorded in the history.
+
+    An actor restricted to the membership chosen in the back office (or named in the API request)
+    holds one role, which is the one recorded. Otherwise the rule is: the role an active step at
+    that agency asks for, when the official holds it (the specialist's step is recorded as the
+    specialist's even if they also lead the division); else the first role held in ``ROLE_ORDER``.
+    """
     if APPLICANT in transition.roles and actor.user_id is not None and actor.user_id == snap.applicant_user_id:
         return None, APPLICANT
+    official_roles = transition.roles - {APPLICANT}
     for agency_id in sorted(_scope_agencies(snap, transition.scope)):
-        for role in sorted(transition.roles - {APPLICANT}):
-            if (agency_id, role) in actor.roles:
+        step_roles = [step.role for step in snap.active_steps if step.agency_id == agency_id]
+        for role in [*step_roles, *ROLE_ORDER]:
+            if role in official_roles and (agency_id, role) in actor.roles:
                 return agency_id, role
         if actor.is_superuser:
             return agency_id, "superuser"

@@ -17,16 +17,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from motcua.backoffice.acting import Acting, acting_of, official_required
+from motcua.backoffice.acting import DOSSIER_ROLES, Acting, acting_of, official_required
 from motcua.backoffice.actionforms import ACTIONS, ActionForm
 from motcua.backoffice.errors import apply_domain_error
 from motcua.backoffice.printable import printable_forms
 from motcua.backoffice.timeline import event_rows, step_rows
 from motcua.core.exceptions import Conflict, DomainError
 from motcua.dossiers import workflow
+from motcua.dossiers.actors import ActingAs, agencies_acted_for, membership_pairs
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier, DossierComponent, DossierEvent, DossierFile
-from motcua.dossiers.selectors_inbox import agencies_acted_for, visibility_q
+from motcua.dossiers.selectors_inbox import visibility_q
 from motcua.dossiers.services.base import env_at
 
 
@@ -53,8 +54,9 @@ def dossier_for(acting: Acting, code: str) -> Dossier:
 
 
 def _actor(request: HttpRequest, acting: Acting) -> workflow.Actor:
-    # Only the acting membership: an official sees the buttons of the role they chose, not of all roles.
-    return workflow.Actor(user_id=request.user.pk, roles=frozenset({(acting.agency.pk, acting.role)}))
+    # Only the acting membership: an official sees the buttons of the role they chose, not of all
+    # roles. A membership in a division acts for its parent agency too (the engine's rule).
+    return workflow.Actor(user_id=request.user.pk, roles=membership_pairs(acting.agency, acting.role))
 
 
 def _available(snapshot: workflow.Snapshot, request: HttpRequest, acting: Acting, env: workflow.Env) -> list[Any]:
@@ -114,13 +116,13 @@ def _page(
     return render(request, "backoffice/dossier.html", context, status=status)
 
 
-@official_required()
+@official_required(roles=DOSSIER_ROLES)
 def dossier_view(request: HttpRequest, code: str) -> HttpResponse:
     return _page(request, dossier_for(acting_of(request), code))
 
 
 @require_POST
-@official_required()
+@official_required(roles=DOSSIER_ROLES)
 def action_view(request: HttpRequest, code: str, action: str) -> HttpResponse:
     acting = acting_of(request)
     dossier = dossier_for(acting, code)
@@ -137,6 +139,8 @@ def action_view(request: HttpRequest, code: str, action: str) -> HttpResponse:
         return _page(request, dossier, bound=(action, form), status=refusal.status)
     if not form.is_valid():
         return _page(request, dossier, bound=(action, form), status=400)
+    # The engine allows and records the action in the chosen role only.
+    form.acting = ActingAs(acting.agency.pk, acting.role)
     try:
         updated = spec.call(dossier, request.user, form)  # type: ignore[arg-type]
     except Conflict:
@@ -179,7 +183,7 @@ _CONFLICT = gettext_lazy(
 )
 
 
-@official_required()
+@official_required(roles=DOSSIER_ROLES)
 def file_view(request: HttpRequest, code: str, file_id: int) -> HttpResponseBase:
     """A scan or result shown in the browser (inline), only to officials who may see the dossier."""
     dossier = dossier_for(acting_of(request), code)

@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 
 from motcua.backoffice.acting import acting_of, official_required, request_calendar
 from motcua.backoffice.inboxes import parse_filters
+from motcua.backoffice.landing import admin_links
 from motcua.catalogue.constants import ProcedureStatus
 from motcua.catalogue.models import Procedure, Sector
 from motcua.dossiers.constants import OPEN_STATUSES, Channel, Status
@@ -63,6 +64,9 @@ class CappedPaginator(Paginator):
 @official_required()
 def inbox_view(request: HttpRequest) -> HttpResponse:
     acting = acting_of(request)
+    if not acting.works_on_dossiers:
+        # Catalogue managers and administrators: no inbox, a page of the screens they work in.
+        return render(request, "backoffice/home.html", {"section": "home", "links": admin_links(request)})
     boxes = boxes_for(acting.role)
     default = DEFAULT_BOX.get(acting.role, boxes[0].key if boxes else "all")
     key = request.GET.get("tab") or default

@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from motcua.backoffice.acting import acting_of, official_required
+from motcua.backoffice.acting import DOSSIER_ROLES, acting_of, official_required
 from motcua.backoffice.inboxes import parse_day
 from motcua.backoffice.printable import printable_forms
 from motcua.backoffice.views.dossier import dossier_for
@@ -22,7 +22,7 @@ def _pdf_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@official_required()
+@official_required(roles=DOSSIER_ROLES)
 def form_pdf_view(request: HttpRequest, code: str, form_no: str) -> HttpResponse:
     dossier = dossier_for(acting_of(request), code)
     if form_no not in dict(printable_forms(dossier)):
@@ -55,7 +55,7 @@ def _period(params: Any) -> tuple[date, date, dict[str, str]]:
     return start, end, errors
 
 
-@official_required()
+@official_required(roles=DOSSIER_ROLES)
 def ledger_view(request: HttpRequest) -> HttpResponse:
     acting = acting_of(request)
     start, end, errors = _period(request.GET)

@@ -13,29 +13,26 @@ from django.views.decorators.http import require_POST
 from motcua.accounts.models import Role, User
 from motcua.backoffice.acting import acting_of, official_required
 from motcua.core.exceptions import DomainError
+from motcua.dossiers.actors import ActingAs, agencies_acted_for, officials
 from motcua.dossiers.constants import StepKind, StepState
 from motcua.dossiers.models import Dossier, DossierStep
 from motcua.dossiers.services import assign
+from motcua.organisations.models import Agency
 
 HEADS = (Role.HEAD_OF_DIVISION, Role.LEADER)
 HANDLER_ROLES = (Role.SPECIALIST, Role.HEAD_OF_DIVISION, Role.LEADER)
 
 
-def _handlers(agency_id: int) -> list[User]:
-    """Officials of the unit with their open and overdue steps, in one query."""
+def _handlers(agency: Agency) -> list[User]:
+    """Officials of the unit and its divisions with their open and overdue steps here, in one query."""
     now = timezone.now()
     active = Q(
-        dossier_steps__agency_id=agency_id,
+        dossier_steps__agency_id__in=agencies_acted_for(agency),
         dossier_steps__state=StepState.ACTIVE,
         dossier_steps__kind=StepKind.PROCESS,
     )
     return list(
-        User.objects.filter(
-            is_active=True,
-            memberships__agency_id=agency_id,
-            memberships__is_active=True,
-            memberships__role__in=HANDLER_ROLES,
-        )
+        officials(agency.pk, HANDLER_ROLES)
         .annotate(
             open_steps=Count("dossier_steps", filter=active, distinct=True),
             overdue_steps=Count("dossier_steps", filter=active & Q(dossier_steps__due_at__lt=now), distinct=True),
@@ -49,7 +46,9 @@ def unit_view(request: HttpRequest) -> HttpResponse:
     acting = acting_of(request)
     handler_filter = request.GET.get("handler", "")
     steps = (
-        DossierStep.objects.filter(agency=acting.agency, state=StepState.ACTIVE, kind=StepKind.PROCESS)
+        DossierStep.objects.filter(
+            agency_id__in=agencies_acted_for(acting.agency), state=StepState.ACTIVE, kind=StepKind.PROCESS
+        )
         .select_related("dossier__procedure", "handler")
         .order_by("due_at", "pk")
     )
@@ -57,12 +56,15 @@ def unit_view(request: HttpRequest) -> HttpResponse:
         steps = steps.filter(handler__isnull=True)
     elif handler_filter.isdigit():
         steps = steps.filter(handler_id=int(handler_filter))
-    handlers = _handlers(acting.agency.pk)
+    handlers = _handlers(acting.agency)
     context = {
         "section": "unit",
         "handlers": handlers,
         "unassigned": DossierStep.objects.filter(
-            agency=acting.agency, state=StepState.ACTIVE, kind=StepKind.PROCESS, handler__isnull=True
+            agency_id__in=agencies_acted_for(acting.agency),
+            state=StepState.ACTIVE,
+            kind=StepKind.PROCESS,
+            handler__isnull=True,
         ).count(),
         "steps": list(steps[:200]),
         "handler_filter": handler_filter,
@@ -77,14 +79,11 @@ def reassign_view(request: HttpRequest) -> HttpResponse:
     """Give an open step of the unit to another handler through the engine's ``assign`` service."""
     acting = acting_of(request)
     dossier = Dossier.objects.filter(
-        code=request.POST.get("dossier", ""), steps__agency=acting.agency, steps__state=StepState.ACTIVE
+        code=request.POST.get("dossier", ""),
+        steps__agency_id__in=agencies_acted_for(acting.agency),
+        steps__state=StepState.ACTIVE,
     ).first()
-    handler = User.objects.filter(
-        pk=request.POST.get("handler") or 0,
-        memberships__agency=acting.agency,
-        memberships__is_active=True,
-        memberships__role__in=HANDLER_ROLES,
-    ).first()
+    handler = officials(acting.agency.pk, HANDLER_ROLES).filter(pk=request.POST.get("handler") or 0).first()
     if dossier is None or handler is None:
         messages.error(request, _("Hồ sơ hoặc cán bộ không thuộc đơn vị của bạn."))
         return redirect("backoffice:unit")
@@ -93,7 +92,13 @@ def reassign_view(request: HttpRequest) -> HttpResponse:
     except ValueError:
         version = None
     try:
-        assign(dossier, actor=request.user, handler=handler, expected_version=version)  # type: ignore[arg-type]
+        assign(
+            dossier,
+            actor=request.user,  # type: ignore[arg-type]
+            handler=handler,
+            expected_version=version,
+            acting=ActingAs(acting.agency.pk, acting.role),
+        )
     except DomainError as error:
         messages.error(request, _("Hồ sơ %(code)s: %(error)s") % {"code": dossier.code, "error": error.message})
     else:

@@ -118,6 +118,7 @@ SHEETS: dict[str, list[Col]] = {
         Col("allowed_actions", "Thao tác được phép", "choices", StepAction),
         Col("is_interagency", "Liên thông", "bool"),
         Col("parallel_group", "Nhóm song song"),
+        Col("skippable", "Được bỏ qua", "bool"),
     ],
     "Nhóm liên thông": [
         Col("code", "Mã nhóm"),

@@ -297,6 +297,8 @@ class DossierStep(models.Model):
     # True when the step's agency is neither the receiving nor the competent one (a consultation,
     # an inter-level transfer, a step at another agency): what makes a dossier visible there.
     routed = models.BooleanField("ở cơ quan khác", default=False)
+    # Copied from the published process: whether a head may leave the step out (with a reason).
+    skippable = models.BooleanField("được bỏ qua", default=False)
     started_at = models.DateTimeField("bắt đầu", null=True, blank=True)
     due_at = models.DateTimeField("hạn", null=True, blank=True)
     finished_at = models.DateTimeField("kết thúc", null=True, blank=True)

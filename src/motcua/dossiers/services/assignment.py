@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
+from django.db.models import QuerySet
 
 from motcua.accounts.models import Membership, User
 from motcua.dossiers.actors import officials
@@ -21,6 +22,16 @@ from motcua.dossiers.services.base import ActionContext, event
 from motcua.organisations.models import Agency, AgencyKind
 
 AUTO_NOTE = "Tự động phân công theo quy tắc phân công của cơ quan."
+
+
+def assignment_candidates(step: DossierStep) -> QuerySet[User]:
+    """Who may be named handler of a step: active officials holding the step's role in the step's
+    agency or one of its divisions (manual assignment, rules and the back office's list alike)."""
+    return officials(step.agency_id, [step.role])
+
+
+def may_handle(user: User, step: DossierStep) -> bool:
+    return assignment_candidates(step).filter(pk=user.pk).exists()
 
 
 def matching_rule(step: DossierStep, procedure_id: int | None) -> AssignmentRule | None:

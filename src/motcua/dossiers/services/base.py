@@ -21,6 +21,7 @@ from django.db import transaction
 from motcua.accounts.models import User
 from motcua.core.exceptions import Conflict, DomainError, NotFound
 from motcua.dossiers import workflow
+from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.context import actor_for, env_at
 from motcua.dossiers.context import may_act_as as may_act_as  # the workflow's inputs, re-exported for the services
 from motcua.dossiers.context import now_or as now_or
@@ -57,6 +58,8 @@ class ActionContext:
     before_record: list[DossierEvent] = field(default_factory=list)
     # A dossier received by this transaction: its creator inserts the row once, with its code, at the end.
     new: bool = False
+    # The workflow's view of the actor (restricted to the chosen membership when one was given).
+    actor: workflow.Actor | None = None
 
     @property
     def now(self) -> datetime:
@@ -70,8 +73,13 @@ def begin(
     actor: User | None,
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> ActionContext:
-    """Lock, compare versions (optimistic check), and let the workflow table decide."""
+    """Lock, compare versions (optimistic check), and let the workflow table decide.
+
+    ``acting``: the membership the official acts in (see :func:`actor_for`); without it the role
+    recorded follows ``workflow.acting_as``'s rule.
+    """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("dossier actions must run inside transaction.atomic()")
     locked = lock(dossier)
@@ -80,7 +88,7 @@ def begin(
             "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại hồ sơ rồi thực hiện lại thao tác.",
             fields={"version": [f"Phiên bản hiện tại là {locked.version}."]},
         )
-    return _decide(locked, locked.snapshot(), action, actor, actor_for(actor), now)
+    return _decide(locked, locked.snapshot(), action, actor, actor_for(actor, acting), now)
 
 
 def begin_new(
@@ -110,7 +118,7 @@ def _decide(
     env = env_at(now)
     transition = workflow.check(snap, action, workflow_actor, env)
     agency_id, role = workflow.acting_as(snap, transition, workflow_actor)
-    return ActionContext(dossier, transition, actor, env, snap, dossier.status, agency_id, role)
+    return ActionContext(dossier, transition, actor, env, snap, dossier.status, agency_id, role, actor=workflow_actor)
 
 
 def record(dossier: Dossier, action: str, **details: Any) -> DossierEvent:

@@ -6,7 +6,8 @@ Clock rules (Decree 61/2018 Art. 19, Decree 118/2025):
   interval for reports but does not shift the new due moment, which is recomputed);
 - waiting for the applicant's financial obligation pauses the clock when the procedure version
   says so (``requires_financial_obligation_pause``); the due moments shift by the paused working time;
-- an extension (Form 04) is issued at least 1 working day before the due moment, once.
+- an extension (Form 04) is issued at least 1 working day before the due moment, once; the process
+  steps not finished yet move by the working time it adds.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from django.db import transaction
 from motcua.accounts.models import User
 from motcua.core.exceptions import DomainError
 from motcua.dossiers import deadlines
+from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import PauseKind, SupplementStage
 from motcua.dossiers.models import Dossier, DossierPause
-from motcua.dossiers.services import steps
+from motcua.dossiers.services import steps, supplements
 from motcua.dossiers.services.base import ActionContext, begin, finish, require
 from motcua.dossiers.services.intake import ComponentData, add_components, new_supplement_request
 from motcua.dossiers.tasks import notify_applicant
@@ -37,18 +39,29 @@ def request_supplement(
     note: str = "",
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """Not eligible after appraisal: one request listing every item (Form 02), via the one-stop unit."""
-    ctx = begin(dossier, "request_supplement", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "request_supplement", actor=actor, expected_version=expected_version, now=now, acting=acting)
     request = new_supplement_request(ctx, SupplementStage.PROCESSING, items, note)
     DossierPause.objects.create(dossier=ctx.dossier, kind=PauseKind.SUPPLEMENT, started_at=ctx.now)
     notify_applicant(ctx.dossier.pk, "supplement_requested")
     return finish(ctx, note=note, data={"items": request.items})
 
 
-def _restart(ctx: ActionContext, components: Sequence[ComponentData], user: User | None, note: str) -> Dossier:
+def _restart(
+    ctx: ActionContext,
+    components: Sequence[ComponentData],
+    user: User | None,
+    note: str,
+    *,
+    accept_incomplete: bool = False,
+) -> Dossier:
     """The complete supplement arrived (at the counter or online): the time limit restarts from zero."""
     dossier = ctx.dossier
+    gaps = supplements.check_complete(
+        dossier, components, accept_incomplete=accept_incomplete, note=note, role=ctx.role
+    )
     add_components(dossier, components, user=user, now=ctx.now)
     dossier.supplement_requests.filter(fulfilled_at=None).update(fulfilled_at=ctx.now)
     dossier.pauses.filter(kind=PauseKind.SUPPLEMENT, ended_at=None).update(ended_at=ctx.now, stops_clock=False)
@@ -56,7 +69,7 @@ def _restart(ctx: ActionContext, components: Sequence[ComponentData], user: User
     dossier.clock_started_at = ctx.now
     dossier.due_at = deadlines.dossier_due(ctx.env.calendar, ctx.now, dossier.time_value, dossier.time_unit)
     steps.replan_open(dossier, ctx.env.calendar, ctx.now)
-    return finish(ctx, note=note, data={"due_at": dossier.due_at.isoformat() if dossier.due_at else None})
+    return finish(ctx, note=note, data={"due_at": dossier.due_at.isoformat() if dossier.due_at else None, **gaps})
 
 
 @transaction.atomic
@@ -66,12 +79,17 @@ def receive_supplement(
     actor: User,
     components: Sequence[ComponentData] = (),
     note: str = "",
+    accept_incomplete: bool = False,
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
-    """The one-stop unit receives the complete supplement: the time limit restarts from zero."""
-    ctx = begin(dossier, "receive_supplement", actor=actor, expected_version=expected_version, now=now)
-    return _restart(ctx, components, actor, note)
+    """The one-stop unit receives the complete supplement: the time limit restarts from zero.
+
+    An incomplete one is refused unless ``accept_incomplete`` with a ``note`` (``supplements``).
+    """
+    ctx = begin(dossier, "receive_supplement", actor=actor, expected_version=expected_version, now=now, acting=acting)
+    return _restart(ctx, components, actor, note, accept_incomplete=accept_incomplete)
 
 
 @transaction.atomic
@@ -83,9 +101,10 @@ def submit_supplement(
     note: str = "",
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """The applicant sends the supplement online: same effect as receiving it at the counter."""
-    ctx = begin(dossier, "submit_supplement", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "submit_supplement", actor=actor, expected_version=expected_version, now=now, acting=acting)
     return _restart(ctx, components, actor, note)
 
 
@@ -98,11 +117,14 @@ def request_financial_obligation(
     note: str = "",
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """Ask the applicant to pay (e.g. land levy); pauses the clock if the procedure version says so."""
     if not isinstance(amount_vnd, int) or amount_vnd <= 0:
         raise DomainError("Số tiền phải là số nguyên dương (đồng).", code="invalid", fields={"amount": []})
-    ctx = begin(dossier, "request_financial_obligation", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(
+        dossier, "request_financial_obligation", actor=actor, expected_version=expected_version, now=now, acting=acting
+    )
     DossierPause.objects.create(
         dossier=ctx.dossier,
         kind=PauseKind.FINANCIAL_OBLIGATION,
@@ -122,9 +144,10 @@ def confirm_payment(
     note: str = "",
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """The obligation is met: the pause ends and the due moments shift by the paused working time."""
-    ctx = begin(dossier, "confirm_payment", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "confirm_payment", actor=actor, expected_version=expected_version, now=now, acting=acting)
     pause = ctx.dossier.pauses.filter(kind=PauseKind.FINANCIAL_OBLIGATION, ended_at=None).first()
     paused = None
     if pause is not None:
@@ -148,11 +171,12 @@ def extend(
     reason: str,
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """Apology and extension letter (Form 04): a new due moment, once, ≥ 1 working day before the due."""
     require(reason and reason.strip(), "reason", "Cần nêu lý do chậm trễ.")
     require(new_due_at, "new_due_at", "Cần nhập ngày hẹn trả mới.")
-    ctx = begin(dossier, "extend", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "extend", actor=actor, expected_version=expected_version, now=now, acting=acting)
     current = ctx.dossier.due_at
     if current is None or new_due_at <= current:
         raise DomainError(
@@ -162,6 +186,11 @@ def extend(
         )
     ctx.dossier.due_before_extension = current
     ctx.dossier.due_at = new_due_at
+    # The internal process keeps its shape: the steps not finished yet move by the working time
+    # the extension adds, so the last step ends at the new due moment as it ended at the old one.
+    steps.shift_open(
+        ctx.dossier, ctx.env.calendar, working_time_between(ctx.env.calendar, current, new_due_at), process_only=True
+    )
     ctx.dossier.extended_at = ctx.now
     ctx.dossier.extension_reason = reason.strip()
     notify_applicant(ctx.dossier.pk, "extended")

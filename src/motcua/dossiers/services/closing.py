@@ -9,6 +9,7 @@ from django.db import transaction
 
 from motcua.accounts.models import User
 from motcua.core.exceptions import DomainError
+from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import RATING_CRITERIA, ReturnMethod, Satisfaction
 from motcua.dossiers.models import Dossier, FilePurpose, Rating
 from motcua.dossiers.services import steps
@@ -27,6 +28,7 @@ def return_result(
     note: str = "",
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """Hand the result over at the counter (to whom), by post (shipment) or electronically.
 
@@ -36,7 +38,7 @@ def return_result(
     """
     if method and method not in ReturnMethod.values:
         raise DomainError("Hình thức trả kết quả không hợp lệ.", code="invalid", fields={"method": []})
-    ctx = begin(dossier, "return_result", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "return_result", actor=actor, expected_version=expected_version, now=now, acting=acting)
     dossier_row = ctx.dossier
     method = method or dossier_row.result_delivery or ReturnMethod.COUNTER
     if method == ReturnMethod.POSTAL:
@@ -64,9 +66,10 @@ def withdraw_request(
     reason: str = "",
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """The applicant asks to withdraw (online, or at the counter through the officer)."""
-    ctx = begin(dossier, "withdraw_request", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "withdraw_request", actor=actor, expected_version=expected_version, now=now, acting=acting)
     ctx.dossier.outcome_reason = reason.strip()
     return finish(ctx, note=reason.strip())
 
@@ -79,10 +82,11 @@ def stop(
     reason: str,
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """Stop handling before any result exists; the notice is Form 05."""
     require(reason and reason.strip(), "reason", "Cần ghi rõ lý do dừng giải quyết.")
-    ctx = begin(dossier, "stop", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "stop", actor=actor, expected_version=expected_version, now=now, acting=acting)
     ctx.dossier.outcome_reason = reason.strip()
     ctx.dossier.closed_at = ctx.now
     ctx.dossier.pauses.filter(ended_at=None).update(ended_at=ctx.now)

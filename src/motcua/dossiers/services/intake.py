@@ -23,6 +23,7 @@ from motcua.core.db import reserve_id
 from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.core.text import fold
 from motcua.dossiers import codes, deadlines
+from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import Channel, PaymentMethod, ReturnMethod, Status, SupplementStage
 from motcua.dossiers.models import (
     Dossier,
@@ -33,7 +34,7 @@ from motcua.dossiers.models import (
     FilePurpose,
     SupplementRequest,
 )
-from motcua.dossiers.services import assignment, steps
+from motcua.dossiers.services import assignment, steps, supplements
 from motcua.dossiers.services.applicants import ApplicantData, resolve_applicant
 from motcua.dossiers.services.base import (
     ActionContext,
@@ -384,9 +385,12 @@ def accept(
     expected_version: int | None = None,
     note: str = "",
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """Accept a complete dossier: due moment on the working-time clock, steps, Form 01, notification."""
-    return _accept(begin(dossier, "accept", actor=actor, expected_version=expected_version, now=now), note)
+    return _accept(
+        begin(dossier, "accept", actor=actor, expected_version=expected_version, now=now, acting=acting), note
+    )
 
 
 def _accept(ctx: ActionContext, note: str) -> Dossier:
@@ -419,9 +423,12 @@ def request_supplement_at_intake(
     note: str = "",
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """Incomplete at reception: one request listing every missing or wrong item (Form 02)."""
-    ctx = begin(dossier, "request_supplement_at_intake", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(
+        dossier, "request_supplement_at_intake", actor=actor, expected_version=expected_version, now=now, acting=acting
+    )
     return _request_supplement_at_intake(ctx, items, note)
 
 
@@ -438,15 +445,23 @@ def resubmit(
     actor: User,
     components: Sequence[ComponentData] = (),
     note: str = "",
+    accept_incomplete: bool = False,
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
-    """The applicant brings (or uploads) the missing items: back to "Mới đăng ký" for a new decision."""
-    ctx = begin(dossier, "resubmit", actor=actor, expected_version=expected_version, now=now)
+    """The applicant brings (or uploads) the missing items: back to "Mới đăng ký" for a new decision.
+
+    An incomplete supplement is refused unless ``accept_incomplete`` with a ``note`` (``supplements``).
+    """
+    ctx = begin(dossier, "resubmit", actor=actor, expected_version=expected_version, now=now, acting=acting)
+    gaps = supplements.check_complete(
+        ctx.dossier, components, accept_incomplete=accept_incomplete, note=note, role=ctx.role
+    )
     add_components(ctx.dossier, components, user=actor, now=ctx.now)
     ctx.dossier.supplement_requests.filter(fulfilled_at=None).update(fulfilled_at=ctx.now)
     ctx.dossier.supplement_stage = ""
-    return finish(ctx, note=note)
+    return finish(ctx, note=note, data=gaps)
 
 
 @transaction.atomic
@@ -457,11 +472,13 @@ def refuse_at_intake(
     reason: str,
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """Refuse to receive (not within competence, not a TTHC…) with the reasons (Form 03)."""
     _require_reason(reason)
     return _refuse_at_intake(
-        begin(dossier, "refuse_at_intake", actor=actor, expected_version=expected_version, now=now), reason
+        begin(dossier, "refuse_at_intake", actor=actor, expected_version=expected_version, now=now, acting=acting),
+        reason,
     )
 
 

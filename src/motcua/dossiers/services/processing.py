@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from motcua.accounts.models import Role, User
-from motcua.core.exceptions import DomainError
-from motcua.dossiers import deadlines
-from motcua.dossiers.actors import role_pairs
+from motcua.core.exceptions import DomainError, PermissionDenied
+from motcua.dossiers import deadlines, workflow
+from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import Outcome, StepKind, StepState
 from motcua.dossiers.models import Dossier, DossierStep, FilePurpose
 from motcua.dossiers.services import assignment, steps
@@ -22,6 +23,13 @@ from motcua.dossiers.tasks import notify_applicant
 from motcua.organisations.models import Agency
 
 DEFAULT_CONSULTATION_DAYS = Decimal(3)
+
+
+class StepsRemaining(DomainError):
+    """Attaching the result would leave out steps of the published process that may not be skipped."""
+
+    code = "steps_remaining"
+    status = 409
 
 
 def _actor_agencies(ctx: ActionContext) -> set[int]:
@@ -37,13 +45,17 @@ def assign(
     note: str = "",
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """The head of the unit names the handler of the active step."""
-    ctx = begin(dossier, "assign", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "assign", actor=actor, expected_version=expected_version, now=now, acting=acting)
     step = steps.step_for_actor(ctx.dossier, actor, _actor_agencies(ctx))
-    if not any(agency == step.agency_id for agency, _ in role_pairs(handler)):
+    if not assignment.may_handle(handler, step):
+        role = Role(step.role).label.lower() if step.role in Role.values else step.role
         raise DomainError(
-            f"{handler} không thuộc {step.agency.name}.", code="invalid", fields={"handler": ["Cán bộ không hợp lệ."]}
+            f"{handler} không có vai trò {role} tại {step.agency.name} hoặc đơn vị trực thuộc.",
+            code="invalid",
+            fields={"handler": ["Cán bộ không hợp lệ."]},
         )
     step.handler, step.assigned_at = handler, ctx.now
     step.save(update_fields=["handler", "assigned_at"])
@@ -60,9 +72,10 @@ def forward(
     files: Sequence[UploadedFile] = (),
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """Finish the actor's active step (classified early/on time/late) and pass to the next one."""
-    ctx = begin(dossier, "forward", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "forward", actor=actor, expected_version=expected_version, now=now, acting=acting)
     step = steps.step_for_actor(ctx.dossier, actor, _actor_agencies(ctx))
     stored = [attach(ctx.dossier, f, purpose=FilePurpose.WORKING, user=actor, now=ctx.now).name for f in files]
     nxt = ctx.dossier.steps.filter(kind=StepKind.PROCESS, state=StepState.PENDING, order__gt=step.order).first()
@@ -80,10 +93,11 @@ def return_to_previous(
     reason: str,
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """Send the dossier back to the previous step with a reason (e.g. the leader returns a draft)."""
     require(reason and reason.strip(), "reason", "Cần ghi rõ lý do trả lại.")
-    ctx = begin(dossier, "return_to_previous", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "return_to_previous", actor=actor, expected_version=expected_version, now=now, acting=acting)
     step = steps.step_for_actor(ctx.dossier, actor, _actor_agencies(ctx))
     previous = (
         ctx.dossier.steps.filter(kind=StepKind.PROCESS, order__lt=step.order, state=StepState.DONE)
@@ -111,11 +125,12 @@ def consult(
     days: Decimal | int = DEFAULT_CONSULTATION_DAYS,
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """Ask other agencies for their opinion, in parallel, each with its own deadline."""
     require(list(agencies), "agencies", "Chọn ít nhất một cơ quan phối hợp.")
     require(content and content.strip(), "content", "Cần nêu nội dung xin ý kiến.")
-    ctx = begin(dossier, "consult", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "consult", actor=actor, expected_version=expected_version, now=now, acting=acting)
     step = steps.step_for_actor(ctx.dossier, actor, _actor_agencies(ctx))
     due = deadlines.add_duration(ctx.env.calendar, ctx.now, Decimal(days), "working_days")
     for agency in agencies:
@@ -163,9 +178,10 @@ def answer_consultation(
     files: Sequence[UploadedFile] = (),
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     require(answer and answer.strip(), "answer", "Cần nhập nội dung ý kiến.")
-    ctx = begin(dossier, "answer_consultation", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "answer_consultation", actor=actor, expected_version=expected_version, now=now, acting=acting)
     return _answer_side_step(ctx, StepKind.CONSULTATION, actor=actor, answer=answer, files=files)
 
 
@@ -179,10 +195,11 @@ def transfer_to_level(
     days: Decimal | int,
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """Liên thông: send the dossier to an agency of another level; its result comes back here."""
     require(content and content.strip(), "content", "Cần nêu nội dung chuyển liên thông.")
-    ctx = begin(dossier, "transfer_to_level", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "transfer_to_level", actor=actor, expected_version=expected_version, now=now, acting=acting)
     if agency.pk == ctx.dossier.competent_agency_id:
         raise DomainError("Chọn cơ quan khác cơ quan đang giải quyết.", code="invalid", fields={"agency": []})
     step = steps.step_for_actor(ctx.dossier, actor, _actor_agencies(ctx))
@@ -210,9 +227,10 @@ def return_from_level(
     files: Sequence[UploadedFile] = (),
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     require(answer and answer.strip(), "answer", "Cần nhập kết quả xử lý liên thông.")
-    ctx = begin(dossier, "return_from_level", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "return_from_level", actor=actor, expected_version=expected_version, now=now, acting=acting)
     return _answer_side_step(ctx, StepKind.INTERLEVEL, actor=actor, answer=answer, files=files)
 
 
@@ -224,9 +242,10 @@ def approve(
     note: str = "",
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """The leader approves (signs); attaching the result then ends the competent agency's steps."""
-    ctx = begin(dossier, "approve", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "approve", actor=actor, expected_version=expected_version, now=now, acting=acting)
     ctx.dossier.approved_at = ctx.now
     ctx.dossier.approved_by = actor
     return finish(ctx, note=note)
@@ -253,6 +272,59 @@ def _resolve(ctx: ActionContext, outcome: str, reason: str = "") -> None:
     notify_applicant(dossier.pk, "result_ready")
 
 
+def steps_left_out(dossier: Dossier) -> list[DossierStep]:
+    """The competent side's process steps not reached yet: attaching the result now would leave them out.
+
+    The one-stop unit's last step (returning the result) is not among them: it follows the result.
+    """
+    # Read through ``all()``: the dossier page has the steps prefetched already.
+    left_out = [
+        row
+        for row in dossier.steps.all()
+        if row.kind == StepKind.PROCESS and row.state == StepState.PENDING and row.role != Role.ONE_STOP_OFFICER
+    ]
+    return sorted(left_out, key=lambda row: (row.order, row.pk))
+
+
+def _quoted(rows: Sequence[DossierStep]) -> str:
+    return "; ".join(f"“{row.name}”" for row in rows)
+
+
+def _skip(ctx: ActionContext, left_out: list[DossierStep], reason: str) -> dict[str, Any]:
+    """Mark the steps left out as skipped, if the process and the actor allow it; the event's data.
+
+    A step may be skipped only when the published process marks it ``skippable``, by a head or
+    leader of the step's agency, with a reason: otherwise the action is refused and the message
+    lists the steps that remain.
+    """
+    if not left_out:
+        return {}
+    reason = reason.strip()
+    if not reason:
+        message = (
+            f"Quy trình nội bộ còn bước chưa thực hiện: {_quoted(left_out)}. Hãy chuyển hồ sơ lần lượt qua các "
+            "bước này; chỉ được bỏ qua bước mà quy trình cho phép, do lãnh đạo cơ quan thực hiện bước quyết định "
+            "và ghi rõ lý do."
+        )
+        raise StepsRemaining(message, fields={"skip_reason": [message]})
+    fixed = [row for row in left_out if not row.skippable]
+    if fixed:
+        message = (
+            f"Quy trình nội bộ không cho phép bỏ qua bước: {_quoted(fixed)}. "
+            "Hãy chuyển hồ sơ qua các bước này trước khi đính kèm kết quả."
+        )
+        raise StepsRemaining(message, fields={"skip_reason": [message]})
+    actor = ctx.actor
+    not_theirs = [row for row in left_out if actor is None or not actor.holds(row.agency_id, workflow.HEADS)]
+    if not_theirs:
+        message = f"Chỉ lãnh đạo cơ quan thực hiện bước mới được bỏ qua bước: {_quoted(not_theirs)}."
+        raise PermissionDenied(message, fields={"skip_reason": [message]})
+    for row in left_out:
+        row.state, row.answer = StepState.SKIPPED, reason
+    DossierStep.objects.bulk_update(left_out, ["state", "answer"])
+    return {"skipped": [row.name for row in left_out], "skip_reason": reason}
+
+
 @transaction.atomic
 def attach_result(
     dossier: Dossier | int,
@@ -260,15 +332,21 @@ def attach_result(
     actor: User,
     result_files: Sequence[UploadedFile],
     note: str = "",
+    skip_reason: str = "",
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
-    """Attach the signed result: the dossier is "Đã xử lý xong" and classified early/on time/late."""
+    """Attach the signed result: the dossier is "Đã xử lý xong" and classified early/on time/late.
+
+    Steps of the process not reached yet are left out only as :func:`_skip` allows (``skip_reason``).
+    """
     require(list(result_files), "result_files", "Cần đính kèm tệp kết quả giải quyết.")
-    ctx = begin(dossier, "attach_result", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "attach_result", actor=actor, expected_version=expected_version, now=now, acting=acting)
+    skipped = _skip(ctx, steps_left_out(ctx.dossier), skip_reason)
     stored = [attach(ctx.dossier, f, purpose=FilePurpose.RESULT, user=actor, now=ctx.now).name for f in result_files]
     _resolve(ctx, Outcome.GRANTED)
-    return finish(ctx, note=note, data={"timing": ctx.dossier.timing}, files=stored)
+    return finish(ctx, note=note, data={"timing": ctx.dossier.timing, **skipped}, files=stored)
 
 
 @transaction.atomic
@@ -279,9 +357,10 @@ def refuse(
     reason: str,
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Dossier:
     """Refusal after appraisal, within the time limit; the reasons are the result."""
     require(reason and reason.strip(), "reason", "Cần ghi rõ lý do từ chối giải quyết.")
-    ctx = begin(dossier, "refuse", actor=actor, expected_version=expected_version, now=now)
+    ctx = begin(dossier, "refuse", actor=actor, expected_version=expected_version, now=now, acting=acting)
     _resolve(ctx, Outcome.REFUSED, reason.strip())
     return finish(ctx, note=reason.strip(), data={"timing": ctx.dossier.timing})

@@ -47,6 +47,7 @@ def plan(dossier: Dossier, cal: WorkingCalendar, start: datetime) -> list[Dossie
             parallel_group=step.parallel_group,
             duration_value=step.duration_value,
             duration_unit=step.duration_unit,
+            skippable=step.skippable,
         )
         for step in template
     ]
@@ -86,9 +87,15 @@ def replan_open(dossier: Dossier, cal: WorkingCalendar, start: datetime) -> None
     DossierStep.objects.bulk_update(rows, ["due_at"])
 
 
-def shift_open(dossier: Dossier, cal: WorkingCalendar, paused: timedelta) -> None:
-    """Push back the due moments of unfinished steps by the working time of a pause."""
-    rows = list(dossier.steps.filter(state__in=[StepState.PENDING, StepState.ACTIVE]).exclude(due_at=None))
+def shift_open(dossier: Dossier, cal: WorkingCalendar, paused: timedelta, *, process_only: bool = False) -> None:
+    """Push back the due moments of unfinished steps by ``paused`` working time (a pause, an extension).
+
+    ``process_only``: leave consultations and inter-level transfers on the deadlines given to them.
+    """
+    open_steps = dossier.steps.filter(state__in=[StepState.PENDING, StepState.ACTIVE]).exclude(due_at=None)
+    if process_only:
+        open_steps = open_steps.filter(kind=StepKind.PROCESS)
+    rows = list(open_steps)
     for row in rows:
         row.due_at = deadlines.shifted(cal, row.due_at, paused)  # type: ignore[arg-type]
     DossierStep.objects.bulk_update(rows, ["due_at"])

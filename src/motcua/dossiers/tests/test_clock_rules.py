@@ -7,12 +7,14 @@ from datetime import datetime, timedelta
 import pytest
 
 from motcua.core.exceptions import DomainError
-from motcua.dossiers import services
-from motcua.dossiers.constants import PauseKind, Status, StepState
-from motcua.dossiers.models import DossierPause
+from motcua.dossiers import deadlines, services
+from motcua.dossiers.constants import PauseKind, Status, StepKind, StepState
+from motcua.dossiers.models import DossierPause, DossierStep
+from motcua.dossiers.services import ComponentData
 from motcua.dossiers.tests.conftest import build_world
 from motcua.dossiers.tests.helpers import to_processing
 from motcua.dossiers.workflow import ActionNotAllowed
+from motcua.workdays.clock import working_time_between
 from motcua.workdays.constants import VIETNAM_TZ
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +26,8 @@ def test_supplement_after_appraisal_restarts_the_clock_from_zero(world, frozen):
     dossier = services.request_supplement(dossier, actor=world.specialist, items=["Bản sao sổ hộ khẩu"])
     assert dossier.status == Status.SUPPLEMENT_REQUESTED
     frozen.shift(timedelta(days=7))  # the next Tuesday 09:00
-    dossier = services.receive_supplement(dossier, actor=world.officer)
+    received = [ComponentData(name="Bản sao sổ hộ khẩu")]
+    dossier = services.receive_supplement(dossier, actor=world.officer, components=received)
     assert dossier.status == Status.PROCESSING
     assert dossier.clock_started_at == datetime(2026, 3, 10, 9, 0, tzinfo=VIETNAM_TZ)
     # 3 full working days again from the receipt of the complete dossier.
@@ -97,3 +100,26 @@ def test_withdrawal_then_stop_issues_form_05(world):
     dossier = services.stop(dossier, actor=world.officer, reason="Công dân rút hồ sơ")
     assert dossier.status == Status.STOPPED and dossier.closed_at is not None
     assert not dossier.steps.filter(state__in=[StepState.ACTIVE, StepState.PENDING]).exists()
+
+
+def test_extension_moves_the_unfinished_steps_by_the_working_time_it_adds(world, frozen):
+    dossier = to_processing(world)  # Monday 09:00, due Thursday 09:00; process steps planned inside it
+    dossier = services.consult(dossier, actor=world.specialist, agencies=[world.partner], content="Ý kiến?", days=2)
+    before = {s.pk: s.due_at for s in DossierStep.objects.filter(dossier=dossier)}
+    open_steps = {s.pk for s in DossierStep.objects.filter(dossier=dossier, state__in=["active", "pending"])}
+    finished = set(before) - open_steps
+    # Two working days later than Thursday 09:00 (the weekend is not counted).
+    new_due = datetime(2026, 3, 9, 9, 0, tzinfo=VIETNAM_TZ)
+    dossier = services.extend(dossier, actor=world.specialist, new_due_at=new_due, reason="Chờ xác minh")
+    for row in DossierStep.objects.filter(dossier=dossier):
+        if row.pk in finished or row.kind != StepKind.PROCESS:
+            assert row.due_at == before[row.pk], row.name  # done steps and the consultation keep theirs
+        else:
+            working = _working_time(before[row.pk], row.due_at)
+            assert working == timedelta(hours=16), row.name  # 2 working days of 8 hours
+    last = DossierStep.objects.filter(dossier=dossier, kind=StepKind.PROCESS).order_by("-order").first()
+    assert last.due_at == new_due  # the process still ends at the dossier's due moment
+
+
+def _working_time(start, end):
+    return working_time_between(deadlines.calendar(start), start, end)

@@ -30,7 +30,8 @@ def test_incomplete_at_intake_lists_every_item_once_then_resubmit_and_accept(wor
     assert request.items == ["Bản sao CCCD", "Ảnh 4x6"] and request.stage == "intake"
     assert "Bản sao CCCD" in mail.outbox[0].body
     assert dossier.due_at is None  # the clock has not started
-    dossier = services.resubmit(dossier, actor=world.officer, components=[ComponentData(name="Bản sao CCCD")])
+    received = [ComponentData(name="Bản sao CCCD"), ComponentData(name="Ảnh 4x6")]
+    dossier = services.resubmit(dossier, actor=world.officer, components=received)
     assert dossier.status == Status.SUBMITTED
     assert SupplementRequest.objects.get(dossier=dossier).fulfilled_at is not None
     dossier = services.accept(dossier, actor=world.officer)

@@ -52,7 +52,12 @@ def test_supplement_request_is_answered_online(citizen_client, citizen, world):
     assert dossier.status == Status.SUPPLEMENT_REQUESTED
     empty = citizen_client.post(url, {}, follow=True)
     assert "chọn tệp cho ít nhất một" in empty.content.decode()
-    good = citizen_client.post(url, {"supp_0": pdf("cccd.pdf"), "note": "Đã bổ sung"})
+    # One of the two items: refused, naming what is still missing (a partial supplement is never complete).
+    partial = citizen_client.post(url, {"supp_0": pdf("cccd.pdf"), "note": "Đã bổ sung"}, follow=True)
+    assert "Còn thiếu: “Ảnh 4x6”" in partial.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.status == Status.SUPPLEMENT_REQUESTED
+    good = citizen_client.post(url, {"supp_0": pdf("cccd.pdf"), "supp_1": pdf("anh.pdf"), "note": "Đã bổ sung"})
     assert good.status_code == 302
     dossier.refresh_from_db()
     assert dossier.status == Status.SUBMITTED

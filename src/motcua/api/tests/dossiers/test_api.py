@@ -193,3 +193,20 @@ def test_intake_records_the_result_delivery_and_the_return_follows_it(world):
     done = api.post(url, {"expected_version": resolved.version, "shipment_number": "EB1VN"}, format="json")
     assert done.status_code == 200, done.json()
     assert done.json()["return_method"] == "postal" and done.json()["return_shipment_number"] == "EB1VN"
+
+
+def test_action_records_the_membership_named_in_the_request(world):
+    from motcua.accounts.tests.factories import MembershipFactory
+    from motcua.dossiers.models import DossierEvent
+
+    MembershipFactory(user=world.head, agency=world.department, role="specialist")
+    dossier = receive(world)
+    api = client_for(world.head)
+    url = f"/api/v1/dossiers/{dossier.code}/actions/forward/"
+    half = api.post(url, {"expected_version": dossier.version, "acting_role": "specialist"}, format="json")
+    assert half.status_code == 400 and "acting_agency" in half.json()["fields"]
+    payload = {"expected_version": dossier.version, "acting_agency": world.department.pk, "acting_role": "leader"}
+    assert api.post(url, payload, format="json").status_code == 403  # a role the official does not hold
+    payload["acting_role"] = "head_of_division"
+    assert api.post(url, payload, format="json").status_code == 200
+    assert DossierEvent.objects.get(dossier=dossier, action="forward").role == "head_of_division"

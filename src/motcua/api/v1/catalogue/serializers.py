@@ -112,6 +112,7 @@ class ProcedureStepSerializer(serializers.ModelSerializer):
             "allowed_actions",
             "is_interagency",
             "parallel_group",
+            "skippable",
         ]
 
 

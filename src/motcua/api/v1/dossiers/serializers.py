@@ -9,7 +9,7 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from motcua.accounts.models import ApplicantKind
+from motcua.accounts.models import ApplicantKind, Role
 from motcua.catalogue.constants import ComponentKind
 from motcua.dossiers.constants import (
     DVCQG_STATUS_KEYS,
@@ -104,8 +104,39 @@ class ActionSerializer(serializers.Serializer):
         min_value=1, help_text="The dossier version the client saw; a mismatch answers 409 `conflict`."
     )
     note = serializers.CharField(required=False, allow_blank=True, default="")
+    acting_agency = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Officials: the agency id of the membership to act in (with acting_role). Without it the "
+        "history records the role the active step asks for when held, else the first role held in the order "
+        "one-stop officer, specialist, head of division, leader.",
+    )
+    acting_role = serializers.ChoiceField(
+        choices=Role.choices, required=False, allow_blank=True, default="", help_text="With acting_agency."
+    )
     reason = serializers.CharField(required=False, allow_blank=True, default="")
+    skip_reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="attach_result: why the process steps not reached yet are left out (only steps the process "
+        "marks skippable, by a head or leader of the step's agency); without it such steps refuse the action "
+        "(409 `steps_remaining`).",
+    )
     items = serializers.ListField(child=serializers.CharField(max_length=500), required=False, default=list)
+    received_items = serializers.ListField(
+        child=serializers.CharField(max_length=500),
+        required=False,
+        default=list,
+        help_text="resubmit, receive_supplement: the documents received, named as the supplement request's items.",
+    )
+    accept_incomplete = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="resubmit, receive_supplement: take a supplement that misses requested items (a note is "
+        "required); without it such a supplement answers 409 `supplement_incomplete` listing what is missing.",
+    )
     handler = serializers.IntegerField(required=False, allow_null=True, default=None, help_text="User id.")
     next_handler = serializers.IntegerField(required=False, allow_null=True, default=None)
     agencies = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)

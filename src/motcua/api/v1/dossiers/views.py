@@ -28,6 +28,7 @@ from motcua.core.exceptions import DomainError, NotFound, PermissionDenied
 from motcua.documents.forms import available_forms, render_dossier_form
 from motcua.documents.register import register_pdf, register_xlsx
 from motcua.dossiers import selectors, services, workflow
+from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors_inbox import BOXES, scope_for
@@ -222,7 +223,7 @@ def _action_kwargs(action: str, data: dict[str, Any]) -> dict[str, Any]:
         "submit_online": lambda: _delivery(data),
         "accept": lambda: {"note": data["note"]},
         "request_supplement_at_intake": lambda: {"items": data["items"], "note": data["note"]},
-        "resubmit": lambda: {"note": data["note"]},
+        "resubmit": lambda: _supplement(data),
         "refuse_at_intake": lambda: {"reason": data["reason"]},
         "assign": lambda: {"handler": _required_user(data["handler"], "handler"), "note": data["note"]},
         "forward": lambda: {
@@ -244,14 +245,18 @@ def _action_kwargs(action: str, data: dict[str, Any]) -> dict[str, Any]:
         },
         "return_from_level": lambda: {"answer": data["answer"], "files": data["files"]},
         "request_supplement": lambda: {"items": data["items"], "note": data["note"]},
-        "receive_supplement": lambda: {"note": data["note"]},
+        "receive_supplement": lambda: _supplement(data),
         "submit_supplement": lambda: {"note": data["note"]},
         "request_financial_obligation": lambda: {"amount_vnd": data["amount_vnd"] or 0, "note": data["note"]},
         "confirm_payment": lambda: {"note": data["note"]},
         "extend": lambda: {"new_due_at": data["new_due_at"], "reason": data["reason"]},
         "approve": lambda: {"note": data["note"]},
         "refuse": lambda: {"reason": data["reason"]},
-        "attach_result": lambda: {"result_files": data["result_files"], "note": data["note"]},
+        "attach_result": lambda: {
+            "result_files": data["result_files"],
+            "note": data["note"],
+            "skip_reason": data["skip_reason"],
+        },
         "return_result": lambda: {
             "method": data["return_method"],
             "shipment_number": data["shipment_number"],
@@ -269,7 +274,33 @@ def _action_kwargs(action: str, data: dict[str, Any]) -> dict[str, Any]:
     kwargs = builders[action]()
     if action != "rate":
         kwargs.update(common)
+    acting = _acting(data) if action not in APPLICANT_ONLY else None
+    if acting is not None:
+        kwargs["acting"] = acting
     return kwargs
+
+
+# Actions only the applicant fires: no membership to choose.
+APPLICANT_ONLY = frozenset({"update_draft", "submit_online", "submit_supplement", "rate"})
+
+
+def _acting(data: dict[str, Any]) -> ActingAs | None:
+    """The membership named by ``acting_agency`` and ``acting_role`` (both or neither)."""
+    agency, role = data.get("acting_agency"), data.get("acting_role") or ""
+    if agency is None and not role:
+        return None
+    if agency is None or not role:
+        message = "Cần nêu cả cơ quan và vai trò thực hiện (acting_agency, acting_role)."
+        raise DomainError(message, code="invalid", fields={"acting_role" if agency else "acting_agency": [message]})
+    return ActingAs(agency, role)
+
+
+def _supplement(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "components": [ComponentData(name=name) for name in data["received_items"]],
+        "accept_incomplete": data["accept_incomplete"],
+        "note": data["note"],
+    }
 
 
 def _required_user(pk: int | None, field: str) -> User:

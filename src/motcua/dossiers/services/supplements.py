@@ -1,0 +1,62 @@
+"""Is a supplement complete? The requested items the received documents do not answer.
+
+A supplement request lists every missing or wrong item at once (Form 02). When the supplement
+arrives, each requested item must be answered by a received document of the same name (compared
+folded: no diacritics, case or spacing differences). An incomplete supplement is refused, with the
+items still missing; the one-stop officer may still take it, explicitly (``accept_incomplete``)
+and with a note saying why, and the history keeps what was missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from motcua.core.exceptions import DomainError
+from motcua.core.text import fold
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.services.base import require
+from motcua.dossiers.workflow import APPLICANT
+
+if TYPE_CHECKING:  # intake calls this module: the type alone, no import at run time
+    from motcua.dossiers.services.intake import ComponentData
+
+
+class SupplementIncomplete(DomainError):
+    code = "supplement_incomplete"
+    status = 409
+
+
+def requested_items(dossier: Dossier) -> list[str]:
+    """The items of the open supplement requests, in the order they were asked for."""
+    items: list[str] = []
+    for request in dossier.supplement_requests.filter(fulfilled_at=None).order_by("requested_at", "pk"):
+        items += [str(item) for item in request.items]
+    return items
+
+
+def missing_items(dossier: Dossier, components: Sequence[ComponentData]) -> list[str]:
+    """Requested items that no received document answers."""
+    received = {" ".join(fold(c.name).split()) for c in components if c.name}
+    return [item for item in requested_items(dossier) if " ".join(fold(item).split()) not in received]
+
+
+def check_complete(
+    dossier: Dossier, components: Sequence[ComponentData], *, accept_incomplete: bool, note: str, role: str
+) -> dict[str, Any]:
+    """Refuse an incomplete supplement unless the officer takes it explicitly, with a note.
+
+    ``role``: the role the action is taken in (an applicant may not take their own supplement as
+    incomplete). Returns what the history records about it (nothing when complete).
+    """
+    missing = missing_items(dossier, components)
+    if not missing:
+        return {}
+    if role == APPLICANT:
+        accept_incomplete = False
+    listed = "; ".join(f"“{item}”" for item in missing)
+    if not accept_incomplete:
+        message = f"Hồ sơ bổ sung chưa đủ các nội dung đã yêu cầu. Còn thiếu: {listed}."
+        raise SupplementIncomplete(message, fields={"components": [message]})
+    require(note and note.strip(), "note", f"Cần ghi rõ lý do vẫn tiếp nhận khi còn thiếu: {listed}.")
+    return {"missing": missing, "accepted_incomplete": True}
