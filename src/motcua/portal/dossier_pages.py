@@ -73,10 +73,12 @@ def detail_context(dossier: Dossier, user: Any) -> dict[str, Any]:
         else None
     )
     rating = Rating.objects.filter(dossier=dossier).first()
+    can_rate = "rate" in actions
     return {
         "dossier": dossier,
-        "explanation": status_text.explain(dossier.status),
-        "tone": status_text.tone(dossier.status),
+        "explanation": status_text.explain(dossier.status, dossier.outcome, can_rate=can_rate),
+        "tone": status_text.tone(dossier.status, dossier.outcome),
+        "refused": dossier.refused,
         "current_steps": dossier_selectors.current_steps(dossier),
         "history": _history(dossier),
         "files": files,
@@ -84,7 +86,7 @@ def detail_context(dossier: Dossier, user: Any) -> dict[str, Any]:
         "supplement_request": request,
         "supplement_action": next((name for name in SUPPLEMENT_ACTIONS if name in actions), None),
         "can_withdraw": "withdraw_request" in actions,
-        "can_rate": "rate" in actions,
+        "can_rate": can_rate,
         "rating": rating,
         "rating_rows": _rating_rows(rating),
         "payment": submission.paid_payment(dossier),

@@ -102,3 +102,12 @@ def test_form_01_shows_the_chosen_result_delivery(world):
     assert "bưu chính công ích tại địa chỉ: Thôn 3" in text
     text = pdf_text(render_dossier_form("01", receive(world)))
     assert "Đăng ký nhận kết quả tại: Trung tâm Phục vụ hành chính công tỉnh" in text
+
+
+def test_forms_are_dated_in_the_administrative_style(world):
+    """Decree 30/2020: "Thanh Hóa, ngày 02 tháng 3 năm 2026", never "ngày 02/03/2026"."""
+    text = pdf_text(render_dossier_form("01", receive(world)))
+    assert "ngày 02 tháng 3 năm 2026" in text
+    assert "ngày 02/03/2026" not in text
+    text = pdf_text(register_pdf(world.centre, date(2026, 3, 1), date(2026, 3, 31)))
+    assert "ngày 02 tháng 3 năm 2026" in text
