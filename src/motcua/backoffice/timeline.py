@@ -9,13 +9,10 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from motcua.dossiers import workflow
+from motcua.dossiers import events
 from motcua.dossiers.constants import Status, StepState
 from motcua.dossiers.models import DossierEvent, DossierStep
 from motcua.workdays.clock import WorkingCalendar, add_working_time
-
-# History actions that are not workflow transitions (written by the engine's services directly).
-EXTRA_LABELS = {"register": gettext_lazy("Ghi nhận hồ sơ (cấp mã)"), "create_draft": gettext_lazy("Tạo hồ sơ nháp")}
 
 TIME_LABELS = {
     "early": gettext_lazy("Trước hạn"),
@@ -65,9 +62,9 @@ class EventRow:
 
 
 def action_label(action: str) -> str:
-    transition = workflow.BY_NAME.get(action)
-    # Transition labels are the engine's; the back office's catalogue carries their English (vocabulary.py).
-    return _(transition.label) if transition else str(EXTRA_LABELS.get(action, action))
+    # The labels are the engine's (dossiers.events); the back office's catalogue carries their English
+    # (vocabulary.py).
+    return _(events.label(action))
 
 
 def event_rows(events: list[DossierEvent]) -> list[EventRow]:

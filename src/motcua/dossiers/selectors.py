@@ -19,6 +19,7 @@ from django.db.models import Q, QuerySet
 
 from motcua.accounts.models import Applicant
 from motcua.core.exceptions import DomainError, NotFound
+from motcua.dossiers import events as event_labels
 from motcua.dossiers import workflow
 from motcua.dossiers.actors import role_pairs
 from motcua.dossiers.constants import OPEN_STATUS_VALUES, Status, StepState
@@ -199,12 +200,6 @@ def _phone_matches(stored: str, given: str) -> bool:
     return bool(a) and a == b
 
 
-EVENT_LABELS: dict[str, str] = {t.name: t.label for t in workflow.TRANSITIONS} | {
-    "register": "Đăng ký hồ sơ",
-    "create_draft": "Tạo hồ sơ nháp",
-}
-
-
 # Closing statuses whose reason the applicant is told (Forms 03 and 05 carry it too).
 REASON_SHOWN = frozenset({Status.REFUSED_AT_INTAKE, Status.STOPPED, Status.WITHDRAWN})
 
@@ -244,9 +239,7 @@ def public_lookup(code: str, phone: str | None = None, id_number: str | None = N
         outcome=dossier.outcome,
         reason=dossier.outcome_reason if dossier.status in REASON_SHOWN or dossier.refused else "",
         history=[
-            PublicEvent(
-                e.occurred_at, e.action, EVENT_LABELS.get(e.action, e.action), e.agency.name if e.agency else ""
-            )
+            PublicEvent(e.occurred_at, e.action, event_labels.label(e.action), e.agency.name if e.agency else "")
             for e in events
         ],
     )

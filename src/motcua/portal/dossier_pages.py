@@ -11,6 +11,7 @@ from django.http import HttpRequest
 
 from motcua.core.exceptions import DomainError
 from motcua.documents import rendering
+from motcua.dossiers import events
 from motcua.dossiers import selectors as dossier_selectors
 from motcua.dossiers.constants import RATING_CRITERIA, Satisfaction, Status
 from motcua.dossiers.models import Dossier, FilePurpose, Rating
@@ -35,15 +36,14 @@ SUPPLEMENT_ACTIONS = ("submit_supplement", "resubmit")
 
 
 def _history(dossier: Dossier) -> list[dict[str, Any]]:
-    labels = dossier_selectors.EVENT_LABELS
-    events = (
+    history = (
         dossier.events.select_related("agency")
         .only("occurred_at", "action", "agency__name")
         .order_by("occurred_at", "pk")
     )
     return [
-        {"at": e.occurred_at, "label": labels.get(e.action, e.action), "agency": e.agency.name if e.agency else ""}
-        for e in events
+        {"at": e.occurred_at, "label": events.label(e.action), "agency": e.agency.name if e.agency else ""}
+        for e in history
         if e.action not in HIDDEN_ACTIONS
     ]
 

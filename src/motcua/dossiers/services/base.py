@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from motcua.accounts.models import User
 from motcua.core.exceptions import Conflict, DomainError, NotFound
-from motcua.dossiers import deadlines, workflow
+from motcua.dossiers import deadlines, events, workflow
 from motcua.dossiers.actors import role_pairs
 from motcua.dossiers.models import Dossier, DossierEvent
 
@@ -157,7 +157,11 @@ def event(
     data: dict[str, Any] | None = None,
     files: Iterable[str] = (),
 ) -> DossierEvent:
-    """A history event, not saved yet; ``status_after`` is the dossier's status now."""
+    """A history event, not saved yet; ``status_after`` is the dossier's status now.
+
+    ``action`` must have its label in ``dossiers.events``: everything recorded is shown to people.
+    """
+    events.require_label(action)
     payload = dict(data or {})
     file_list = list(files)
     if file_list:
