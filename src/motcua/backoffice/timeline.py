@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from motcua.dossiers import events
-from motcua.dossiers.constants import Status, StepState
+from motcua.dossiers.constants import StepState, status_label
 from motcua.dossiers.models import DossierEvent, DossierStep
 from motcua.workdays.clock import WorkingCalendar, add_working_time
 
@@ -67,9 +67,10 @@ def action_label(action: str) -> str:
     return _(events.label(action))
 
 
-def event_rows(events: list[DossierEvent]) -> list[EventRow]:
+def event_rows(events: list[DossierEvent], outcome: str = "") -> list[EventRow]:
+    """``outcome``: the dossier's; after a refusal, "resolved"/"returned" read as the refusal they are."""
     rows = []
     for event in events:
-        after = Status(event.status_after).label if event.status_after is not None else ""
+        after = status_label(event.status_after, outcome) if event.status_after is not None else ""
         rows.append(EventRow(event, action_label(event.action), after))
     return rows
