@@ -112,6 +112,10 @@ def test_forms_are_dated_in_the_administrative_style(world):
     assert "ngày 02/03/2026" not in text
     text = pdf_text(register_pdf(world.centre, date(2026, 3, 1), date(2026, 3, 31)))
     assert "ngày 02 tháng 3 năm 2026" in text
+    # A moment inside the text is introduced as one ("Vào lúc 09:00 02/03/2026"), not as "Ngày 09:00 …".
+    asked = receive(world, decision="request_supplement", supplement_items=["Bản sao CCCD"])
+    text = pdf_text(render_dossier_form("02", asked))
+    assert "Vào lúc 09:00 02/03/2026" in text and "Ngày 09:00" not in text
 
 
 COMPONENT_NAMES = [
