@@ -9,13 +9,10 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from motcua.dossiers import workflow
-from motcua.dossiers.constants import Status, StepState
+from motcua.dossiers import events
+from motcua.dossiers.constants import StepState, status_label
 from motcua.dossiers.models import DossierEvent, DossierStep
 from motcua.workdays.clock import WorkingCalendar, add_working_time
-
-# History actions that are not workflow transitions (written by the engine's services directly).
-EXTRA_LABELS = {"register": gettext_lazy("Ghi nhận hồ sơ (cấp mã)"), "create_draft": gettext_lazy("Tạo hồ sơ nháp")}
 
 TIME_LABELS = {
     "early": gettext_lazy("Trước hạn"),
@@ -65,14 +62,15 @@ class EventRow:
 
 
 def action_label(action: str) -> str:
-    transition = workflow.BY_NAME.get(action)
-    # Transition labels are the engine's; the back office's catalogue carries their English (vocabulary.py).
-    return _(transition.label) if transition else str(EXTRA_LABELS.get(action, action))
+    # The labels are the engine's (dossiers.events); the back office's catalogue carries their English
+    # (vocabulary.py).
+    return _(events.label(action))
 
 
-def event_rows(events: list[DossierEvent]) -> list[EventRow]:
+def event_rows(events: list[DossierEvent], outcome: str = "") -> list[EventRow]:
+    """``outcome``: the dossier's; after a refusal, "resolved"/"returned" read as the refusal they are."""
     rows = []
     for event in events:
-        after = Status(event.status_after).label if event.status_after is not None else ""
+        after = status_label(event.status_after, outcome) if event.status_after is not None else ""
         rows.append(EventRow(event, action_label(event.action), after))
     return rows

@@ -48,12 +48,17 @@ ACTION_LABELS = (
     gettext_noop("Dừng giải quyết hồ sơ"),
 )
 
-# Actions of the applicant: never offered here, but shown in the dossier history.
+# Actions of the applicant and events outside the workflow table (``dossiers.events``): never
+# offered here, but shown in the dossier history.
 HISTORY_LABELS = (
     gettext_noop("Cập nhật hồ sơ nháp"),
     gettext_noop("Nộp hồ sơ trực tuyến"),
     gettext_noop("Nộp hồ sơ bổ sung"),
     gettext_noop("Đánh giá mức độ hài lòng"),
+    gettext_noop("Ghi nhận hồ sơ (cấp mã)"),
+    gettext_noop("Tạo hồ sơ nháp"),
+    gettext_noop("Ghi nhận nộp phí, lệ phí"),
+    gettext_noop("Cập nhật hồ sơ"),
 )
 
 # Messages of the inbox filters (``inboxes.parse_filters``), translated where they are shown.

@@ -9,10 +9,15 @@
 | 05 | Thông báo dừng giải quyết hồ sơ | A5 | handling is stopped, or the applicant asked to withdraw |
 | 06 | Phiếu kiểm soát quá trình giải quyết hồ sơ | A4 | the dossier has been accepted |
 | 07 | Sổ theo dõi hồ sơ | A4 landscape | per agency and period (``register.py``) |
+| –  | Văn bản từ chối giải quyết hồ sơ | A5 | the competent agency refuses after appraisal |
 
 Circular 01/2018 designed the slips for A5 and the register for A4; the control sheet has a
 wide hand-over table, so it is printed on A4 too. Every form carries a QR code to the public
 lookup page (``settings.SITE_URL``), where the code plus the applicant's phone number shows the status.
+
+The refusal notice has no number in Appendix I (regulations §2 item 14: the refusal after appraisal
+is written as the dossier's result). Unlike the numbered forms, rendered whenever asked for, it is
+rendered once when the refusal is decided and kept as the dossier's result file (the signed record).
 """
 
 from __future__ import annotations
@@ -28,8 +33,8 @@ from django.utils import timezone
 from motcua.core.exceptions import NotFound
 from motcua.core.fonts import FONT_STACK, font_face_css
 from motcua.documents.qr import qr_data_uri
-from motcua.dossiers.constants import Status
-from motcua.dossiers.formatting import vn_date, vn_datetime, vn_money
+from motcua.dossiers.constants import Outcome, Status
+from motcua.dossiers.formatting import official_date, vn_datetime, vn_money
 from motcua.dossiers.models import Dossier
 from motcua.organisations.models import Agency
 
@@ -53,6 +58,7 @@ FORMS: dict[str, FormSpec] = {
     "06": FormSpec("06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "documents/forms/form_06.html", "A4"),
 }
 REGISTER = FormSpec("07", "SỔ THEO DÕI HỒ SƠ", "documents/forms/form_07.html", "A4 landscape")
+REFUSAL_NOTICE = FormSpec("", "VĂN BẢN TỪ CHỐI GIẢI QUYẾT HỒ SƠ", "documents/forms/refusal_notice.html", "A5")
 
 UNIT_LABELS = {"working_days": "ngày làm việc", "working_hours": "giờ làm việc", "same_day": "trong ngày"}
 
@@ -100,7 +106,7 @@ def _base_context(spec: FormSpec, agency: Agency) -> dict[str, Any]:
         "header": header(agency),
         "font_faces": font_face_css(),
         "font_stack": FONT_STACK,
-        "printed_on": vn_date(timezone.now()),
+        "printed_on": official_date(timezone.now()),
         "province": settings.PROVINCE_NAME,
     }
 
@@ -151,7 +157,7 @@ def dossier_context(form_no: str, dossier: Dossier) -> dict[str, Any]:
             "supplement": supplement,
             "supplement_at": vn_datetime(supplement.requested_at) if supplement else "",
             "handovers": _handovers(dossier) if form_no == "06" else [],
-            "issued_on": vn_date(timezone.now()),
+            "issued_on": official_date(timezone.now()),
         }
     )
     return context
@@ -199,6 +205,34 @@ def render_pdf(template: str, context: dict[str, Any]) -> bytes:
 
     html = render_to_string(template, context)
     return bytes(HTML(string=html, base_url=str(settings.SITE_URL)).write_pdf())
+
+
+def refusal_notice_context(dossier: Dossier, *, signer: str, issued_at: datetime) -> dict[str, Any]:
+    """The notice issued by the competent agency: the reasons and the legal basis of the refusal."""
+    if dossier.outcome != Outcome.REFUSED:
+        raise FormNotAvailable("Hồ sơ không bị từ chối giải quyết.")
+    context = _base_context(REFUSAL_NOTICE, dossier.competent_agency)
+    context.update(
+        {
+            "dossier": dossier,
+            "code": dossier.code,
+            "qr": qr_data_uri(lookup_url(dossier.code or "")),
+            "lookup_url": lookup_url(dossier.code or ""),
+            "procedure": dossier.procedure.name,
+            "reason": dossier.outcome_reason,
+            # The version the dossier was received under: its legal basis governs the refusal.
+            "legal_basis": dossier.procedure_version.legal_basis.strip(),
+            "accepted_at": vn_datetime(dossier.accepted_at or dossier.submitted_at),
+            "signer": signer,
+            "issued_on": official_date(issued_at),
+        }
+    )
+    return context
+
+
+def render_refusal_notice(dossier: Dossier, *, signer: str, issued_at: datetime) -> bytes:
+    """PDF of the refusal notice (văn bản từ chối giải quyết) of a dossier refused after appraisal."""
+    return render_pdf(REFUSAL_NOTICE.template, refusal_notice_context(dossier, signer=signer, issued_at=issued_at))
 
 
 def render_dossier_form(form_no: str, dossier: Dossier) -> bytes:

@@ -121,3 +121,42 @@ RATING_CRITERIA: dict[str, str] = {
     "complaint_handling": "Việc tiếp nhận, xử lý phản ánh, kiến nghị",
     "online_service": "Chất lượng dịch vụ trực tuyến",
 }
+
+
+# A refusal after appraisal (Outcome.REFUSED) leaves the dossier in RESOLVED, then RETURNED once the
+# one-stop unit hands the refusal notice over: the engine's statuses follow the return of a document.
+# What people read and what the national portal receives must say "refused", never "result ready".
+_REFUSED_LABELS: dict[int, str] = {
+    Status.RESOLVED: "Từ chối giải quyết",
+    Status.RETURNED: "Đã trả văn bản từ chối giải quyết",
+}
+# The national portal has no "refused after appraisal" status: the dossier ends unresolved
+# ("Dừng xử lý", code 8), its refusal date (NgayTuChoi) set; "Đã xử lý xong" (9) and
+# "Đã trả kết quả" (10) would count it as resolved.
+REFUSED_DVCQG_STATUS = Status.STOPPED
+
+
+def is_refused_after_appraisal(status: int, outcome: str) -> bool:
+    return outcome == Outcome.REFUSED and status in _REFUSED_LABELS
+
+
+def status_label(status: int, outcome: str = "") -> str:
+    """The status as people read it: a refusal after appraisal reads as a refusal."""
+    if is_refused_after_appraisal(status, outcome):
+        return _REFUSED_LABELS[status]
+    return str(Status(status).label)
+
+
+def dvcqg_status(status: int, outcome: str = "") -> int | None:
+    """The national portal's status code (1–10) of a dossier; None for a draft (never synchronised)."""
+    if status == Status.DRAFT:
+        return None
+    if is_refused_after_appraisal(status, outcome):
+        return int(REFUSED_DVCQG_STATUS)
+    return int(status)
+
+
+def dvcqg_status_key(status: int, outcome: str = "") -> str:
+    """The national portal's key of the status (``processing``, ``unresolved``…); "" for a draft."""
+    code = dvcqg_status(status, outcome)
+    return DVCQG_STATUS_KEYS.get(code, "") if code is not None else ""

@@ -20,6 +20,7 @@ SUBJECTS: dict[str, str] = {
     "extended": "Hồ sơ {code}: văn bản xin lỗi và hẹn lại ngày trả kết quả",
     "financial_obligation": "Hồ sơ {code}: đề nghị thực hiện nghĩa vụ tài chính",
     "result_ready": "Hồ sơ {code} đã có kết quả",
+    "refused": "Hồ sơ {code} bị từ chối giải quyết",
     "stopped": "Hồ sơ {code} đã dừng giải quyết",
 }
 
@@ -45,10 +46,22 @@ def _body(dossier: Dossier, topic: str) -> str:
         lines.append(f"Lý do: {dossier.extension_reason}")
     elif topic == "result_ready":
         lines.append("Hồ sơ đã có kết quả giải quyết. Mời ông/bà nhận kết quả theo hình thức đã đăng ký.")
+    elif topic == "refused":
+        lines += _refused_lines(dossier)
     elif topic == "stopped":
-        lines.append(f"Hồ sơ đã dừng giải quyết. {dossier.outcome_reason}")
+        lines.append("Hồ sơ đã dừng giải quyết.")
+        lines.append(f"Lý do: {dossier.outcome_reason}")
     lines += ["", f"Tra cứu hồ sơ: {lookup_url(dossier.code or '')}"]
     return "\n".join(lines)
+
+
+def _refused_lines(dossier: Dossier) -> list[str]:
+    return [
+        f"Sau khi thẩm định, {dossier.competent_agency.name} từ chối giải quyết hồ sơ.",
+        f"Lý do: {dossier.outcome_reason}",
+        "Văn bản từ chối giải quyết (nêu lý do và căn cứ pháp lý) được trả cho ông/bà theo hình thức đã đăng ký"
+        " và có thể tải về tại trang hồ sơ trên Cổng dịch vụ công.",
+    ]
 
 
 def _submitted_lines(dossier: Dossier) -> list[str]:
@@ -65,7 +78,7 @@ def _submitted_lines(dossier: Dossier) -> list[str]:
 
 def deliver(dossier_id: int, topic: str) -> None:
     """Compose and send the e-mail and SMS of ``topic`` to the dossier's applicant."""
-    dossier = Dossier.objects.select_related("procedure", "receiving_agency").get(pk=dossier_id)
+    dossier = Dossier.objects.select_related("procedure", "receiving_agency", "competent_agency").get(pk=dossier_id)
     subject = SUBJECTS[topic].format(code=dossier.code)
     notify(
         subject=subject,

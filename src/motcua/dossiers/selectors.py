@@ -22,6 +22,7 @@ from motcua.accounts.models import Applicant
 from motcua.catalogue.models import Procedure
 from motcua.catalogue.selectors import active_procedures, with_online_level
 from motcua.core.exceptions import DomainError, NotFound
+from motcua.dossiers import events as event_labels
 from motcua.dossiers import workflow
 from motcua.dossiers.actors import role_pairs
 from motcua.dossiers.constants import OPEN_STATUS_VALUES, Status, StepState
@@ -184,6 +185,9 @@ class PublicDossier:
     current_step: str
     current_agency: str
     history: list[PublicEvent]
+    outcome: str = ""
+    # Why the dossier was refused (at intake or after appraisal) or stopped: the applicant's to read.
+    reason: str = ""
 
 
 def _digits(value: str) -> str:
@@ -199,10 +203,8 @@ def _phone_matches(stored: str, given: str) -> bool:
     return bool(a) and a == b
 
 
-EVENT_LABELS: dict[str, str] = {t.name: t.label for t in workflow.TRANSITIONS} | {
-    "register": "Đăng ký hồ sơ",
-    "create_draft": "Tạo hồ sơ nháp",
-}
+# Closing statuses whose reason the applicant is told (Forms 03 and 05 carry it too).
+REASON_SHOWN = frozenset({Status.REFUSED_AT_INTAKE, Status.STOPPED, Status.WITHDRAWN})
 
 
 def public_lookup(code: str, phone: str | None = None, id_number: str | None = None) -> PublicDossier:
@@ -237,10 +239,10 @@ def public_lookup(code: str, phone: str | None = None, id_number: str | None = N
         returned_at=dossier.returned_at,
         current_step=active.name if active else "",
         current_agency=active.agency.name if active else "",
+        outcome=dossier.outcome,
+        reason=dossier.outcome_reason if dossier.status in REASON_SHOWN or dossier.refused else "",
         history=[
-            PublicEvent(
-                e.occurred_at, e.action, EVENT_LABELS.get(e.action, e.action), e.agency.name if e.agency else ""
-            )
+            PublicEvent(e.occurred_at, e.action, event_labels.label(e.action), e.agency.name if e.agency else "")
             for e in events
         ],
     )

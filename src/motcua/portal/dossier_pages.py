@@ -11,6 +11,7 @@ from django.http import HttpRequest
 
 from motcua.core.exceptions import DomainError
 from motcua.documents import rendering
+from motcua.dossiers import events
 from motcua.dossiers import selectors as dossier_selectors
 from motcua.dossiers.constants import RATING_CRITERIA, Satisfaction, Status
 from motcua.dossiers.models import Dossier, FilePurpose, Rating
@@ -35,15 +36,14 @@ SUPPLEMENT_ACTIONS = ("submit_supplement", "resubmit")
 
 
 def _history(dossier: Dossier) -> list[dict[str, Any]]:
-    labels = dossier_selectors.EVENT_LABELS
-    events = (
+    history = (
         dossier.events.select_related("agency")
         .only("occurred_at", "action", "agency__name")
         .order_by("occurred_at", "pk")
     )
     return [
-        {"at": e.occurred_at, "label": labels.get(e.action, e.action), "agency": e.agency.name if e.agency else ""}
-        for e in events
+        {"at": e.occurred_at, "label": events.label(e.action), "agency": e.agency.name if e.agency else ""}
+        for e in history
         if e.action not in HIDDEN_ACTIONS
     ]
 
@@ -73,10 +73,12 @@ def detail_context(dossier: Dossier, user: Any) -> dict[str, Any]:
         else None
     )
     rating = Rating.objects.filter(dossier=dossier).first()
+    can_rate = "rate" in actions
     return {
         "dossier": dossier,
-        "explanation": status_text.explain(dossier.status),
-        "tone": status_text.tone(dossier.status),
+        "explanation": status_text.explain(dossier.status, dossier.outcome, can_rate=can_rate),
+        "tone": status_text.tone(dossier.status, dossier.outcome),
+        "refused": dossier.refused,
         "current_steps": dossier_selectors.current_steps(dossier),
         "history": _history(dossier),
         "files": files,
@@ -84,7 +86,7 @@ def detail_context(dossier: Dossier, user: Any) -> dict[str, Any]:
         "supplement_request": request,
         "supplement_action": next((name for name in SUPPLEMENT_ACTIONS if name in actions), None),
         "can_withdraw": "withdraw_request" in actions,
-        "can_rate": "rate" in actions,
+        "can_rate": can_rate,
         "rating": rating,
         "rating_rows": _rating_rows(rating),
         "payment": submission.paid_payment(dossier),

@@ -43,8 +43,8 @@ def my_dossiers(request: HttpRequest) -> HttpResponse:
         .order_by("-created_at")
     )
     for dossier in dossiers:
-        dossier.explanation = status_text.explain(dossier.status)  # type: ignore[attr-defined]
-        dossier.tone = status_text.tone(dossier.status)  # type: ignore[attr-defined]
+        dossier.explanation = status_text.explain(dossier.status, dossier.outcome)  # type: ignore[attr-defined]
+        dossier.tone = status_text.tone(dossier.status, dossier.outcome)  # type: ignore[attr-defined]
     return render(request, "portal/dossiers/list.html", {"dossiers": dossiers})
 
 
@@ -202,6 +202,8 @@ def track(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error.message)
         else:
             context.update(
-                found=found, explanation=status_text.explain(found.status), tone=status_text.tone(found.status)
+                found=found,
+                explanation=status_text.explain(found.status, found.outcome),
+                tone=status_text.tone(found.status, found.outcome),
             )
     return render(request, "portal/dossiers/track.html", context)

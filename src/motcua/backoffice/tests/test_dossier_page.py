@@ -325,3 +325,14 @@ def test_return_form_follows_the_chosen_delivery(client: Client, world: Any) -> 
     html = client.get(page(dossier.code)).content.decode()
     assert '<option value="postal" selected>' in html
     assert "Người nộp đã đăng ký: Qua dịch vụ bưu chính công ích – Thôn 3, xã Yên Lạc" in html
+
+
+def test_refused_dossier_reads_as_a_refusal_and_offers_its_notice(client: Client, world: Any) -> None:
+    dossier = services.refuse(to_processing(world), actor=world.leader, reason="Không thuộc đối tượng cấp phiếu")
+    notice = dossier.files.get(purpose="result")
+    client.force_login(world.officer)
+    html = client.get(page(dossier.code)).content.decode()
+    assert "Từ chối giải quyết" in html and "Đã xử lý xong" not in html
+    assert notice.name in html
+    response = client.get(reverse("backoffice:file", kwargs={"code": dossier.code, "file_id": notice.pk}))
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")

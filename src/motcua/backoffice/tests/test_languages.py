@@ -11,7 +11,7 @@ from django.utils import translation
 
 from motcua.backoffice import vocabulary
 from motcua.backoffice.actionforms import ACTIONS
-from motcua.dossiers import workflow
+from motcua.dossiers import events, workflow
 from motcua.dossiers.selectors_inbox import BOXES
 from motcua.dossiers.tests.helpers import receive, to_processing
 
@@ -88,6 +88,16 @@ def test_every_engine_label_shown_here_has_an_english_text() -> None:
     # A new inbox or action in the engine must be added to vocabulary.py (and translated).
     labels = {box.label for box in BOXES} | {workflow.get(name).label for name in ACTIONS}
     listed = set(vocabulary.INBOX_LABELS) | set(vocabulary.ACTION_LABELS)
+    assert labels <= listed, labels - listed
+    with translation.override("en"):
+        untranslated = [label for label in sorted(labels) if translation.gettext(label) == label]
+    assert untranslated == []
+
+
+def test_every_history_label_has_an_english_text() -> None:
+    # A new event action in dossiers/events.py must be listed in vocabulary.py (and translated).
+    labels = set(events.EVENT_LABELS.values()) | {events.UNKNOWN_EVENT_LABEL}
+    listed = set(vocabulary.ACTION_LABELS) | set(vocabulary.HISTORY_LABELS)
     assert labels <= listed, labels - listed
     with translation.override("en"):
         untranslated = [label for label in sorted(labels) if translation.gettext(label) == label]

@@ -105,7 +105,7 @@ def _page(
         "other_files": list(DossierFile.objects.filter(dossier=dossier, component__isnull=True).order_by("pk")),
         "fees": list(dossier.fees.all()),
         "steps": step_rows(steps, env.now, env.calendar),
-        "events": event_rows(events),
+        "events": event_rows(events, dossier.outcome),
         "actions": actions,
         "conflict": conflict,
         "supplements": supplements,

@@ -32,6 +32,7 @@ PAGE_SIZE = 25
 ROW_FIELDS = (
     "code",
     "status",
+    "outcome",  # a refusal after appraisal reads as a refusal (Dossier.status_label)
     "channel",
     "applicant_name",
     "applicant_id_number",

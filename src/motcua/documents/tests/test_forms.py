@@ -13,7 +13,8 @@ from openpyxl import load_workbook
 from motcua.documents.forms import FormNotAvailable, available_forms, render_dossier_form
 from motcua.documents.register import register_pdf, register_xlsx
 from motcua.dossiers import services
-from motcua.dossiers.tests.helpers import receive, to_processing
+from motcua.dossiers.services import ComponentData
+from motcua.dossiers.tests.helpers import pdf, receive, to_processing
 from motcua.workdays.constants import VIETNAM_TZ
 
 pytestmark = [
@@ -102,3 +103,52 @@ def test_form_01_shows_the_chosen_result_delivery(world):
     assert "bưu chính công ích tại địa chỉ: Thôn 3" in text
     text = pdf_text(render_dossier_form("01", receive(world)))
     assert "Đăng ký nhận kết quả tại: Trung tâm Phục vụ hành chính công tỉnh" in text
+
+
+def test_forms_are_dated_in_the_administrative_style(world):
+    """Decree 30/2020: "Thanh Hóa, ngày 02 tháng 3 năm 2026", never "ngày 02/03/2026"."""
+    text = pdf_text(render_dossier_form("01", receive(world)))
+    assert "ngày 02 tháng 3 năm 2026" in text
+    assert "ngày 02/03/2026" not in text
+    text = pdf_text(register_pdf(world.centre, date(2026, 3, 1), date(2026, 3, 31)))
+    assert "ngày 02 tháng 3 năm 2026" in text
+    # A moment inside the text is introduced as one ("Vào lúc 09:00 02/03/2026"), not as "Ngày 09:00 …".
+    asked = receive(world, decision="request_supplement", supplement_items=["Bản sao CCCD"])
+    text = pdf_text(render_dossier_form("02", asked))
+    assert "Vào lúc 09:00 02/03/2026" in text and "Ngày 09:00" not in text
+
+
+COMPONENT_NAMES = [
+    "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp (Mẫu số 03/2013/TT-LLTP)",
+    "Bản chụp Căn cước công dân hoặc Hộ chiếu còn giá trị sử dụng",
+    "Bản chụp giấy xác nhận thông tin về cư trú",
+    "Văn bản ủy quyền có công chứng, chứng thực (trường hợp ủy quyền)",
+    "Giấy tờ chứng minh thuộc đối tượng được miễn, giảm phí",
+    "Bản sao Giấy khai sinh",
+]
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    """The text of each page (pdftotext ends every page with a form feed)."""
+    done = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True)  # noqa: S607
+    return [" ".join(page.split()) for page in done.stdout.decode("utf-8").split("\f")]
+
+
+def page_of(pages: list[str], words: str) -> int:
+    return next(number for number, text in enumerate(pages, start=1) if words in text)
+
+
+@pytest.mark.parametrize("count", [3, 4, 5, 6])
+def test_form_01_signature_block_stays_with_the_lines_before_it(world, count):
+    """With a few components the receipt runs onto a second A5 page: the signatures never go alone."""
+    components = [
+        ComponentData(name=COMPONENT_NAMES[i], page_count=2, files=[pdf(f"tp-{i}.pdf")]) for i in range(count)
+    ]
+    dossier = receive(world, components=components)
+    pages = pdf_pages(render_dossier_form("01", dossier))
+    signatures = page_of(pages, "NGƯỜI TIẾP NHẬN HỒ SƠ")
+    assert page_of(pages, "NGƯỜI NỘP HỒ SƠ") == signatures
+    assert page_of(pages, "Đăng ký nhận kết quả tại") == signatures
+    assert page_of(pages, "Thời gian trả kết quả giải quyết hồ sơ") == signatures
+    last_component = " ".join(COMPONENT_NAMES[count - 1].split()[:4])  # long names wrap in the table
+    assert page_of(pages, last_component) <= signatures

@@ -27,6 +27,9 @@ from motcua.dossiers.constants import (
     StepKind,
     StepState,
     SupplementStage,
+    dvcqg_status_key,
+    is_refused_after_appraisal,
+    status_label,
 )
 from motcua.dossiers.models.rules import AssignmentRule as AssignmentRule
 from motcua.dossiers.models.rules import AssignmentRuleEvent as AssignmentRuleEvent
@@ -158,7 +161,18 @@ class Dossier(models.Model):
 
     @property
     def status_label(self) -> str:
-        return Status(self.status).label
+        """The status as people read it (a refusal after appraisal reads as a refusal)."""
+        return status_label(self.status, self.outcome)
+
+    @property
+    def refused(self) -> bool:
+        """Refused after appraisal: the outcome is the refusal notice, not the requested result."""
+        return is_refused_after_appraisal(self.status, self.outcome)
+
+    @property
+    def dvcqg_status_key(self) -> str:
+        """The national portal's status key (``constants.dvcqg_status_key``)."""
+        return dvcqg_status_key(self.status, self.outcome)
 
     def snapshot(self, *, new: bool = False) -> workflow.Snapshot:
         """Facts the workflow table decides on. Three small queries on the dossier's own rows.

@@ -20,7 +20,7 @@ from django.db import transaction
 
 from motcua.accounts.models import User
 from motcua.core.exceptions import Conflict, DomainError, NotFound
-from motcua.dossiers import workflow
+from motcua.dossiers import events, workflow
 from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.context import actor_for, env_at
 from motcua.dossiers.context import may_act_as as may_act_as  # the workflow's inputs, re-exported for the services
@@ -141,7 +141,11 @@ def event(
     data: dict[str, Any] | None = None,
     files: Iterable[str] = (),
 ) -> DossierEvent:
-    """A history event, not saved yet; ``status_after`` is the dossier's status now."""
+    """A history event, not saved yet; ``status_after`` is the dossier's status now.
+
+    ``action`` must have its label in ``dossiers.events``: everything recorded is shown to people.
+    """
+    events.require_label(action)
     payload = dict(data or {})
     file_list = list(files)
     if file_list:

@@ -9,12 +9,13 @@ from django.db import transaction
 
 from motcua.accounts.models import User
 from motcua.core.exceptions import DomainError
+from motcua.dossiers import events
 from motcua.dossiers.constants import PaymentMethod, Status
 from motcua.dossiers.models import Dossier, DossierEvent, DossierFile, FilePurpose
 from motcua.dossiers.services.base import lock, now_or, record
 from motcua.dossiers.services.intake import set_fees
 
-ACTION = "record_fee_payment"
+ACTION = events.RECORD_FEE_PAYMENT
 
 
 def fee_payment_recorded(dossier: Dossier, reference: str) -> bool:

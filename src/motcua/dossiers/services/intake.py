@@ -22,7 +22,7 @@ from motcua.catalogue.selectors import effective_time, fixed_fees, is_in_force, 
 from motcua.core.db import reserve_id
 from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.core.text import fold
-from motcua.dossiers import codes, deadlines
+from motcua.dossiers import codes, deadlines, events
 from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import Channel, PaymentMethod, ReturnMethod, Status, SupplementStage
 from motcua.dossiers.models import (
@@ -317,7 +317,7 @@ def receive_dossier(
     add_components(dossier, components, user=actor, now=moment, first_order=1)
     registered = event(
         dossier,
-        "register",
+        events.REGISTER,
         user=actor,
         now=moment,
         note=note,

@@ -19,6 +19,7 @@ from motcua.catalogue.constants import OnlineLevel
 from motcua.catalogue.models import Procedure
 from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.core.text import fold
+from motcua.dossiers import events
 from motcua.dossiers.constants import Channel, PaymentMethod, Status
 from motcua.dossiers.models import Dossier, DossierComponent, DossierFile, FilePurpose
 from motcua.dossiers.services.base import begin, finish, now_or, record
@@ -74,7 +75,7 @@ def create_online_draft(
         )
         for component in dossier.procedure_version.components.all()
     )
-    record(dossier, "create_draft", user=actor, now=moment, role="applicant")
+    record(dossier, events.CREATE_DRAFT, user=actor, now=moment, role="applicant")
     return dossier
 
 

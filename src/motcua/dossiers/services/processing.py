@@ -16,7 +16,7 @@ from motcua.dossiers import deadlines, workflow
 from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import Outcome, StepKind, StepState
 from motcua.dossiers.models import Dossier, DossierStep, FilePurpose
-from motcua.dossiers.services import assignment, steps
+from motcua.dossiers.services import assignment, notices, steps
 from motcua.dossiers.services.base import ActionContext, begin, finish, require
 from motcua.dossiers.services.intake import attach
 from motcua.dossiers.tasks import notify_applicant
@@ -269,7 +269,8 @@ def _resolve(ctx: ActionContext, outcome: str, reason: str = "") -> None:
     pending = dossier.steps.filter(kind=StepKind.PROCESS, state=StepState.PENDING)
     pending.exclude(role=Role.ONE_STOP_OFFICER).update(state=StepState.CANCELLED)
     assignment.auto_assign(ctx, steps.activate_next(dossier, last_order, ctx.now))
-    notify_applicant(dossier.pk, "result_ready")
+    # A refusal is announced as a refusal, with its reasons; never as a result ready to collect.
+    notify_applicant(dossier.pk, "result_ready" if outcome == Outcome.GRANTED else "refused")
 
 
 def steps_left_out(dossier: Dossier) -> list[DossierStep]:
@@ -359,8 +360,13 @@ def refuse(
     now: datetime | None = None,
     acting: ActingAs | None = None,
 ) -> Dossier:
-    """Refusal after appraisal, within the time limit; the reasons are the result."""
+    """Refusal after appraisal, within the time limit; the reasons are the result.
+
+    The competent agency's refusal notice (reasons and legal basis) is issued as the dossier's
+    result file: the one-stop unit returns it as it would return a result.
+    """
     require(reason and reason.strip(), "reason", "Cần ghi rõ lý do từ chối giải quyết.")
     ctx = begin(dossier, "refuse", actor=actor, expected_version=expected_version, now=now, acting=acting)
     _resolve(ctx, Outcome.REFUSED, reason.strip())
-    return finish(ctx, note=reason.strip(), data={"timing": ctx.dossier.timing})
+    notice = notices.store_refusal_notice(ctx.dossier, signer=actor, now=ctx.now)
+    return finish(ctx, note=reason.strip(), data={"timing": ctx.dossier.timing}, files=[notice.name])

@@ -183,3 +183,42 @@ def test_supplement_after_appraisal_restarts_the_clock(citizen_client, citizen, 
     assert dossier.status == Status.PROCESSING
     assert dossier.due_at > first_due  # the time limit counts again from the complete dossier
     assert "Nộp hồ sơ bổ sung" in _detail(citizen_client, dossier)
+
+
+def _refused(world, citizen, reason="Không đủ điều kiện cấp phiếu theo quy định"):
+    dossier = submitted_dossier(world, citizen)
+    services.accept(dossier, actor=world.officer)
+    services.assign(dossier, actor=world.head, handler=world.specialist)
+    return services.refuse(dossier, actor=world.leader, reason=reason)
+
+
+def test_refused_dossier_reads_as_a_refusal_with_reason_and_notice(citizen_client, citizen, world):
+    dossier = _refused(world, citizen)
+    page = _detail(citizen_client, dossier)
+    assert "Từ chối giải quyết" in page and "Không đủ điều kiện cấp phiếu theo quy định" in page
+    assert "Lý do từ chối giải quyết" in page and "Tải văn bản từ chối giải quyết" in page
+    for words in ("Đã có kết quả", "nhận kết quả theo", "Đã xử lý xong"):
+        assert words not in page
+    notice = dossier.files.get(purpose="result")
+    download = citizen_client.get(reverse("portal:dossier_file", args=[dossier.reference, notice.pk]))
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    listing = citizen_client.get(reverse("portal:my_dossiers")).content.decode()
+    assert "Từ chối giải quyết" in listing and "Đã có kết quả" not in listing
+
+
+def test_public_lookup_of_a_refused_dossier_gives_the_refusal_and_its_reason(client, citizen, world, fresh_cache):
+    dossier = _refused(world, citizen)
+    found = client.post(reverse("portal:track"), {"code": dossier.code, "contact": "0912345678"}).content.decode()
+    assert "Từ chối giải quyết" in found and "Không đủ điều kiện cấp phiếu theo quy định" in found
+    assert "Đã có kết quả" not in found and "Đã xử lý xong" not in found
+
+
+def test_rated_dossier_shows_the_rating_instead_of_the_invitation(citizen_client, citizen, world):
+    dossier = _returned(world, citizen)
+    page = _detail(citizen_client, dossier)
+    assert "Bạn có thể đánh giá mức độ hài lòng" in page and 'id="danh-gia"' in page
+    services.rate_dossier(dossier, actor=citizen, satisfaction="satisfied", comment="Cán bộ nhiệt tình")
+    page = _detail(citizen_client, dossier)
+    assert "Bạn có thể đánh giá" not in page and 'id="danh-gia"' not in page and "Gửi đánh giá" not in page
+    assert "Đánh giá của bạn" in page and "Hài lòng" in page and "Cán bộ nhiệt tình" in page

@@ -12,7 +12,6 @@ from rest_framework import serializers
 from motcua.accounts.models import ApplicantKind, Role
 from motcua.catalogue.constants import ComponentKind
 from motcua.dossiers.constants import (
-    DVCQG_STATUS_KEYS,
     OPEN_STATUSES,
     RATING_CRITERIA,
     Channel,
@@ -227,7 +226,7 @@ class DossierListSerializer(serializers.ModelSerializer[Dossier]):
 
     @extend_schema_field(serializers.CharField(allow_blank=True))
     def get_dvcqg_status(self, obj: Dossier) -> str:
-        return DVCQG_STATUS_KEYS.get(obj.status, "")
+        return obj.dvcqg_status_key
 
     def get_overdue(self, obj: Dossier) -> bool:
         return bool(obj.status in OPEN_STATUSES and obj.due_at and obj.due_at < timezone.now())
