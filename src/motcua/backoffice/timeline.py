@@ -15,7 +15,13 @@ from motcua.dossiers.models import DossierEvent, DossierStep
 from motcua.workdays.clock import WorkingCalendar, add_working_time
 
 # History actions that are not workflow transitions (written by the engine's services directly).
-EXTRA_LABELS = {"register": gettext_lazy("Ghi nhận hồ sơ (cấp mã)"), "create_draft": gettext_lazy("Tạo hồ sơ nháp")}
+EXTRA_LABELS = {
+    "register": gettext_lazy("Ghi nhận hồ sơ (cấp mã)"),
+    "create_draft": gettext_lazy("Tạo hồ sơ nháp"),
+    "record_fee_payment": gettext_lazy("Ghi nhận nộp phí, lệ phí"),
+    "adjust_fees": gettext_lazy("Điều chỉnh phí, lệ phí phải nộp"),
+    "refund_fee": gettext_lazy("Hoàn trả phí, lệ phí"),
+}
 
 TIME_LABELS = {
     "early": gettext_lazy("Trước hạn"),

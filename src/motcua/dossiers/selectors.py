@@ -199,6 +199,9 @@ def _phone_matches(stored: str, given: str) -> bool:
 EVENT_LABELS: dict[str, str] = {t.name: t.label for t in workflow.TRANSITIONS} | {
     "register": "Đăng ký hồ sơ",
     "create_draft": "Tạo hồ sơ nháp",
+    "record_fee_payment": "Ghi nhận nộp phí, lệ phí",
+    "adjust_fees": "Điều chỉnh phí, lệ phí phải nộp",
+    "refund_fee": "Hoàn trả phí, lệ phí",
 }
 
 
