@@ -6,6 +6,7 @@ receiving agency, whatever the dossier's status.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,25 +35,26 @@ class RefundFeeForm(forms.Form):
     reason = forms.CharField(label=_("Lý do hoàn trả"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+def _adjust(dossier: Dossier, user: User, data: dict[str, Any]) -> Dossier:
+    return fee_adjustments.adjust_fees(dossier, amount_vnd=data["amount_vnd"], reason=data["reason"], actor=user)
+
+
+def _refund(dossier: Dossier, user: User, data: dict[str, Any]) -> Dossier:
+    return fee_adjustments.refund_fee(
+        dossier, amount_vnd=data["amount_vnd"], reason=data["reason"], reference=data["reference"], actor=user
+    )
+
+
 @dataclass(frozen=True)
 class FeeAction:
     title: Any
     form: type[forms.Form]
-
-    def call(self, name: str, dossier: Dossier, user: User, form: forms.Form) -> Dossier:
-        data = form.cleaned_data
-        if name == "dieu-chinh":
-            return fee_adjustments.adjust_fees(
-                dossier, amount_vnd=data["amount_vnd"], reason=data["reason"], actor=user
-            )
-        return fee_adjustments.refund_fee(
-            dossier, amount_vnd=data["amount_vnd"], reason=data["reason"], reference=data["reference"], actor=user
-        )
+    call: Callable[[Dossier, User, dict[str, Any]], Dossier]
 
 
 FEE_ACTIONS = {
-    "dieu-chinh": FeeAction(_("Điều chỉnh phí, lệ phí phải nộp"), AdjustFeesForm),
-    "hoan-tra": FeeAction(_("Hoàn trả phí, lệ phí"), RefundFeeForm),
+    "dieu-chinh": FeeAction(_("Điều chỉnh phí, lệ phí phải nộp"), AdjustFeesForm, _adjust),
+    "hoan-tra": FeeAction(_("Hoàn trả phí, lệ phí"), RefundFeeForm, _refund),
 }
 
 

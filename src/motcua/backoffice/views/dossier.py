@@ -196,7 +196,7 @@ def fee_view(request: HttpRequest, code: str, action: str) -> HttpResponse:
     if not form.is_valid():
         return _page(request, dossier, fee_bound=(action, form), status=400)
     try:
-        updated = spec.call(action, dossier, request.user, form)  # type: ignore[arg-type]
+        updated = spec.call(dossier, request.user, form.cleaned_data)  # type: ignore[arg-type]
     except DomainError as error:
         apply_domain_error(error, form)
         return _page(request, dossier, fee_bound=(action, form), status=400)

@@ -20,10 +20,9 @@ from motcua.dossiers.services.clock import (
 )
 from motcua.dossiers.services.closing import rate_dossier, return_result, stop, withdraw_request
 from motcua.dossiers.services.fee_adjustments import adjust_fees, may_correct_fees, refund_fee
-from motcua.dossiers.services.fees import record_fee_payment
+from motcua.dossiers.services.fees import FeeData, record_fee_payment
 from motcua.dossiers.services.intake import (
     ComponentData,
-    FeeData,
     accept,
     receive_dossier,
     refuse_at_intake,

@@ -35,34 +35,18 @@ def may_correct_fees(user: User | None, dossier: Dossier) -> bool:
 
 
 def amount_paid(dossier: Dossier) -> int:
-    """What the applicant has paid and not been refunded.
-
-    Payments are events of the history; a dossier marked paid at the counter without one paid
-    its total at intake.
-    """
-    events = DossierEvent.objects.filter(dossier=dossier, action__in=(PAYMENT_ACTION, REFUND_ACTION))
+    """What the applicant has paid and not been refunded: the amount collected at counter intake
+    (``register`` event), the recorded payments, less the refunds."""
+    events = DossierEvent.objects.filter(dossier=dossier, action__in=("register", PAYMENT_ACTION, REFUND_ACTION))
     paid = refunded = 0
-    payments = 0
     for action, data in events.values_list("action", "data"):
-        if action == PAYMENT_ACTION:
-            paid += int(data.get("amount_vnd", 0))
-            payments += 1
-        else:
+        if action == REFUND_ACTION:
             refunded += int(data.get("amount_vnd", 0))
-    if not payments and dossier.fees_paid:
-        paid = _charged_at_intake(dossier)
+        elif action == PAYMENT_ACTION:
+            paid += int(data.get("amount_vnd", 0))
+        else:
+            paid += int(data.get("fees_paid_vnd", 0))
     return max(paid - refunded, 0)
-
-
-def _charged_at_intake(dossier: Dossier) -> int:
-    """The total charged at intake: before any adjustment, the captured total."""
-    first = (
-        DossierEvent.objects.filter(dossier=dossier, action=ADJUST_ACTION)
-        .order_by("occurred_at", "pk")
-        .values_list("data", flat=True)
-        .first()
-    )
-    return int(first["previous_vnd"]) if first else dossier.fee_total_vnd
 
 
 def _check(user: User, dossier: Dossier, reason: str) -> str:

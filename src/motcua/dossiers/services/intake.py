@@ -18,7 +18,7 @@ from django.db import transaction
 
 from motcua.accounts.models import Applicant, Role, User
 from motcua.catalogue.models import Component, Procedure, ProcedureVersion
-from motcua.catalogue.selectors import effective_time, fees_due_for, is_in_force, version_in_force
+from motcua.catalogue.selectors import effective_time, is_in_force, version_in_force
 from motcua.core.db import reserve_id
 from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.core.text import fold
@@ -48,6 +48,7 @@ from motcua.dossiers.services.base import (
     require,
 )
 from motcua.dossiers.services.delivery import set_result_delivery
+from motcua.dossiers.services.fees import FeeData, fee_facts, price
 from motcua.organisations.models import Agency
 from motcua.workdays.constants import VIETNAM_TZ
 
@@ -64,12 +65,6 @@ class ComponentData:
     digitised: bool = False
     reused: bool = False
     files: list[UploadedFile] = field(default_factory=list)
-
-
-@dataclass
-class FeeData:
-    name: str
-    amount_vnd: int
 
 
 def competent_agency_for(version: ProcedureVersion, receiving: Agency, chosen: Agency | None = None) -> Agency:
@@ -172,33 +167,6 @@ def attach(
         uploaded_at=now,
         uploaded_by=user,
     )
-
-
-def set_fees(dossier: Dossier, fees: Sequence[FeeData] | None, payment_method: str, *, exempt: bool = False) -> None:
-    """Replace the fees with the input, or what the fee table charges for the dossier's channel;
-    the total and the method are captured."""
-    dossier.fees.all().delete()
-    DossierFee.objects.bulk_create(price(dossier, fees, payment_method, exempt=exempt))
-
-
-def price(
-    dossier: Dossier, fees: Sequence[FeeData] | None, payment_method: str, *, exempt: bool = False
-) -> list[DossierFee]:
-    """The fee rows (not saved) and, on the dossier, their total and how they are paid.
-
-    Without ``fees`` entered by an official, the rows are the published rates of the dossier's
-    channel (``catalogue.fees.fees_due``); ``exempt``: the applicant is in an exempt case.
-    """
-    if fees is None:
-        rows = [
-            DossierFee(dossier=dossier, name=line.name, amount_vnd=line.amount_vnd)
-            for line in fees_due_for(dossier.procedure_version_id, dossier.channel, exempt=exempt)
-        ]
-    else:
-        rows = [DossierFee(dossier=dossier, name=f.name, amount_vnd=f.amount_vnd) for f in fees]
-    dossier.fee_total_vnd = sum(r.amount_vnd for r in rows)
-    dossier.payment_method = payment_method if dossier.fee_total_vnd else PaymentMethod.NONE
-    return rows
 
 
 def new_dossier(
@@ -333,7 +301,7 @@ def receive_dossier(
         note=note,
         role=Role.ONE_STOP_OFFICER,
         agency_id=receiving_agency.pk,
-        data={"channel": channel, **({"fee_exemption": fee_exemption} if fee_exemption else {})},
+        data={"channel": channel, **fee_facts(dossier, fee_exemption)},
     )
     if decision == "register":
         registered.save()

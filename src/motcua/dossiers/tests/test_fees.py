@@ -113,3 +113,12 @@ def test_an_online_payment_counts_as_paid_for_a_refund(world):
         dossier, amount_vnd=50_000, method="transfer", reference="CK1", paid_at=dossier.submitted_at, actor=None
     )
     assert services.fee_adjustments.amount_paid(dossier) == 50_000
+
+
+def test_what_remains_paid_after_a_partial_refund_can_still_be_refunded(world):
+    dossier = receive(world, fees_paid=True)
+    assert dossier.events.get(action="register").data["fees_paid_vnd"] == 50_000
+    first = services.refund_fee(dossier, amount_vnd=10_000, reason="Thu thừa", reference="PC-1", actor=world.officer)
+    assert not first.fees_paid  # 40.000 đ left against 50.000 đ due
+    services.refund_fee(dossier, amount_vnd=40_000, reason="Rút hồ sơ", reference="PC-2", actor=world.officer)
+    assert services.fee_adjustments.amount_paid(dossier) == 0
