@@ -53,3 +53,12 @@ def test_other_officials_get_no_fee_forms(client: Client, world: Any) -> None:
     assert response.status_code == 404
     dossier.refresh_from_db()
     assert dossier.fee_total_vnd == 50_000
+
+
+def test_the_fee_forms_in_english(client: Client, world: Any) -> None:
+    dossier = receive(world)
+    client.force_login(world.officer)
+    page = reverse("backoffice:dossier", kwargs={"code": dossier.code})
+    client.post(reverse("set_language"), {"language": "en", "next": page})
+    html = client.get(page).content.decode()
+    assert "Adjust the fees due" in html and "Reason for the refund" in html and "due 50.000" in html
