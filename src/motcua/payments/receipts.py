@@ -4,8 +4,8 @@ gateway transaction): the row is the record, the PDF only its printable form.
 What was paid for (the dossier's code, the collecting agency, the payer, the fee items, the
 channel) belongs to the context that owns the payment's subject: it registers a provider of
 :class:`ReceiptDetails` for its subject kind (the dossiers app for ``"dossier:<reference>"``), so
-payments never reads another context's models. The legal e-receipt format (Decree 123/2020,
-Circular 32/2025) comes later; the data it needs is already here.
+payments never reads another context's models. The legal e-receipt format (Decree 123/2020 and
+its implementing circulars) comes later; the data it needs is already here.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -55,7 +56,7 @@ def details_for(payment: Payment) -> ReceiptDetails | None:
 def _method(payment: Payment) -> str:
     try:
         label = get_gateway(payment.gateway).label
-    except Exception:
+    except ImproperlyConfigured:  # a gateway no longer offered still has its receipts
         label = payment.gateway
     return f"Thanh toán trực tuyến qua {label}"
 
