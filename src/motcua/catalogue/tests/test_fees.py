@@ -78,3 +78,27 @@ def test_a_separate_online_rate_in_the_note_becomes_its_own_row():
     ]
     same = published_rows("Lệ phí", 20_000, "20.000 đồng/lần")
     assert [(r["amount_vnd"], r["channels"]) for r in same] == [(20_000, [])]
+
+
+@pytest.mark.django_db
+def test_the_migration_gives_existing_rows_the_channels_their_names_state():
+    import importlib
+
+    from django.apps import apps
+
+    from motcua.catalogue.models import Fee
+    from motcua.catalogue.tests.factories import make_procedure
+
+    make_procedure(
+        fees=[
+            {"name": "Lệ phí đăng ký cư trú - nộp trực tiếp", "amount_vnd": 20_000},
+            {"name": "Lệ phí đăng ký cư trú - nộp trực tuyến", "amount_vnd": 10_000},
+            {"name": "Phí chứng thực", "amount_vnd": 10_000},
+        ]
+    )
+    assert not Fee.objects.exclude(channels=[]).exists()  # as rows were before the migration
+    migration = importlib.import_module("motcua.catalogue.migrations.0006_fee_channels_and_online_reduction")
+    migration.channels_from_names(apps, None)
+    assert [f.channels for f in Fee.objects.order_by("order")] == [["counter", "postal"], ["online"], []]
+    for name in ("Phí, lệ phí (Dịch vụ bưu chính, Trực tiếp)", "Lệ phí - nộp trực tuyến", "Phí"):
+        assert migration._channels(name) == list(channels_from_name(name))  # the frozen copy agrees
