@@ -94,6 +94,12 @@ class IntakeForm(forms.Form):
         label=_("Hình thức nộp phí"), choices=PaymentMethod.choices, initial=PaymentMethod.CASH
     )
     fees_paid = forms.BooleanField(label=_("Đã thu phí, lệ phí"), required=False)
+    fee_exemption = forms.CharField(
+        label=_("Trường hợp được miễn phí, lệ phí"),
+        max_length=300,
+        required=False,
+        help_text=_("Ghi trường hợp miễn đã xác minh (ví dụ: người thuộc hộ nghèo); để trống nếu không được miễn."),
+    )
     result_delivery = forms.ChoiceField(
         label=_("Hình thức nhận kết quả"), choices=ReturnMethod.choices, initial=ReturnMethod.COUNTER, required=False
     )

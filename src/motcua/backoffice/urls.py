@@ -18,6 +18,7 @@ urlpatterns = [
     path("ho-so/<str:code>/", dossier.dossier_view, name="dossier"),
     path("ho-so/<str:code>/thao-tac/<str:action>/", dossier.action_view, name="action"),
     path("ho-so/<str:code>/tep/<int:file_id>/", dossier.file_view, name="file"),
+    path("ho-so/<str:code>/phi-le-phi/<str:action>/", dossier.fee_view, name="fees"),
     path("ho-so/<str:code>/mau-<str:form_no>.pdf", printing.form_pdf_view, name="form_pdf"),
     path("so-theo-doi/", printing.ledger_view, name="ledger"),
     path("don-vi/", unit.unit_view, name="unit"),

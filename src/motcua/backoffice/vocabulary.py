@@ -58,6 +58,8 @@ HISTORY_LABELS = (
     gettext_noop("Ghi nhận hồ sơ (cấp mã)"),
     gettext_noop("Tạo hồ sơ nháp"),
     gettext_noop("Ghi nhận nộp phí, lệ phí"),
+    gettext_noop("Điều chỉnh phí, lệ phí phải nộp"),
+    gettext_noop("Hoàn trả phí, lệ phí"),
     gettext_noop("Cập nhật hồ sơ"),
 )
 

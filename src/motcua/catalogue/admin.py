@@ -307,7 +307,17 @@ _TEMPLATE: dict[str, Any] = {
     "publication_decision_date": None,
     "competent_agencies": [],
     "change_note": "",
-    "fees": [{"name": "Lệ phí", "amount_vnd": 0, "payer": "", "exemptions": "", "note": ""}],
+    "fees": [
+        {
+            "name": "Lệ phí",
+            "amount_vnd": 0,
+            "channels": [],
+            "online_reduction_percent": 0,
+            "payer": "",
+            "exemptions": "",
+            "note": "",
+        }
+    ],
     "components": [
         {
             "name": "Tờ khai theo mẫu",

@@ -71,7 +71,15 @@ def dump_version(version: ProcedureVersion) -> VersionData:
         "competent_agencies": sorted(a.identifier_code for a in version.competent_agencies.all()),
         "change_note": version.change_note,
         "fees": [
-            {"name": f.name, "amount_vnd": f.amount_vnd, "payer": f.payer, "exemptions": f.exemptions, "note": f.note}
+            {
+                "name": f.name,
+                "amount_vnd": f.amount_vnd,
+                "payer": f.payer,
+                "exemptions": f.exemptions,
+                "channels": list(f.channels),
+                "online_reduction_percent": f.online_reduction_percent,
+                "note": f.note,
+            }
             for f in version.fees.all()
         ],
         "components": [
@@ -264,8 +272,18 @@ def _clean_fee(c: _Cleaner) -> dict[str, Any]:
         "amount_vnd": c.integer("amount_vnd"),
         "payer": c.text("payer", max_length=300),
         "exemptions": c.text("exemptions", max_length=5000),
+        "channels": c.choices_list("channels", Channel),
+        "online_reduction_percent": _percent(c, "online_reduction_percent"),
         "note": c.text("note", max_length=5000),
     }
+
+
+def _percent(c: _Cleaner, key: str) -> int:
+    value = c.integer(key, default=0) or 0
+    if value > 100:
+        c.fail(key, "Tỷ lệ giảm không được lớn hơn 100%.")
+        return 0
+    return value
 
 
 def _clean_component(c: _Cleaner) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from motcua.catalogue.demo_supplements import (
     SUPPLEMENTS,
 )
 from motcua.catalogue.exchange.document import FORMAT, FORMAT_VERSION, import_document
+from motcua.catalogue.fees import published_rows
 from motcua.core.text import fold
 from motcua.organisations.models import Agency
 
@@ -239,6 +240,13 @@ def _result_kind(result: str) -> str:
     return "other"
 
 
+def _fee_rows(fee: dict[str, Any]) -> list[dict[str, Any]]:
+    """A sample fee row with the channels its name or note gives (supplements state theirs)."""
+    if "channels" in fee:
+        return [{**fee, "note": fee.get("note") or ""}]
+    return published_rows(fee["name"], fee["amount_vnd"], fee.get("note") or "")
+
+
 def procedure_entry(record: dict[str, Any], existing: set[str]) -> dict[str, Any] | None:
     """One sample record as a catalogue document entry; None when the sample lacks a time limit."""
     supplement = SUPPLEMENTS.get(record["code"], {})
@@ -272,8 +280,9 @@ def procedure_entry(record: dict[str, Any], existing: set[str]) -> dict[str, Any
         "competent_agencies": sorted(a for a in agencies if a in existing),
         "change_note": localise(f"Nguồn: {record['source']}")[:500],
         "fees": [
-            {"name": f["name"], "amount_vnd": f["amount_vnd"], "note": localise(f.get("note"))}
+            {**row, "note": localise(row.get("note"))}
             for f in supplement.get("fees") or record["fees"]
+            for row in _fee_rows(f)
         ],
         "components": [_component(c, record["code"]) for c in components]
         or [{**ILLUSTRATIVE_FORM, "kind": "original"}],

@@ -96,6 +96,8 @@ SUPPLEMENTS: dict[str, dict[str, Any]] = {
             {
                 "name": "Lệ phí đăng ký doanh nghiệp",
                 "amount_vnd": 50000,
+                "channels": [],
+                "online_reduction_percent": 100,
                 "note": "Miễn lệ phí khi đăng ký qua mạng điện tử (Thông tư 47/2019/TT-BTC).",
             }
         ],
@@ -116,6 +118,8 @@ SUPPLEMENTS: dict[str, dict[str, Any]] = {
             {
                 "name": "Lệ phí đăng ký doanh nghiệp",
                 "amount_vnd": 50000,
+                "channels": [],
+                "online_reduction_percent": 100,
                 "note": "Miễn lệ phí khi đăng ký qua mạng điện tử (Thông tư 47/2019/TT-BTC).",
             }
         ],

@@ -15,7 +15,7 @@ import uuid
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 
@@ -192,7 +192,27 @@ class Fee(models.Model):
     name = models.CharField("tên phí, lệ phí", max_length=300)
     amount_vnd = models.PositiveBigIntegerField("mức thu (đồng)", null=True, blank=True)
     payer = models.CharField("đối tượng nộp", max_length=300, blank=True)
-    exemptions = models.TextField("miễn, giảm", blank=True)
+    exemptions = models.TextField(
+        "miễn, giảm",
+        blank=True,
+        help_text="Các trường hợp được miễn mức thu này; hồ sơ thuộc diện miễn thì dòng này thu 0 đồng.",
+    )
+    # A rate published for some channels only (counter 20.000 đ, online 10.000 đ): the dossier
+    # pays the rows of its own channel (``catalogue.fees.fees_due``).
+    channels = models.JSONField(
+        "áp dụng cho cách thức nộp",
+        default=list,
+        blank=True,
+        help_text="Để trống: áp dụng cho mọi cách thức (trực tiếp, trực tuyến, bưu chính).",
+    )
+    # Provinces may reduce fees for online submission by a resolution of the People's Council;
+    # the rate is theirs to set, so it is a field of the row, not a rule in code.
+    online_reduction_percent = models.PositiveSmallIntegerField(
+        "giảm khi nộp trực tuyến (%)",
+        default=0,
+        validators=[MaxValueValidator(100)],
+        help_text="Tỷ lệ giảm khi nộp trực tuyến theo nghị quyết HĐND tỉnh; 100 là miễn.",
+    )
     note = models.TextField("ghi chú", blank=True)
 
     class Meta:

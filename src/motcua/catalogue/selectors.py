@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Case, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 
 from motcua.catalogue.constants import OnlineLevel, ProcedureStatus
+from motcua.catalogue.fees import FeeItem, FeeLine, fees_due
 from motcua.catalogue.models import (
     Fee,
     InternalProcess,
@@ -136,12 +137,24 @@ def process_template(version_id: int, agency_id: int | None) -> tuple[StepTempla
 
 
 @process_cache(maxsize=4096)
-def fixed_fees(version_id: int) -> tuple[tuple[str, int], ...]:
-    """(name, amount) of the version's fees with a fixed amount, in order (cached like the steps)."""
-    rows = Fee.objects.filter(version_id=version_id, amount_vnd__isnull=False).exclude(amount_vnd=0)
+def fee_items(version_id: int) -> tuple[FeeItem, ...]:
+    """The version's published fee rows, in order (cached like the steps)."""
+    rows = Fee.objects.filter(version_id=version_id).order_by("order", "pk")
     return tuple(
-        (name, int(amount or 0)) for name, amount in rows.order_by("order", "pk").values_list("name", "amount_vnd")
+        FeeItem(
+            name=row.name,
+            amount_vnd=row.amount_vnd,
+            channels=tuple(row.channels or ()),
+            online_reduction_percent=row.online_reduction_percent,
+            exemptions=row.exemptions,
+        )
+        for row in rows
     )
+
+
+def fees_due_for(version_id: int, channel: str, *, exempt: bool = False) -> list[FeeLine]:
+    """What a dossier of this version submitted through ``channel`` is charged (``catalogue.fees``)."""
+    return fees_due(fee_items(version_id), channel, exempt=exempt)
 
 
 def active_procedures() -> QuerySet[Procedure]:

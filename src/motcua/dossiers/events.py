@@ -14,12 +14,16 @@ from motcua.dossiers import workflow
 REGISTER = "register"
 CREATE_DRAFT = "create_draft"
 RECORD_FEE_PAYMENT = "record_fee_payment"
+ADJUST_FEES = "adjust_fees"
+REFUND_FEE = "refund_fee"
 
 # Events written by the services directly, not by a workflow transition.
 OTHER_EVENT_LABELS: dict[str, str] = {
     REGISTER: "Ghi nhận hồ sơ (cấp mã)",
     CREATE_DRAFT: "Tạo hồ sơ nháp",
     RECORD_FEE_PAYMENT: "Ghi nhận nộp phí, lệ phí",
+    ADJUST_FEES: "Điều chỉnh phí, lệ phí phải nộp",
+    REFUND_FEE: "Hoàn trả phí, lệ phí",
 }
 
 EVENT_LABELS: dict[str, str] = {t.name: t.label for t in workflow.TRANSITIONS} | OTHER_EVENT_LABELS

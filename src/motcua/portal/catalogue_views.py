@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from motcua.catalogue import selectors
-from motcua.catalogue.constants import OnlineLevel, ProcedureStatus
+from motcua.catalogue.constants import Channel, OnlineLevel, ProcedureStatus
 from motcua.catalogue.diagram import process_stages, process_svg
 from motcua.catalogue.models import Component, ProcedureVersion, Sector
 from motcua.catalogue.search import SearchFilters, search_procedures
@@ -107,7 +107,12 @@ def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
             "procedure": procedure,
             "version": version,
             "fees": [
-                {"fee": f, "amount": format_vnd(f.amount_vnd) or "Theo quy định hiện hành"} for f in version.fees.all()
+                {
+                    "fee": f,
+                    "amount": format_vnd(f.amount_vnd) or "Theo quy định hiện hành",
+                    "channels": ", ".join(str(Channel(c).label).lower() for c in f.channels),
+                }
+                for f in version.fees.all()
             ],
             "components": version.components.all(),
             "legal_time": legal,

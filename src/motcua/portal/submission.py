@@ -15,9 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from motcua.accounts.models import Applicant, User
-from motcua.catalogue.constants import OnlineLevel
+from motcua.catalogue.constants import Channel, OnlineLevel
+from motcua.catalogue.fees import fees_due, unpriced
+from motcua.catalogue.fees import total as fees_total
 from motcua.catalogue.models import Procedure, ProcedureVersion
-from motcua.catalogue.selectors import version_in_force
+from motcua.catalogue.selectors import fee_items, version_in_force
 from motcua.core.exceptions import DomainError
 from motcua.dossiers.constants import PaymentMethod
 from motcua.dossiers.models import Dossier
@@ -70,9 +72,13 @@ def receiving_agencies(version: ProcedureVersion) -> list[Agency]:
 
 
 def fee_summary(version: ProcedureVersion) -> FeeSummary:
-    lines = [(fee.name, fee.amount_vnd) for fee in version.fees.all().order_by("order")]
-    total = sum(amount or 0 for _name, amount in lines)
-    return FeeSummary(lines, total, all(amount is not None for _n, amount in lines))
+    """The fees of an online submission: the published online rates, not every channel's."""
+    items = fee_items(version.pk)
+    due = fees_due(items, Channel.ONLINE)
+    lines: list[tuple[str, int | None]] = [(line.name, line.amount_vnd) for line in due]
+    set_elsewhere = unpriced(items, Channel.ONLINE)
+    lines += [(name, None) for name in set_elsewhere]
+    return FeeSummary(lines, fees_total(due), not set_elsewhere)
 
 
 def paid_payment(dossier: Dossier) -> Payment | None:

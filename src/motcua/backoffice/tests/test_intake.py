@@ -143,3 +143,19 @@ def test_the_result_delivery_is_recorded_at_the_counter_and_shown(client: Client
     assert (dossier.result_delivery, dossier.delivery_address) == ("postal", "Thôn 3, xã Yên Lạc")
     html = client.get(response["Location"]).content.decode()
     assert "Qua dịch vụ bưu chính công ích · Thôn 3, xã Yên Lạc" in html
+
+
+def test_a_verified_exemption_is_recorded_and_waives_the_exempt_rows(client: Client, world: Any) -> None:
+    from motcua.catalogue.models import Fee
+    from motcua.core.caches import clear_all
+    from motcua.dossiers.models import Dossier
+
+    Fee.objects.filter(version__procedure=world.procedure).update(exemptions="Người thuộc hộ nghèo")
+    clear_all()
+    client.force_login(world.officer)
+    assert "Trường hợp được miễn phí, lệ phí" in client.get(INTAKE, {"procedure": "1.001193"}).content.decode()
+    response = _post(client, world, "accept", fee_exemption="Người thuộc hộ nghèo, sổ số 12")
+    assert response.status_code == 302
+    dossier = Dossier.objects.get()
+    assert dossier.fee_total_vnd == 0
+    assert dossier.events.get(action="register").data["fee_exemption"] == "Người thuộc hộ nghèo, sổ số 12"

@@ -20,6 +20,8 @@ from django.views.decorators.http import require_POST
 from motcua.backoffice.acting import DOSSIER_ROLES, Acting, acting_of, official_required
 from motcua.backoffice.actionforms import ACTIONS, ActionForm
 from motcua.backoffice.errors import apply_domain_error
+from motcua.backoffice.feeforms import FEE_ACTIONS, fee_panels
+from motcua.backoffice.feeforms import offered as fee_offered
 from motcua.backoffice.printable import printable_forms
 from motcua.backoffice.timeline import event_rows, step_rows
 from motcua.core.exceptions import Conflict, DomainError
@@ -69,6 +71,7 @@ def _page(
     dossier: Dossier,
     *,
     bound: tuple[str, ActionForm] | None = None,
+    fee_bound: tuple[str, forms.Form] | None = None,
     conflict: str = "",
     status: int = 200,
 ) -> HttpResponse:
@@ -107,6 +110,7 @@ def _page(
         "steps": step_rows(steps, env.now, env.calendar),
         "events": event_rows(events, dossier.outcome),
         "actions": actions,
+        "fee_panels": fee_panels(acting, dossier, fee_bound),
         "conflict": conflict,
         "supplements": supplements,
         "printable": printable,
@@ -181,6 +185,27 @@ _CONFLICT = gettext_lazy(
     "Hồ sơ vừa được người khác cập nhật trong lúc bạn đang thao tác. Nội dung bạn nhập vẫn được giữ bên dưới: "
     "hãy xem lại tình trạng mới của hồ sơ rồi gửi lại nếu thao tác vẫn phù hợp."
 )
+
+
+@require_POST
+@official_required(roles=DOSSIER_ROLES)
+def fee_view(request: HttpRequest, code: str, action: str) -> HttpResponse:
+    """Adjust the amount due or record a refund (not a workflow action: see ``feeforms``)."""
+    acting = acting_of(request)
+    dossier = dossier_for(acting, code)
+    spec = FEE_ACTIONS.get(action)
+    if spec is None or not fee_offered(acting, dossier):
+        raise Http404("Không có thao tác này.")
+    form = spec.form(request.POST, prefix=action)
+    if not form.is_valid():
+        return _page(request, dossier, fee_bound=(action, form), status=400)
+    try:
+        updated = spec.call(dossier, request.user, form.cleaned_data)  # type: ignore[arg-type]
+    except DomainError as error:
+        apply_domain_error(error, form)
+        return _page(request, dossier, fee_bound=(action, form), status=400)
+    messages.success(request, _("Đã thực hiện: %(action)s.") % {"action": spec.title})
+    return redirect("backoffice:dossier", code=updated.code)
 
 
 @official_required(roles=DOSSIER_ROLES)

@@ -21,10 +21,10 @@ from motcua.accounts.models import Applicant, Role
 from motcua.backoffice.acting import acting_of, official_required
 from motcua.backoffice.errors import apply_domain_error
 from motcua.backoffice.forms import ApplicantForm, IntakeForm
-from motcua.catalogue.constants import ComponentKind
+from motcua.catalogue.constants import Channel, ComponentKind
 from motcua.catalogue.models import Component, Procedure, ProcedureVersion
 from motcua.catalogue.search import search_procedures
-from motcua.catalogue.selectors import effective_time, version_in_force
+from motcua.catalogue.selectors import effective_time, fees_due_for, version_in_force
 from motcua.core.exceptions import DomainError
 from motcua.dossiers import deadlines
 from motcua.dossiers.services.applicants import ApplicantData
@@ -144,7 +144,7 @@ def intake_view(request: HttpRequest) -> HttpResponse:
         version=version,
         rows=rows,
         kinds=ComponentKind.choices,
-        fees=list(version.fees.all()),
+        fees=fees_due_for(version.pk, Channel.COUNTER),
         competent=competent,
         form=form,
         applicant_form=applicant_form,
@@ -192,6 +192,7 @@ def _decide(
             postal_shipment_number=form.cleaned_data["postal_shipment_number"],
             payment_method=form.cleaned_data["payment_method"],
             fees_paid=form.cleaned_data["fees_paid"],
+            fee_exemption=form.cleaned_data["fee_exemption"],
             result_delivery=form.cleaned_data["result_delivery"],
             delivery_address=form.cleaned_data["delivery_address"],
             competent_agency=form.cleaned_data.get("competent_agency"),

@@ -46,6 +46,8 @@ class Col:
     header: str
     kind: str = "text"  # text | int | number | date | bool | choice | choices
     choices: type[models.TextChoices] | None = None
+    # Added after workbooks were in use: a file without the column still imports (default value).
+    optional: bool = False
 
 
 _KEY = [Col("procedure", "Mã thủ tục"), Col("number", "Phiên bản", "int")]
@@ -88,6 +90,8 @@ SHEETS: dict[str, list[Col]] = {
         Col("payer", "Đối tượng nộp"),
         Col("exemptions", "Miễn, giảm"),
         Col("note", "Ghi chú"),
+        Col("channels", "Áp dụng cho cách thức nộp (trống = mọi cách thức)", "choices", Channel, optional=True),
+        Col("online_reduction_percent", "Giảm khi nộp trực tuyến (%)", "int", optional=True),
     ],
     "Thành phần hồ sơ": [
         *_KEY,
@@ -249,6 +253,8 @@ def _read_sheet(book: Any, title: str, problems: list[str]) -> list[Located]:
     positions = {}
     for col in cols:
         if col.header not in header:
+            if col.optional:
+                continue
             problems.append(f"Trang “{title}”: thiếu cột “{col.header}”.")
         else:
             positions[col.key] = header.index(col.header)

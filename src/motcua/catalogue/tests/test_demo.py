@@ -63,3 +63,13 @@ def test_demo_is_idempotent_and_searchable(demo_catalogue):
     assert "Thêm mới 0 thủ tục, tạo phiên bản mới cho 0" in out.getvalue()
     assert search_procedures("dang ky khai sinh")[0].code == "1.001193"
     assert search_procedures("chung thuc ban sao")[0].code == "2.000815"
+
+
+def test_demo_residence_registration_charges_each_channel_its_own_rate(demo_catalogue):
+    version = selectors.get_procedure_by_code("1.004222").versions.get()
+    assert [(line.name, line.amount_vnd) for line in selectors.fees_due_for(version.pk, "online")] == [
+        ("Lệ phí đăng ký cư trú - nộp trực tuyến", 10_000)
+    ]
+    assert [line.amount_vnd for line in selectors.fees_due_for(version.pk, "counter")] == [20_000]
+    business = selectors.get_procedure_by_code("2.001583").versions.get()  # free online (Circular 47/2019)
+    assert [line.amount_vnd for line in selectors.fees_due_for(business.pk, "online")] == [0]

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from motcua.catalogue import services
 from motcua.catalogue.exchange.document import CatalogueImportError, export_document, import_document
 from motcua.catalogue.exchange.workbook import read_workbook, write_workbook
-from motcua.catalogue.models import CatalogueEvent, Procedure, ProcedureGroup, ProcedureVersion, Sector
+from motcua.catalogue.models import CatalogueEvent, Fee, Procedure, ProcedureGroup, ProcedureVersion, Sector
 from motcua.catalogue.tests.factories import SectorFactory, make_procedure, step, version_data
 from motcua.organisations.tests.factories import AgencyFactory
 
@@ -33,6 +33,13 @@ def catalogue():
         fees=[
             {"name": "Lệ phí", "amount_vnd": 0, "exemptions": "Miễn cho trẻ em"},
             {"name": "Phí bản sao", "amount_vnd": None},
+            {"name": "Phí - nộp trực tiếp", "amount_vnd": 20000, "channels": ["counter", "postal"]},
+            {
+                "name": "Phí - nộp trực tuyến",
+                "amount_vnd": 20000,
+                "channels": ["online"],
+                "online_reduction_percent": 50,
+            },
         ],
         processes=[
             {
@@ -161,3 +168,35 @@ def test_json_errors_are_reported_by_path():
         )
     assert any("procedures[1].sector" in p for p in error.value.problems)
     assert any("procedures[1].versions" in p for p in error.value.problems)
+
+
+def test_fee_channels_and_online_reduction_are_exported(catalogue):
+    fees = next(p for p in export_document()["procedures"] if p["code"] == "1.001193")["versions"][0]["fees"]
+    assert [(f["channels"], f["online_reduction_percent"]) for f in fees[2:]] == [
+        (["counter", "postal"], 0),
+        (["online"], 50),
+    ]
+
+
+def test_a_fee_reduction_above_100_percent_or_an_unknown_channel_is_refused():
+    from motcua.catalogue.data import clean_version
+    from motcua.catalogue.tests.factories import version_data
+
+    fees = [{"name": "Lệ phí", "amount_vnd": 1000, "channels": ["fax"], "online_reduction_percent": 120}]
+    _data, problems = clean_version(version_data(fees=fees), path="version.")
+    paths = {problem.path for problem in problems}
+    assert {"version.fees[1].channels", "version.fees[1].online_reduction_percent"} <= paths
+
+
+def test_a_workbook_without_the_fee_channel_columns_still_imports(catalogue):
+    book = load_workbook(io.BytesIO(write_workbook(export_document())))
+    fees = book["Phí, lệ phí"]
+    fees.delete_cols(fees.max_column - 1, 2)  # the two columns added last
+    out = io.BytesIO()
+    book.save(out)
+    document, locate = read_workbook(out.getvalue())
+    fee_rows = document["procedures"][0]["versions"][0]["fees"]
+    assert all("channels" not in fee for fee in fee_rows)
+    _wipe()  # into a fresh installation: an old version's fees may not change
+    import_document(document, actor=None, locate=locate)
+    assert Fee.objects.exists() and not Fee.objects.exclude(channels=[]).exists()

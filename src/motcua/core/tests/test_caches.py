@@ -81,7 +81,7 @@ def test_the_product_caches_are_registered_and_emptied_by_clear_all() -> None:
         "motcua.workdays.selectors._assemble",
         "motcua.workdays.library._library_days",
         "motcua.catalogue.selectors.process_template",
-        "motcua.catalogue.selectors.fixed_fees",
+        "motcua.catalogue.selectors.fee_items",
         "motcua.catalogue.search._same_word",
         "motcua.catalogue.search.vocabulary",
     ):

@@ -19,10 +19,10 @@ from motcua.dossiers.services.clock import (
     submit_supplement,
 )
 from motcua.dossiers.services.closing import rate_dossier, return_result, stop, withdraw_request
-from motcua.dossiers.services.fees import record_fee_payment
+from motcua.dossiers.services.fee_adjustments import adjust_fees, may_correct_fees, refund_fee
+from motcua.dossiers.services.fees import FeeData, record_fee_payment
 from motcua.dossiers.services.intake import (
     ComponentData,
-    FeeData,
     accept,
     receive_dossier,
     refuse_at_intake,
@@ -87,6 +87,7 @@ __all__ = [
     "ComponentData",
     "FeeData",
     "accept",
+    "adjust_fees",
     "answer_consultation",
     "approve",
     "assign",
@@ -98,10 +99,12 @@ __all__ = [
     "create_rule",
     "extend",
     "forward",
+    "may_correct_fees",
     "rate_dossier",
     "receive_dossier",
     "receive_supplement",
     "record_fee_payment",
+    "refund_fee",
     "refuse",
     "refuse_at_intake",
     "remove_draft_file",

@@ -1,21 +1,68 @@
-"""Fees paid for a dossier: recorded once per payment reference, with the receipt as a dossier file."""
+"""A dossier's fees: the rows charged (from the fee table for the dossier's channel, or entered by
+an official) and the payments, recorded once per payment reference with the receipt as a dossier file."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 
 from motcua.accounts.models import User
+from motcua.catalogue.selectors import fees_due_for
 from motcua.core.exceptions import DomainError
 from motcua.dossiers import events
 from motcua.dossiers.constants import PaymentMethod, Status
-from motcua.dossiers.models import Dossier, DossierEvent, DossierFile, FilePurpose
+from motcua.dossiers.models import Dossier, DossierEvent, DossierFee, DossierFile, FilePurpose
 from motcua.dossiers.services.base import lock, now_or, record
-from motcua.dossiers.services.intake import set_fees
 
 ACTION = events.RECORD_FEE_PAYMENT
+
+
+@dataclass
+class FeeData:
+    name: str
+    amount_vnd: int
+
+
+def set_fees(dossier: Dossier, fees: Sequence[FeeData] | None, payment_method: str, *, exempt: bool = False) -> None:
+    """Replace the fees with the input, or what the fee table charges for the dossier's channel;
+    the total and the method are captured."""
+    dossier.fees.all().delete()
+    DossierFee.objects.bulk_create(price(dossier, fees, payment_method, exempt=exempt))
+
+
+def price(
+    dossier: Dossier, fees: Sequence[FeeData] | None, payment_method: str, *, exempt: bool = False
+) -> list[DossierFee]:
+    """The fee rows (not saved) and, on the dossier, their total and how they are paid.
+
+    Without ``fees`` entered by an official, the rows are the published rates of the dossier's
+    channel (``catalogue.fees.fees_due``); ``exempt``: the applicant is in an exempt case.
+    """
+    if fees is None:
+        rows = [
+            DossierFee(dossier=dossier, name=line.name, amount_vnd=line.amount_vnd)
+            for line in fees_due_for(dossier.procedure_version_id, dossier.channel, exempt=exempt)
+        ]
+    else:
+        rows = [DossierFee(dossier=dossier, name=f.name, amount_vnd=f.amount_vnd) for f in fees]
+    dossier.fee_total_vnd = sum(r.amount_vnd for r in rows)
+    dossier.payment_method = payment_method if dossier.fee_total_vnd else PaymentMethod.NONE
+    return rows
+
+
+def fee_facts(dossier: Dossier, fee_exemption: str) -> dict[str, object]:
+    """What the registration records of the fees: the amount collected at the counter (refunds are
+    checked against it) and the exempt case proved."""
+    facts: dict[str, object] = {}
+    if dossier.fees_paid and dossier.fee_total_vnd:
+        facts["fees_paid_vnd"] = dossier.fee_total_vnd
+    if fee_exemption:
+        facts["fee_exemption"] = fee_exemption
+    return facts
 
 
 def fee_payment_recorded(dossier: Dossier, reference: str) -> bool:

@@ -18,7 +18,7 @@ from django.db import transaction
 
 from motcua.accounts.models import Applicant, Role, User
 from motcua.catalogue.models import Component, Procedure, ProcedureVersion
-from motcua.catalogue.selectors import effective_time, fixed_fees, is_in_force, version_in_force
+from motcua.catalogue.selectors import effective_time, is_in_force, version_in_force
 from motcua.core.db import reserve_id
 from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.core.text import fold
@@ -48,6 +48,7 @@ from motcua.dossiers.services.base import (
     require,
 )
 from motcua.dossiers.services.delivery import set_result_delivery
+from motcua.dossiers.services.fees import FeeData, fee_facts, price
 from motcua.dossiers.tasks import notify_applicant
 from motcua.organisations.models import Agency
 from motcua.workdays.constants import VIETNAM_TZ
@@ -65,12 +66,6 @@ class ComponentData:
     digitised: bool = False
     reused: bool = False
     files: list[UploadedFile] = field(default_factory=list)
-
-
-@dataclass
-class FeeData:
-    name: str
-    amount_vnd: int
 
 
 def competent_agency_for(version: ProcedureVersion, receiving: Agency, chosen: Agency | None = None) -> Agency:
@@ -175,26 +170,6 @@ def attach(
     )
 
 
-def set_fees(dossier: Dossier, fees: Sequence[FeeData] | None, payment_method: str) -> None:
-    """Replace the fees with the input, or the version's fixed amounts; the total and the method are captured."""
-    dossier.fees.all().delete()
-    DossierFee.objects.bulk_create(price(dossier, fees, payment_method))
-
-
-def price(dossier: Dossier, fees: Sequence[FeeData] | None, payment_method: str) -> list[DossierFee]:
-    """The fee rows (not saved) and, on the dossier, their total and how they are paid."""
-    if fees is None:
-        rows = [
-            DossierFee(dossier=dossier, name=name, amount_vnd=amount)
-            for name, amount in fixed_fees(dossier.procedure_version_id)
-        ]
-    else:
-        rows = [DossierFee(dossier=dossier, name=f.name, amount_vnd=f.amount_vnd) for f in fees]
-    dossier.fee_total_vnd = sum(r.amount_vnd for r in rows)
-    dossier.payment_method = payment_method if dossier.fee_total_vnd else PaymentMethod.NONE
-    return rows
-
-
 def new_dossier(
     *,
     procedure: Procedure,
@@ -265,6 +240,7 @@ def receive_dossier(
     fees: Sequence[FeeData] | None = None,
     payment_method: str = PaymentMethod.CASH,
     fees_paid: bool = False,
+    fee_exemption: str = "",
     result_delivery: str = ReturnMethod.COUNTER,
     delivery_address: str = "",
     competent_agency: Agency | None = None,
@@ -280,6 +256,8 @@ def receive_dossier(
     ``decision``: ``accept`` (default), ``request_supplement`` (with ``supplement_items``),
     ``refuse`` (with ``reason``) or ``register`` (leave it "Mới đăng ký" for a later decision).
     ``version``: the procedure's version in force, when the caller has read it already (checked).
+    ``fee_exemption``: the exempt case the applicant proved (e.g. "Người thuộc hộ nghèo"); the fee rows
+    that state exempt cases are then charged 0 and the case is kept in the history.
     """
     moment = now_or(now)
     officer = actor_for(actor)
@@ -309,7 +287,8 @@ def receive_dossier(
     dossier.received_by = actor
     register(dossier, moment)
     dossier.fees_paid = fees_paid
-    fee_rows = price(dossier, fees, payment_method)
+    fee_exemption = fee_exemption.strip()
+    fee_rows = price(dossier, fees, payment_method, exempt=bool(fee_exemption))
     # The dossier's own row is inserted last, once, with its code (``number``); what refers to it
     # is written first under a reserved id (foreign keys are checked at commit).
     dossier.pk = reserve_id(Dossier)
@@ -323,7 +302,7 @@ def receive_dossier(
         note=note,
         role=Role.ONE_STOP_OFFICER,
         agency_id=receiving_agency.pk,
-        data={"channel": channel},
+        data={"channel": channel, **fee_facts(dossier, fee_exemption)},
     )
     if decision == "register":
         registered.save()

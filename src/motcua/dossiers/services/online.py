@@ -24,6 +24,7 @@ from motcua.dossiers.constants import Channel, PaymentMethod, Status
 from motcua.dossiers.models import Dossier, DossierComponent, DossierFile, FilePurpose
 from motcua.dossiers.services.base import begin, finish, now_or, record
 from motcua.dossiers.services.delivery import require_result_delivery, set_result_delivery
+from motcua.dossiers.services.fees import set_fees
 from motcua.dossiers.services.intake import (
     ComponentData,
     add_components,
@@ -31,7 +32,6 @@ from motcua.dossiers.services.intake import (
     new_dossier,
     number,
     register,
-    set_fees,
 )
 from motcua.dossiers.tasks import notify_applicant
 from motcua.organisations.models import Agency

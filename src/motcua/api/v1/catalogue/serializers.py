@@ -73,9 +73,14 @@ def summary(procedure: Procedure, version: ProcedureVersion | None) -> dict[str,
 
 
 class ProcedureFeeSerializer(serializers.ModelSerializer):
+    channels = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Cách thức nộp mà mức thu áp dụng (`counter`, `online`, `postal`); rỗng: mọi cách thức.",
+    )
+
     class Meta:
         model = Fee
-        fields = ["name", "amount_vnd", "payer", "exemptions", "note"]
+        fields = ["name", "amount_vnd", "channels", "online_reduction_percent", "payer", "exemptions", "note"]
 
 
 class ProcedureComponentSerializer(serializers.ModelSerializer):

@@ -79,6 +79,13 @@ class IntakeSerializer(serializers.Serializer):
     fees = FeeInSerializer(many=True, required=False, allow_null=True, default=None)
     payment_method = serializers.ChoiceField(choices=PaymentMethod.choices, default=PaymentMethod.CASH)
     fees_paid = serializers.BooleanField(default=False)
+    fee_exemption = serializers.CharField(
+        max_length=300,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="The exempt case the applicant proved; fee rows that state exemptions are then charged 0.",
+    )
     result_delivery = serializers.ChoiceField(
         choices=ReturnMethod.choices,
         default=ReturnMethod.COUNTER,
@@ -91,6 +98,22 @@ class IntakeSerializer(serializers.Serializer):
     supplement_items = serializers.ListField(child=serializers.CharField(max_length=500), required=False, default=list)
     reason = serializers.CharField(required=False, allow_blank=True, default="")
     note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+# --- Fee corrections ----------------------------------------------------------------------
+
+
+class FeeAdjustmentSerializer(serializers.Serializer):
+    amount_vnd = serializers.IntegerField(min_value=0, help_text="The new amount due, in đồng.")
+    reason = serializers.CharField(max_length=1000, help_text="Why the amount changes (kept in the history).")
+
+
+class FeeRefundSerializer(serializers.Serializer):
+    amount_vnd = serializers.IntegerField(min_value=1, help_text="Amount given back, at most what was paid.")
+    reason = serializers.CharField(max_length=1000)
+    reference = serializers.CharField(
+        max_length=64, help_text="Number of the payment order or the payment platform's refund transaction."
+    )
 
 
 # --- Actions ------------------------------------------------------------------------------

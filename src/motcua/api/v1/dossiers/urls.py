@@ -9,6 +9,8 @@ urlpatterns = [
     path("dossiers/register.<slug:fmt>", views.RegisterView.as_view(), name="dossier-register"),
     path("dossiers/<str:code>/", views.DossierDetailView.as_view(), name="dossier-detail"),
     path("dossiers/<str:code>/actions/<slug:action>/", views.DossierActionView.as_view(), name="dossier-action"),
+    path("dossiers/<str:code>/fees/adjustment/", views.DossierFeeAdjustmentView.as_view(), name="dossier-fee-adjust"),
+    path("dossiers/<str:code>/fees/refunds/", views.DossierFeeRefundView.as_view(), name="dossier-fee-refund"),
     path("dossiers/<str:code>/forms/<slug:form_no>.pdf", views.DossierFormView.as_view(), name="dossier-form"),
     path("public/dossiers/<str:code>/", views.PublicLookupView.as_view(), name="public-dossier"),
 ]

@@ -183,6 +183,7 @@ class DossierListView(GenericAPIView):
             fees=[FeeData(**f) for f in data["fees"]] if data["fees"] is not None else None,
             payment_method=data["payment_method"],
             fees_paid=data["fees_paid"],
+            fee_exemption=data["fee_exemption"],
             result_delivery=data["result_delivery"],
             delivery_address=data["delivery_address"],
             competent_agency=_agency(data["competent_agency"], "competent_agency"),
@@ -342,6 +343,54 @@ class DossierActionView(APIView):
         payload = validated(s.ActionSerializer, request.data)
         service = services.ACTION_SERVICES[action]
         service(dossier, actor=request.user, **_action_kwargs(action, payload))
+        return Response(detail_response(dossier, request.user))
+
+
+FEE_CORRECTION_HELP = (
+    " Not a workflow action: allowed whatever the status (except drafts) to the one-stop officers,"
+    " heads of division and leaders of the receiving agency; recorded in the dossier's history with the reason."
+)
+
+
+class DossierFeeAdjustmentView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="dossiers_fees_adjust",
+        request=s.FeeAdjustmentSerializer,
+        responses={200: s.DossierDetailSerializer, **ERRORS},
+        summary="Điều chỉnh số tiền phí, lệ phí phải nộp",
+        description="Set the amount due to a new value with a mandatory reason." + FEE_CORRECTION_HELP,
+    )
+    def post(self, request: Request, code: str) -> Response:
+        dossier = selectors.get_visible(request.user, code)
+        data = validated(s.FeeAdjustmentSerializer, request.data)
+        services.adjust_fees(dossier, amount_vnd=data["amount_vnd"], reason=data["reason"], actor=request.user)  # type: ignore[arg-type]
+        return Response(detail_response(dossier, request.user))
+
+
+class DossierFeeRefundView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="dossiers_fees_refund",
+        request=s.FeeRefundSerializer,
+        responses={200: s.DossierDetailSerializer, **ERRORS},
+        summary="Ghi nhận hoàn trả phí, lệ phí đã nộp",
+        description="Record money given back to the applicant (at most what was paid), with the reason and the"
+        " reference of the refund transfer; the refund itself is made through the treasury or the payment"
+        " platform." + FEE_CORRECTION_HELP,
+    )
+    def post(self, request: Request, code: str) -> Response:
+        dossier = selectors.get_visible(request.user, code)
+        data = validated(s.FeeRefundSerializer, request.data)
+        services.refund_fee(
+            dossier,
+            amount_vnd=data["amount_vnd"],
+            reason=data["reason"],
+            reference=data["reference"],
+            actor=request.user,  # type: ignore[arg-type]
+        )
         return Response(detail_response(dossier, request.user))
 
 
