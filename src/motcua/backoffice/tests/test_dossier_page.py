@@ -238,7 +238,7 @@ def test_files_other_than_pdf_and_images_are_downloaded_not_rendered(client: Cli
     from motcua.dossiers.services import ComponentData
 
     html_file = SimpleUploadedFile("trang.html", b"<script>alert(1)</script>", content_type="text/html")
-    dossier = receive(world, components=[ComponentData(name="Tệp lạ", files=[html_file])])
+    dossier = receive(world, components=[ComponentData(name="Tệp lạ", files=[html_file])], decision="register")
     client.force_login(world.officer)
     file_row = dossier.files.get()
     response = client.get(reverse("backoffice:file", kwargs={"code": dossier.code, "file_id": file_row.pk}))

@@ -26,6 +26,7 @@ from motcua.accounts.models import ApplicantKind, Role
 from motcua.catalogue.constants import (
     Channel,
     ComponentKind,
+    ComponentRequirement,
     OnlineLevel,
     ProcedureStatus,
     ResultKind,
@@ -94,7 +95,8 @@ SHEETS: dict[str, list[Col]] = {
         Col("name", "Tên giấy tờ"),
         Col("copies", "Số lượng", "int"),
         Col("kind", "Loại bản", "choice", ComponentKind),
-        Col("mandatory", "Bắt buộc", "bool"),
+        Col("requirement", "Yêu cầu nộp", "choice", ComponentRequirement),
+        Col("condition", "Trường hợp phải nộp"),
         Col("reusable_from_data_store", "Tái sử dụng từ kho dữ liệu", "bool"),
         Col("blank_form", "Tệp mẫu đơn"),
         Col("note", "Ghi chú"),
