@@ -26,6 +26,7 @@ from motcua.core.exceptions import Conflict, DomainError
 from motcua.dossiers import workflow
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier, DossierComponent, DossierEvent, DossierFile
+from motcua.dossiers.selectors import components_not_received
 from motcua.dossiers.selectors_inbox import agencies_acted_for, visibility_q
 from motcua.dossiers.services.base import env_at
 
@@ -100,6 +101,7 @@ def _page(
         "section": "inbox",
         "dossier": dossier,
         "components": components,
+        "not_received": components_not_received(dossier, components),
         "other_files": list(DossierFile.objects.filter(dossier=dossier, component__isnull=True).order_by("pk")),
         "fees": list(dossier.fees.all()),
         "steps": step_rows(steps, env.now, env.calendar),
