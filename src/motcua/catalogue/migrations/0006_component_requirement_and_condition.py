@@ -20,6 +20,11 @@ def classify(apps, schema_editor):
             Component.objects.filter(pk=component.pk).update(requirement=requirement, condition=condition[:1000])
 
 
+def back_to_yes_no(apps, schema_editor):
+    Component = apps.get_model("catalogue", "Component")
+    Component.objects.exclude(requirement="always").update(mandatory=False)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("catalogue", "0005_search_vocabulary_and_version_period"),
@@ -50,6 +55,6 @@ class Migration(migrations.Migration):
                 verbose_name="yêu cầu nộp",
             ),
         ),
-        migrations.RunPython(classify, migrations.RunPython.noop),
+        migrations.RunPython(classify, back_to_yes_no),
         migrations.RemoveField(model_name="component", name="mandatory"),
     ]
