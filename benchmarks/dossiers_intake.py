@@ -34,7 +34,8 @@ def intake_body(centre: int, index: int, n: int, stamp: int) -> dict[str, object
             "id_number": f"0250{stamp % 100:02d}{index}{n:05d}",
             "phone": f"09{index}{n:07d}",
         },
-        "components": [{"name": "Tờ khai", "page_count": 2}],
+        # The procedure's mandatory form, named as in the catalogue (acceptance needs it).
+        "components": [{"name": "Tờ khai theo mẫu", "page_count": 2}],
     }
 
 

@@ -52,6 +52,9 @@ class ApplicantForm(forms.Form):
     )
     email = forms.EmailField(label=_("Thư điện tử"), required=False)
     address = forms.CharField(label=_("Địa chỉ"), max_length=300, required=False)
+    use_contact_anyway = forms.BooleanField(
+        label=_("Vẫn dùng thông tin liên hệ này (người nộp xác nhận là của mình)"), required=False
+    )
 
     def clean_id_number(self) -> str:
         value = "".join(self.cleaned_data.get("id_number", "").split())

@@ -323,7 +323,8 @@ _TEMPLATE: dict[str, Any] = {
             "name": "Tờ khai theo mẫu",
             "copies": 1,
             "kind": "original",
-            "mandatory": True,
+            "requirement": "always",
+            "condition": "",
             "reusable_from_data_store": False,
             "note": "",
         }

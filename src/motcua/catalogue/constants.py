@@ -38,6 +38,14 @@ class ComponentKind(models.TextChoices):
     ELECTRONIC = "electronic", "Bản điện tử"
 
 
+class ComponentRequirement(models.TextChoices):
+    """Whether the applicant must supply a component: always, only in a stated case, or if they have it."""
+
+    ALWAYS = "always", "Bắt buộc"
+    CONDITIONAL = "conditional", "Bắt buộc trong trường hợp nêu rõ"
+    OPTIONAL = "optional", "Không bắt buộc (nếu có)"
+
+
 class ResultKind(models.TextChoices):
     CERTIFICATE = "certificate", "Giấy chứng nhận, giấy xác nhận"
     LICENCE = "licence", "Giấy phép"

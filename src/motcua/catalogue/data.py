@@ -19,12 +19,14 @@ from motcua.catalogue.constants import (
     STEP_DURATION_UNITS,
     Channel,
     ComponentKind,
+    ComponentRequirement,
     OnlineLevel,
     ResultKind,
     StepAction,
     StepActorKind,
 )
 from motcua.catalogue.models import ProcedureVersion
+from motcua.catalogue.requirements import requirement_from_text
 from motcua.core.text import normalise
 from motcua.organisations.models import UnitLevel
 from motcua.workdays.constants import DurationUnit
@@ -87,7 +89,8 @@ def dump_version(version: ProcedureVersion) -> VersionData:
                 "name": c.name,
                 "copies": c.copies,
                 "kind": c.kind,
-                "mandatory": c.mandatory,
+                "requirement": c.requirement,
+                "condition": c.condition,
                 "reusable_from_data_store": c.reusable_from_data_store,
                 "blank_form": c.blank_form.name if c.blank_form else "",
                 "note": c.note,
@@ -287,15 +290,32 @@ def _percent(c: _Cleaner, key: str) -> int:
 
 
 def _clean_component(c: _Cleaner) -> dict[str, Any]:
-    return {
-        "name": c.text("name", required=True),
+    name, note = c.text("name", required=True), c.text("note", max_length=5000)
+    cleaned: dict[str, Any] = {
+        "name": name,
         "copies": c.integer("copies", default=1, minimum=1),
         "kind": c.choice("kind", ComponentKind, default=ComponentKind.ORIGINAL),
-        "mandatory": c.boolean("mandatory", default=True),
         "reusable_from_data_store": c.boolean("reusable_from_data_store"),
         "blank_form": c.text("blank_form", max_length=300),
-        "note": c.text("note", max_length=5000),
+        "note": note,
     }
+    cleaned["requirement"], cleaned["condition"] = _requirement(c, name, note)
+    return cleaned
+
+
+def _requirement(c: _Cleaner, name: str, note: str) -> tuple[str, str]:
+    """Stated (``requirement`` + ``condition``), else the older yes/no ``mandatory``, else read from the
+    wording: a note "chỉ khi…" makes a component conditional, never mandatory for everyone."""
+    requirement = c.choice("requirement", ComponentRequirement, blank=True)
+    condition = c.text("condition", max_length=1000)
+    if not requirement:
+        derived, derived_condition = requirement_from_text(name, note)
+        if c.raw.get("mandatory") not in (None, "") and not c.boolean("mandatory") and derived == "always":
+            derived = ComponentRequirement.OPTIONAL
+        requirement, condition = derived, condition or derived_condition
+    if requirement == ComponentRequirement.CONDITIONAL and not condition:
+        c.fail("condition", "Nêu rõ trường hợp phải nộp thành phần này.")
+    return requirement, condition if requirement == ComponentRequirement.CONDITIONAL else ""
 
 
 def _clean_step(c: _Cleaner) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from motcua.catalogue.demo_supplements import (
 )
 from motcua.catalogue.exchange.document import FORMAT, FORMAT_VERSION, import_document
 from motcua.catalogue.fees import published_rows
+from motcua.catalogue.requirements import requirement_from_text
 from motcua.core.text import fold
 from motcua.organisations.models import Agency
 
@@ -113,12 +114,14 @@ def _component(raw: dict[str, Any], code: str) -> dict[str, Any]:
     note = localise(raw.get("note"))
     folded = fold(note)
     kind = "certified_copy" if "chung thuc" in folded else "photocopy" if "ban sao" in folded else "original"
-    optional = folded.startswith(("chi ", "khi ", "neu ", "ke ", "doi voi")) or "neu co" in folded
+    # The case a component is needed in comes from the published wording (note or bracketed name).
+    requirement, condition = requirement_from_text(raw["name"], note)
     return {
         "name": raw["name"],
         "copies": raw.get("copies") or 1,
         "kind": kind,
-        "mandatory": not optional,
+        "requirement": requirement,
+        "condition": condition,
         "blank_form": stored_form(code, raw["name"]),
         "note": note,
     }

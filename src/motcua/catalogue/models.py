@@ -25,6 +25,7 @@ from motcua.catalogue.constants import (
     PROCEDURE_CODE_RE,
     SECTOR_CODE_RE,
     ComponentKind,
+    ComponentRequirement,
     OnlineLevel,
     ProcedureStatus,
     ResultKind,
@@ -229,14 +230,28 @@ def blank_form_path(instance: Component, filename: str) -> str:
 
 
 class Component(models.Model):
-    """Thành phần hồ sơ: a document the applicant supplies."""
+    """Thành phần hồ sơ: a document the applicant supplies.
+
+    ``requirement`` says whether every applicant must supply it, only those in the case
+    ``condition`` states ("chỉ khi khai sinh cho trẻ bị bỏ rơi"), or whoever has it. Only an
+    always-required component blocks an online submission or the acceptance of a dossier; for the
+    others the applicant and the officer are shown the case.
+    """
 
     version = models.ForeignKey(ProcedureVersion, on_delete=models.CASCADE, related_name="components")
     order = models.PositiveSmallIntegerField("thứ tự", default=1)
     name = models.CharField("tên giấy tờ", max_length=500)
     copies = models.PositiveSmallIntegerField("số lượng", default=1)
     kind = models.CharField("loại bản", max_length=16, choices=ComponentKind.choices, default=ComponentKind.ORIGINAL)
-    mandatory = models.BooleanField("bắt buộc", default=True)
+    requirement = models.CharField(
+        "yêu cầu nộp", max_length=16, choices=ComponentRequirement.choices, default=ComponentRequirement.ALWAYS
+    )
+    condition = models.CharField(
+        "trường hợp phải nộp",
+        max_length=1000,
+        blank=True,
+        help_text="Với thành phần bắt buộc trong trường hợp nêu rõ: trường hợp đó, như người nộp sẽ đọc.",
+    )
     reusable_from_data_store = models.BooleanField("tái sử dụng từ kho dữ liệu", default=False)
     blank_form = models.FileField("mẫu đơn, tờ khai", upload_to=blank_form_path, null=True, blank=True)
     note = models.TextField("ghi chú", blank=True)
@@ -248,6 +263,15 @@ class Component(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def mandatory(self) -> bool:
+        """Required of every applicant: missing it blocks submission and acceptance."""
+        return self.requirement == ComponentRequirement.ALWAYS
+
+    @property
+    def is_conditional(self) -> bool:
+        return self.requirement == ComponentRequirement.CONDITIONAL
 
 
 class InternalProcess(models.Model):

@@ -19,7 +19,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from motcua.accounts.models import Applicant
-from motcua.catalogue.models import Procedure
+from motcua.catalogue.models import Component, Procedure
 from motcua.catalogue.selectors import active_procedures, with_online_level
 from motcua.core.exceptions import DomainError, NotFound
 from motcua.dossiers import events as event_labels
@@ -27,7 +27,7 @@ from motcua.dossiers import workflow
 from motcua.dossiers.actors import role_pairs
 from motcua.dossiers.constants import OPEN_STATUS_VALUES, Status, StepState
 from motcua.dossiers.context import actor_for, env_at, now_or
-from motcua.dossiers.models import Dossier, DossierEvent, DossierStep
+from motcua.dossiers.models import Dossier, DossierComponent, DossierEvent, DossierStep
 from motcua.dossiers.selectors_inbox import INBOXES, inbox, inbox_counts, visibility_q
 
 _RELATED = ("procedure", "receiving_agency", "competent_agency")
@@ -145,6 +145,14 @@ def dossier_filter_q(
     if received_to is not None:
         condition &= Q(submitted_at__lt=received_to)
     return condition
+
+
+def components_not_received(dossier: Dossier, received: list[DossierComponent]) -> list[Component]:
+    """The procedure's components the applicant did not supply, with whether (and when) each is required,
+    so the officer sees what was left out and the case in which it would be needed."""
+    got = {row.catalogue_component_id for row in received}
+    checklist = Component.objects.filter(version_id=dossier.procedure_version_id).order_by("order", "pk")
+    return [component for component in checklist if component.pk not in got]
 
 
 def timeline(dossier: Dossier) -> QuerySet[DossierEvent]:

@@ -86,7 +86,10 @@ def start(request: HttpRequest, code: str) -> HttpResponse:
 def _components(dossier: Dossier) -> list[Any]:
     rows = list(dossier.components.select_related("catalogue_component").prefetch_related("files").order_by("order"))
     for row in rows:
-        row.mandatory = bool(row.catalogue_component and row.catalogue_component.mandatory)  # type: ignore[attr-defined]
+        source = row.catalogue_component
+        row.mandatory = bool(source and source.mandatory)  # type: ignore[attr-defined]
+        # Required only in a stated case: the applicant reads the case and decides; it never blocks sending.
+        row.condition = source.condition if source and source.is_conditional else ""  # type: ignore[attr-defined]
         row.attached = list(row.files.all())  # type: ignore[attr-defined]
     return rows
 

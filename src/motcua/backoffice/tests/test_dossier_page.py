@@ -190,13 +190,14 @@ def test_dossier_page_query_count_is_pinned(client: Client, world: Any, django_a
     client.force_login(world.specialist)
     client.get(page(dossier.code))
     # session, user, memberships; dossier; snapshot (2); steps; calendar overrides; components + files;
-    # events; supplements; other files; fees; forms available; agency choices of consult and transfer (2)
-    with django_assert_num_queries(17):
+    # the procedure's checklist (what was not supplied); events; supplements; other files; fees; forms
+    # available; agency choices of consult and transfer (2)
+    with django_assert_num_queries(18):
         client.get(page(dossier.code))
     # More history, files and hand-overs do not cost more queries (same actions offered).
     for _ in range(3):
         dossier = services.assign(dossier, actor=world.head, handler=world.specialist, note="giao lại")
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(18):
         client.get(page(dossier.code))
 
 
@@ -238,7 +239,7 @@ def test_files_other_than_pdf_and_images_are_downloaded_not_rendered(client: Cli
     from motcua.dossiers.services import ComponentData
 
     html_file = SimpleUploadedFile("trang.html", b"<script>alert(1)</script>", content_type="text/html")
-    dossier = receive(world, components=[ComponentData(name="Tệp lạ", files=[html_file])])
+    dossier = receive(world, components=[ComponentData(name="Tệp lạ", files=[html_file])], decision="register")
     client.force_login(world.officer)
     file_row = dossier.files.get()
     response = client.get(reverse("backoffice:file", kwargs={"code": dossier.code, "file_id": file_row.pk}))

@@ -29,6 +29,7 @@ from motcua.dossiers import workflow
 from motcua.dossiers.actors import ActingAs, agencies_acted_for, membership_pairs
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier, DossierComponent, DossierEvent, DossierFile
+from motcua.dossiers.selectors import components_not_received
 from motcua.dossiers.selectors_inbox import visibility_q
 from motcua.dossiers.services.base import env_at
 
@@ -105,6 +106,7 @@ def _page(
         "section": "inbox",
         "dossier": dossier,
         "components": components,
+        "not_received": components_not_received(dossier, components),
         "other_files": list(DossierFile.objects.filter(dossier=dossier, component__isnull=True).order_by("pk")),
         "fees": list(dossier.fees.all()),
         "steps": step_rows(steps, env.now, env.calendar),

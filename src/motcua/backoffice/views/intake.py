@@ -133,7 +133,10 @@ def intake_view(request: HttpRequest) -> HttpResponse:
     components = list(version.components.order_by("order", "pk"))
     competent = list(version.competent_agencies.filter(is_active=True))
     rows = _component_rows(request, components)
-    applicant_form = ApplicantForm(request.POST or None, prefix="applicant", initial=_applicant_initial(request))
+    initial, found = _applicant_initial(request)
+    applicant_form = ApplicantForm(request.POST or None, prefix="applicant", initial=initial)
+    if found is not None and request.method != "POST":
+        mark_prefilled(applicant_form, found)
     form = IntakeForm(request.POST or None, competent=competent)
     if request.method == "POST":
         response = _decide(request, form, applicant_form, procedure, rows)
@@ -170,16 +173,7 @@ def _decide(
         return None
     decision = form.cleaned_data["decision"]
     items = _missing_items(form, rows) if decision == "request_supplement" else []
-    if decision == "accept" and any(row.component.mandatory and not row.received for row in rows):
-        form.add_error(
-            None,
-            _(
-                "Còn thành phần bắt buộc chưa nhận: hãy đánh dấu đã nhận, hoặc chọn “Yêu cầu bổ sung” "
-                "để in Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)."
-            ),
-        )
-        _remind_files(request, form)
-        return None
+    # "Accept needs every mandatory component" is the service's rule (every channel obeys it).
     applicant = ApplicantData(**applicant_form.cleaned_data)
     try:
         dossier = receive_dossier(
@@ -225,13 +219,27 @@ def _remind_files(request: HttpRequest, form: IntakeForm) -> None:
         form.add_error(None, _("Các tệp bản quét đã chọn cần được chọn lại trước khi gửi."))
 
 
-def _applicant_initial(request: HttpRequest) -> dict[str, Any]:
+def _applicant_initial(request: HttpRequest) -> tuple[dict[str, Any], Applicant | None]:
     """Prefill from a known applicant when the page is opened with ``?id_number=``."""
     number = request.GET.get("id_number", "").strip()
     if not number:
-        return {}
+        return {}, None
     person = Applicant.objects.filter(id_number=number).order_by("pk").first()
-    return _applicant_fields(person) if person else {"id_number": number}
+    return (_applicant_fields(person), person) if person else ({"id_number": number}, None)
+
+
+# Contact data copied from the register: it belongs to the identity looked up, nobody else's.
+PREFILLED_CONTACT = ("phone", "email", "address")
+
+
+def mark_prefilled(form: ApplicantForm, person: Applicant) -> None:
+    """Tag the contact fields filled from ``person`` so the page clears them when the identity
+    number is changed afterwards (backoffice.js); the service refuses a contact of another identity
+    in any case."""
+    form.prefilled_for = person.id_number  # type: ignore[attr-defined]
+    for name in PREFILLED_CONTACT:
+        if getattr(person, name):
+            form.fields[name].widget.attrs["data-prefilled"] = ""
 
 
 def _applicant_fields(person: Applicant) -> dict[str, Any]:
@@ -261,6 +269,8 @@ def applicant_lookup_partial(request: HttpRequest) -> HttpResponse:
     person = Applicant.objects.filter(id_number=number).order_by("pk").first() if len(number) == 12 else None
     initial = _applicant_fields(person) if person else {"id_number": number}
     form = ApplicantForm(prefix="applicant", initial=initial)
+    if person is not None:
+        mark_prefilled(form, person)
     return render(request, "backoffice/partials/applicant_fields.html", {"applicant_form": form, "found": person})
 
 

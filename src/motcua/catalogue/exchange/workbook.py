@@ -25,6 +25,7 @@ from motcua.accounts.models import ApplicantKind, Role
 from motcua.catalogue.constants import (
     Channel,
     ComponentKind,
+    ComponentRequirement,
     OnlineLevel,
     ProcedureStatus,
     ResultKind,
@@ -98,7 +99,8 @@ SHEETS: dict[str, list[Col]] = {
         Col("name", "Tên giấy tờ"),
         Col("copies", "Số lượng", "int"),
         Col("kind", "Loại bản", "choice", ComponentKind),
-        Col("mandatory", "Bắt buộc", "bool"),
+        Col("requirement", "Yêu cầu nộp", "choice", ComponentRequirement),
+        Col("condition", "Trường hợp phải nộp"),
         Col("reusable_from_data_store", "Tái sử dụng từ kho dữ liệu", "bool"),
         Col("blank_form", "Tệp mẫu đơn"),
         Col("note", "Ghi chú"),
@@ -132,6 +134,12 @@ SHEETS: dict[str, list[Col]] = {
         Col("procedures", "Các thủ tục (mã)", "codes"),
     ],
 }
+
+# Columns added after workbooks were first exchanged: an older workbook without them still imports
+# (the importer then reads the requirement from the old yes/no column or from the note).
+ADDED_LATER: dict[str, set[str]] = {"Thành phần hồ sơ": {"requirement", "condition"}}
+# Columns older workbooks have and new ones no longer write: read when present.
+LEGACY: dict[str, list[Col]] = {"Thành phần hồ sơ": [Col("mandatory", "Bắt buộc", "bool")]}
 
 
 # --- Writing ----------------------------------------------------------------------------------------
@@ -252,12 +260,13 @@ def _read_sheet(book: Any, title: str, problems: list[str]) -> list[Located]:
     header = [str(h).strip() if h is not None else "" for h in next(rows, ())]
     positions = {}
     for col in cols:
-        if col.header not in header:
-            if col.optional:
-                continue
-            problems.append(f"Trang “{title}”: thiếu cột “{col.header}”.")
-        else:
+        if col.header in header:
             positions[col.key] = header.index(col.header)
+        elif not col.optional and col.key not in ADDED_LATER.get(title, set()):
+            problems.append(f"Trang “{title}”: thiếu cột “{col.header}”.")
+    legacy = [col for col in LEGACY.get(title, []) if col.header in header]
+    positions.update({col.key: header.index(col.header) for col in legacy})
+    cols = [*cols, *legacy]
     out = []
     for number, values in enumerate(rows, 2):
         if values is None or all(v in (None, "") for v in values):

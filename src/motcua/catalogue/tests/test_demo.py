@@ -73,3 +73,15 @@ def test_demo_residence_registration_charges_each_channel_its_own_rate(demo_cata
     assert [line.amount_vnd for line in selectors.fees_due_for(version.pk, "counter")] == [20_000]
     business = selectors.get_procedure_by_code("2.001583").versions.get()  # free online (Circular 47/2019)
     assert [line.amount_vnd for line in selectors.fees_due_for(business.pk, "online")] == [0]
+
+
+def test_demo_components_needed_only_in_a_stated_case_are_conditional(demo_catalogue):
+    birth = selectors.get_procedure_by_code("1.001193").versions.get()
+    by_name = {c.name: c for c in birth.components.all()}
+    abandoned = by_name["Biên bản về việc trẻ bị bỏ rơi do cơ quan có thẩm quyền lập"]
+    assert (abandoned.requirement, abandoned.condition) == ("conditional", "Chỉ khi khai sinh cho trẻ bị bỏ rơi")
+    online_form = next(c for name, c in by_name.items() if name.startswith("Mẫu hộ tịch điện tử"))
+    assert (online_form.requirement, online_form.condition) == ("conditional", "Khi nộp trực tuyến")
+    assert by_name[next(n for n in by_name if n.startswith("Giấy chứng sinh"))].requirement == "always"
+    copy = selectors.get_procedure_by_code("2.000908").versions.get()
+    assert [c.requirement for c in copy.components.order_by("order")] == ["always", "optional"]

@@ -200,3 +200,34 @@ def test_a_workbook_without_the_fee_channel_columns_still_imports(catalogue):
     _wipe()  # into a fresh installation: an old version's fees may not change
     import_document(document, actor=None, locate=locate)
     assert Fee.objects.exists() and not Fee.objects.exclude(channels=[]).exists()
+
+
+def test_an_older_workbook_with_the_yes_no_column_still_imports():
+    """Workbooks written before conditional components had "Bắt buộc" and no requirement columns."""
+    sector = SectorFactory(code="G09-TP01", name="Hộ tịch")
+    make_procedure(
+        "Đăng ký khai sinh",
+        code="1.001193",
+        sector=sector,
+        components=[{"name": "Tờ khai"}, {"name": "Ảnh"}, {"name": "Biên bản", "note": "chỉ khi trẻ bị bỏ rơi"}],
+    )
+    book = load_workbook(io.BytesIO(write_workbook(export_document())))
+    sheet = book["Thành phần hồ sơ"]
+    headers = [cell.value for cell in sheet[1]]
+    requirement, condition = headers.index("Yêu cầu nộp") + 1, headers.index("Trường hợp phải nộp") + 1
+    sheet.delete_cols(condition)
+    sheet.delete_cols(requirement)
+    sheet.cell(row=1, column=sheet.max_column + 1, value="Bắt buộc")
+    for row, value in zip(range(2, 5), ("Có", "Không", "Có"), strict=True):
+        sheet.cell(row=row, column=sheet.max_column, value=value)
+    out = io.BytesIO()
+    book.save(out)
+    document, _locate = read_workbook(out.getvalue())
+    _wipe()
+    import_document(document, actor=None)
+    imported = Procedure.objects.get(code="1.001193").versions.get().components.order_by("order")
+    assert [(c.requirement, c.condition) for c in imported] == [
+        ("always", ""),
+        ("optional", ""),
+        ("conditional", "Chỉ khi trẻ bị bỏ rơi"),
+    ]

@@ -14,7 +14,7 @@ from motcua.documents.forms import FormNotAvailable, available_forms, render_dos
 from motcua.documents.register import register_pdf, register_xlsx
 from motcua.dossiers import services
 from motcua.dossiers.services import ComponentData
-from motcua.dossiers.tests.helpers import pdf, receive, to_processing
+from motcua.dossiers.tests.helpers import pdf, receive, received_form, to_processing
 from motcua.workdays.constants import VIETNAM_TZ
 
 pytestmark = [
@@ -141,8 +141,15 @@ def page_of(pages: list[str], words: str) -> int:
 @pytest.mark.parametrize("count", [3, 4, 5, 6])
 def test_form_01_signature_block_stays_with_the_lines_before_it(world, count):
     """With a few components the receipt runs onto a second A5 page: the signatures never go alone."""
+    form = received_form(world.procedure)[0]  # acceptance needs the mandatory form: it is the first line
     components = [
-        ComponentData(name=COMPONENT_NAMES[i], page_count=2, files=[pdf(f"tp-{i}.pdf")]) for i in range(count)
+        ComponentData(
+            name=COMPONENT_NAMES[i],
+            component_id=form.component_id if i == 0 else None,
+            page_count=2,
+            files=[pdf(f"tp-{i}.pdf")],
+        )
+        for i in range(count)
     ]
     dossier = receive(world, components=components)
     pages = pdf_pages(render_dossier_form("01", dossier))

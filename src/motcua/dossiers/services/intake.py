@@ -17,6 +17,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from motcua.accounts.models import Applicant, Role, User
+from motcua.catalogue.constants import ComponentRequirement
 from motcua.catalogue.models import Component, Procedure, ProcedureVersion
 from motcua.catalogue.selectors import effective_time, is_in_force, version_in_force
 from motcua.core.db import reserve_id
@@ -35,7 +36,7 @@ from motcua.dossiers.models import (
     SupplementRequest,
 )
 from motcua.dossiers.services import assignment, steps, supplements
-from motcua.dossiers.services.applicants import ApplicantData, resolve_applicant
+from motcua.dossiers.services.applicants import ApplicantData, resolve_applicant_checked
 from motcua.dossiers.services.base import (
     ActionContext,
     actor_for,
@@ -102,20 +103,21 @@ def add_components(
     user: User | None,
     now: datetime,
     first_order: int | None = None,
-) -> None:
-    """Record the documents received; ``first_order`` saves a count when the dossier is new."""
+    catalogue: Sequence[Component] | None = None,
+) -> list[DossierComponent]:
+    """Record the documents received; ``first_order`` saves a count when the dossier is new.
+
+    A component named freely with exactly the name of one of the procedure's components (diacritics
+    and case aside) is that component: the checklist then knows it was received.
+    """
     if not components:
-        return
-    referenced = {c.component_id for c in components if c.component_id}
-    catalogue = (
-        {c.pk: c for c in Component.objects.filter(version=dossier.procedure_version, pk__in=referenced)}
-        if referenced
-        else {}
-    )
+        return []
+    checklist = {c.pk: c for c in (catalogue if catalogue is not None else version_components(dossier))}
+    by_name = {fold(c.name): c for c in checklist.values()}
     start = first_order if first_order is not None else dossier.components.count() + 1
     rows = []
     for index, data in enumerate(components, start=start):
-        source = catalogue.get(data.component_id) if data.component_id else None
+        source = checklist.get(data.component_id) if data.component_id else by_name.get(fold(data.name.strip()))
         if data.component_id and source is None:
             raise DomainError(
                 "Thành phần hồ sơ không thuộc thủ tục này.",
@@ -138,9 +140,40 @@ def add_components(
             )
         )
     flag_components(dossier, components)
-    for row, data in zip(DossierComponent.objects.bulk_create(rows), components, strict=True):
+    created = DossierComponent.objects.bulk_create(rows)
+    for row, data in zip(created, components, strict=True):
         for upload in data.files:
             attach(dossier, upload, purpose=FilePurpose.COMPONENT, component=row, user=user, now=now)
+    return created
+
+
+def version_components(dossier: Dossier) -> list[Component]:
+    """The checklist of the dossier's procedure version, in order."""
+    return list(Component.objects.filter(version_id=dossier.procedure_version_id).order_by("order", "pk"))
+
+
+def require_mandatory_components(
+    dossier: Dossier,
+    received: Sequence[DossierComponent] | None = None,
+    catalogue: Sequence[Component] | None = None,
+) -> None:
+    """Acceptance needs every component the procedure requires of everyone, whatever the channel.
+
+    Components required only in a stated case, or optional ones, never block it: the officer checks
+    the case with the applicant. ``received``: the rows just written (else read from the dossier);
+    ``catalogue``: the version's components when the caller has read them.
+    """
+    if received is None:
+        received = list(dossier.components.all())
+    got = {row.catalogue_component_id for row in received}
+    checklist = catalogue if catalogue is not None else version_components(dossier)
+    missing = [c.name for c in checklist if c.requirement == ComponentRequirement.ALWAYS and c.pk not in got]
+    if missing:
+        raise DomainError(
+            "Còn thành phần bắt buộc chưa nhận: hãy nhận đủ, hoặc yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02).",
+            code="incomplete",
+            fields={"components": [f"Chưa nhận: {name}." for name in missing]},
+        )
 
 
 def flag_components(dossier: Dossier, components: Sequence[ComponentData]) -> None:
@@ -271,7 +304,7 @@ def receive_dossier(
         raise DomainError("Quyết định tiếp nhận không hợp lệ.", code="invalid", fields={"decision": []})
     if decision == "refuse":
         _require_reason(reason)
-    person = resolve_applicant(applicant, actor=actor)
+    person, shared_contact = resolve_applicant_checked(applicant, actor=actor)
     dossier = new_dossier(
         procedure=procedure,
         applicant=person,
@@ -293,7 +326,11 @@ def receive_dossier(
     # is written first under a reserved id (foreign keys are checked at commit).
     dossier.pk = reserve_id(Dossier)
     DossierFee.objects.bulk_create(fee_rows)
-    add_components(dossier, components, user=actor, now=moment, first_order=1)
+    # The checklist is read once: to link what was received and to check acceptance against it.
+    catalogue = version_components(dossier) if components or decision == "accept" else []
+    received = add_components(dossier, components, user=actor, now=moment, first_order=1, catalogue=catalogue)
+    if decision == "accept":
+        require_mandatory_components(dossier, received, catalogue)
     registered = event(
         dossier,
         events.REGISTER,
@@ -302,7 +339,12 @@ def receive_dossier(
         note=note,
         role=Role.ONE_STOP_OFFICER,
         agency_id=receiving_agency.pk,
-        data={"channel": channel, **fee_facts(dossier, fee_exemption)},
+        # The officer kept a contact on record for another identity, at the applicant's word.
+        data={
+            "channel": channel,
+            **fee_facts(dossier, fee_exemption),
+            **({"contact_of_other_identity_confirmed": shared_contact} if shared_contact else {}),
+        },
     )
     if decision == "register":
         registered.save()
@@ -367,9 +409,9 @@ def accept(
     acting: ActingAs | None = None,
 ) -> Dossier:
     """Accept a complete dossier: due moment on the working-time clock, steps, Form 01, notification."""
-    return _accept(
-        begin(dossier, "accept", actor=actor, expected_version=expected_version, now=now, acting=acting), note
-    )
+    ctx = begin(dossier, "accept", actor=actor, expected_version=expected_version, now=now, acting=acting)
+    require_mandatory_components(ctx.dossier)
+    return _accept(ctx, note)
 
 
 def _accept(ctx: ActionContext, note: str) -> Dossier:

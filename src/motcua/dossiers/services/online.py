@@ -231,6 +231,9 @@ def submit_online(
             fields={"components": missing},
         )
     require_result_delivery(ctx.dossier)
+    # The draft's checklist lines without a file were never received: left in, the receipt (Form 01)
+    # and the dossier page would list them as received.
+    ctx.dossier.components.filter(files__isnull=True).delete()
     register(ctx.dossier, ctx.now)
     # Fees paid online before sending were recorded with their method (services.fees).
     set_fees(ctx.dossier, None, ctx.dossier.payment_method if ctx.dossier.fees_paid else payment_method)

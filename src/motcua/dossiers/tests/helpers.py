@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from motcua.catalogue.models import Procedure
 from motcua.dossiers import services
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import ApplicantData, ComponentData
@@ -19,6 +20,10 @@ def applicant_data(**overrides: Any) -> ApplicantData:
         "email": "nhung@example.vn",
         "address": "Phường Hạc Thành, tỉnh Thanh Hóa",
     }
+    number = overrides.get("id_number")
+    if number and number != data["id_number"]:
+        # Another person: their own contact (a contact on record for another identity is refused).
+        data.update(phone=f"09{number[-8:]}", email=f"nd{number}@example.vn")
     data.update(overrides)
     return ApplicantData(**data)
 
@@ -27,15 +32,28 @@ def pdf(name: str = "scan.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, b"%PDF-1.4 test", content_type="application/pdf")
 
 
+def received_form(procedure: Procedure) -> list[ComponentData]:
+    """The procedure's mandatory components as received at the counter (the first one named as printed)."""
+    version = procedure.versions.order_by("-number").first()
+    required = [c for c in version.components.all() if c.mandatory] if version else []
+    return [
+        ComponentData(
+            name="Tờ khai yêu cầu cấp phiếu" if index == 0 else "", component_id=c.pk, page_count=2, files=[pdf()]
+        )
+        for index, c in enumerate(required)
+    ]
+
+
 def receive(world: Any, **overrides: Any) -> Dossier:
     kwargs: dict[str, Any] = {
         "actor": world.officer,
         "receiving_agency": world.centre,
         "procedure": world.procedure,
         "applicant": applicant_data(),
-        "components": [ComponentData(name="Tờ khai yêu cầu cấp phiếu", page_count=2, files=[pdf()])],
     }
     kwargs.update(overrides)
+    if "components" not in kwargs:
+        kwargs["components"] = received_form(kwargs["procedure"])
     return services.receive_dossier(**kwargs)
 
 

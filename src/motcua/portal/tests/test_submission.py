@@ -234,3 +234,25 @@ def test_a_wrong_file_can_be_removed_from_the_draft(citizen_client, world):
     response = citizen_client.post(remove, follow=True)
     assert "Đã xóa tệp khỏi hồ sơ nháp" in response.content.decode()
     assert [f.name for f in _component(dossier).files.all()] == ["dung.pdf"]
+
+
+def test_a_conditional_component_shows_its_case_and_does_not_block_sending(db, frozen, citizen_client):
+    from motcua.dossiers.tests.conftest import build_world
+
+    world = build_world(
+        components=[
+            {"name": "Tờ khai", "copies": 1, "kind": "original"},
+            {"name": "Văn bản ủy quyền", "requirement": "conditional", "condition": "Khi ủy quyền cho người khác nộp"},
+        ]
+    )
+    dossier = _draft(citizen_client, world)
+    page = citizen_client.get(reverse("portal:draft", args=[dossier.reference])).content.decode()
+    assert "Trường hợp phải nộp: Khi ủy quyền cho người khác nộp" in page
+    form = dossier.components.get(name="Tờ khai")
+    citizen_client.post(
+        reverse("portal:draft", args=[dossier.reference]),
+        {f"file_{form.pk}": [pdf()], "action": "save", "delivery_method": "counter"},
+    )
+    body = citizen_client.get(reverse("portal:draft_review", args=[dossier.reference])).content.decode()
+    assert "Còn thiếu giấy tờ bắt buộc" not in body and "còn thiếu, bắt buộc" not in body
+    assert "không nộp; trường hợp phải nộp: Khi ủy quyền cho người khác nộp" in body

@@ -24,6 +24,24 @@
       });
     });
   }
+  // Counter intake: the phone, e-mail and address filled in from the register belong to the person
+  // looked up. Typing another identity number clears them, so one citizen's contact never goes onto
+  // another's dossier (the server refuses such a contact too, unless the officer confirms it).
+  document.addEventListener("input", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches("input[name='applicant-id_number']")) { return; }
+    var fieldset = input.closest("[data-prefilled-for]");
+    if (!fieldset || input.value.replace(/\s/g, "") === fieldset.getAttribute("data-prefilled-for")) { return; }
+    fieldset.querySelectorAll("[data-prefilled]").forEach(function (field) {
+      field.value = "";
+      field.removeAttribute("data-prefilled");
+    });
+    fieldset.removeAttribute("data-prefilled-for");
+    var found = fieldset.querySelector("[data-found]");
+    if (found) { found.hidden = true; }
+    var cleared = fieldset.querySelector("[data-contact-cleared]");
+    if (cleared) { cleared.hidden = false; }
+  });
   // Confirm irreversible actions (refuse, stop) before submitting.
   document.addEventListener("submit", function (event) {
     var message = event.target.getAttribute("data-confirm");

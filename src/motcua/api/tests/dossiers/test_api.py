@@ -210,3 +210,26 @@ def test_action_records_the_membership_named_in_the_request(world):
     payload["acting_role"] = "head_of_division"
     assert api.post(url, payload, format="json").status_code == 200
     assert DossierEvent.objects.get(dossier=dossier, action="forward").role == "head_of_division"
+
+
+def test_accepting_through_the_api_needs_every_mandatory_component(world):
+    api = client_for(world.officer)
+    payload = intake_payload(world, components=[{"name": "Bản sao CCCD", "page_count": 1}])
+    response = api.post("/api/v1/dossiers/", payload, format="json")
+    assert response.status_code == 400, response.json()
+    assert response.json()["code"] == "incomplete"
+    assert response.json()["fields"]["components"] == ["Chưa nhận: Tờ khai."]
+    component = world.procedure.versions.get().components.get()
+    payload["components"] = [{"component_id": component.pk, "page_count": 1}]
+    assert api.post("/api/v1/dossiers/", payload, format="json").status_code == 201
+
+
+def test_a_contact_of_another_identity_needs_the_officers_explicit_choice(world):
+    api = client_for(world.officer)
+    assert api.post("/api/v1/dossiers/", intake_payload(world), format="json").status_code == 201
+    other = {"full_name": "Phạm Thị Thu", "id_number": "038190000888", "phone": "0987654321"}
+    response = api.post("/api/v1/dossiers/", intake_payload(world, applicant=other), format="json")
+    assert response.status_code == 400 and response.json()["code"] == "contact_of_other_identity"
+    assert list(response.json()["fields"]) == ["phone"]
+    confirmed = intake_payload(world, applicant={**other, "use_contact_anyway": True})
+    assert api.post("/api/v1/dossiers/", confirmed, format="json").status_code == 201

@@ -86,10 +86,24 @@ class ProcedureFeeSerializer(serializers.ModelSerializer):
 class ProcedureComponentSerializer(serializers.ModelSerializer):
     kind = serializers.CharField(help_text="`original`, `certified_copy`, `photocopy`, `electronic`.")
     blank_form_url = serializers.SerializerMethodField()
+    requirement = serializers.CharField(
+        help_text="`always` (bắt buộc), `conditional` (bắt buộc trong trường hợp `condition`), `optional` (nếu có)."
+    )
+    mandatory = serializers.BooleanField(read_only=True, help_text="Bắt buộc với mọi người nộp (`always`).")
 
     class Meta:
         model = Component
-        fields = ["name", "copies", "kind", "mandatory", "reusable_from_data_store", "blank_form_url", "note"]
+        fields = [
+            "name",
+            "copies",
+            "kind",
+            "requirement",
+            "condition",
+            "mandatory",
+            "reusable_from_data_store",
+            "blank_form_url",
+            "note",
+        ]
 
     def get_blank_form_url(self, component: Component) -> str | None:
         return component.blank_form.url if component.blank_form else None

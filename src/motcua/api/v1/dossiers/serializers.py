@@ -48,6 +48,11 @@ class ApplicantInSerializer(serializers.Serializer):
     email = serializers.EmailField(required=False, allow_blank=True, default="")
     address = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     date_of_birth = serializers.DateField(required=False, allow_null=True, default=None)
+    use_contact_anyway = serializers.BooleanField(
+        default=False,
+        help_text="Vẫn dùng thư điện tử / số điện thoại đã đăng ký cho tổ chức, cá nhân khác "
+        "(người nộp xác nhận là của mình); ghi vào nhật ký hồ sơ.",
+    )
 
 
 class ComponentInSerializer(serializers.Serializer):
