@@ -436,4 +436,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": config("LOG_LEVEL", "INFO", help_text="Log level.", group="Core")},
+    # WeasyPrint reports every rendering step at INFO: one PDF would print seven lines.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
