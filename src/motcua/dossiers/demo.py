@@ -317,6 +317,28 @@ def _scenarios(clock: Clock, out: list[Dossier]) -> None:
     t = clock.days_ago(2, 8)
     d, t = resolve(_receive("2.001016", vt, vt_centre, chi, t), t, clock)
     out.append(d)
+    # 9 Từ chối giải quyết after appraisal: the refusal notice, with its legal basis, is the result.
+    t = clock.days_ago(3, 8)
+    d, t = advance(_receive("1.004194", vt, vt_centre, an, t), t, clock, steps=1)
+    head = officials(d.competent_agency_id, [Role.LEADER]).order_by("pk").first() or _user(people.SUPERUSER)
+    reason = (
+        "Người yêu cầu chưa đủ điều kiện theo quy định: địa chỉ đề nghị đăng ký không phải chỗ ở hợp pháp "
+        "(kết quả xác minh của Công an phường Việt Trì)."
+    )
+    out.append(services.refuse(d, actor=head, reason=reason, now=clock.later(t, 2)))
+    # A fee corrected after reception: the exemption shown at the counter was not recorded then.
+    t = clock.days_ago(1, 14)
+    d = _receive("1.004222", vt, vt_centre, binh, t)
+    if d.fee_total_vnd:
+        d = services.adjust_fees(
+            d,
+            amount_vnd=0,
+            reason="Người nộp là thân nhân liệt sĩ (đã xuất trình giấy chứng nhận), được miễn lệ phí; "
+            "quầy chưa ghi nhận khi tiếp nhận.",
+            actor=_user(vt),
+            now=clock.later(t, 1),
+        )
+    out.append(d)
     # 10 Đã trả kết quả, early, rated by An.
     t = clock.days_ago(8, 8)
     d, t = resolve(_receive("1.004873", vt, vt_centre, an, t), t, clock)
