@@ -239,8 +239,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # --- API --------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "motcua.api.clients.ApiKeyAuthentication",
+        # Officials' tokens first: the answer to an unauthenticated request keeps naming them.
         "rest_framework.authentication.TokenAuthentication",
+        "motcua.api.clients.ApiKeyAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [

@@ -52,7 +52,6 @@ def test_expired_revoked_and_unknown_keys_get_401_in_the_error_shape(world):
         response = with_key(key).get("/api/v1/dossiers/")
     assert response.status_code == 401
     assert response.json()["code"] == "authentication_failed" and response.json()["message"]
-    assert response["WWW-Authenticate"] == "Api-Key"
     assert with_key(key + "x").get("/api/v1/dossiers/").status_code == 401
     assert with_key(key).get("/api/v1/dossiers/").status_code == 200
     services.revoke_api_client(client, actor=None)
