@@ -80,3 +80,26 @@ def test_last_use_is_written_at_most_once_a_minute():
         traveller.shift(31)
         services.note_use(client, timezone.now())
         assert client.last_used_at > first
+
+
+def test_a_key_stops_with_its_account():
+    account = UserFactory()
+    _, key = make_client(account)
+    account.is_active = False
+    account.save(update_fields=["is_active"])
+    with pytest.raises(KeyRefused) as refused:
+        client_for_key(key, timezone.now())
+    assert refused.value.reason == "inactive_user"
+
+
+def test_changing_scopes_expiry_and_rate_is_audited_and_keeps_the_key():
+    admin = UserFactory(superuser=True)
+    client, key = make_client(UserFactory())
+    later = client.expires_at + datetime.timedelta(days=30)
+    services.update_api_client(
+        client, actor=admin, scopes=["catalogue:read"], expires_at=later, rate_limit_per_minute=5
+    )
+    found = client_for_key(key, timezone.now())
+    assert found.scopes == ["catalogue:read"] and found.rate_limit_per_minute == 5 and found.expires_at == later
+    event = ApiClientEvent.objects.get(client=client, action="api_client_updated")
+    assert event.actor == admin and event.data["before"]["scopes"] == ["dossiers:read"]
