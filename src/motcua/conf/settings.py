@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "motcua.documents",
     "motcua.notifications",
     "motcua.payments",
+    "motcua.integrations",
     "motcua.api",
     "motcua.portal",
     "motcua.backoffice",
@@ -238,10 +239,17 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # --- API --------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Officials' tokens first: the answer to an unauthenticated request keeps naming them.
         "rest_framework.authentication.TokenAuthentication",
+        "motcua.api.clients.ApiKeyAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticatedOrReadOnly",
+        "motcua.api.clients.ApiClientScopes",
+    ],
+    # Other systems' keys, each at its own rate; views with their own throttles name this one too.
+    "DEFAULT_THROTTLE_CLASSES": ["motcua.api.clients.ApiClientRateThrottle"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "motcua.api.pagination.Pagination",
     "PAGE_SIZE": 20,

@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from motcua.api.clients import ApiClientScopes
 from motcua.api.pagination import Pagination
 from motcua.api.v1.catalogue.serializers import (
     ArchiveSerializer,
@@ -83,7 +84,7 @@ _LIST_PARAMETERS = [
 
 
 class ProcedureListView(APIView):
-    permission_classes = [IsCatalogueManagerOrReadOnly]
+    permission_classes = [IsCatalogueManagerOrReadOnly, ApiClientScopes]
     pagination_class = Pagination
 
     @extend_schema(
@@ -129,7 +130,7 @@ class ProcedureListView(APIView):
 
 
 class ProcedureDetailView(APIView):
-    permission_classes = [IsCatalogueManagerOrReadOnly]
+    permission_classes = [IsCatalogueManagerOrReadOnly, ApiClientScopes]
 
     @extend_schema(
         operation_id="procedures_retrieve",
@@ -143,7 +144,7 @@ class ProcedureDetailView(APIView):
 
 
 class ProcedureVersionCreateView(APIView):
-    permission_classes = [IsCatalogueManagerOrReadOnly]
+    permission_classes = [IsCatalogueManagerOrReadOnly, ApiClientScopes]
 
     @extend_schema(
         operation_id="procedures_versions_create",
@@ -161,7 +162,7 @@ class ProcedureVersionCreateView(APIView):
 
 
 class ProcedureArchiveView(APIView):
-    permission_classes = [IsCatalogueManagerOrReadOnly]
+    permission_classes = [IsCatalogueManagerOrReadOnly, ApiClientScopes]
 
     @extend_schema(
         operation_id="procedures_archive",

@@ -20,6 +20,7 @@ from rest_framework.views import APIView
 
 from motcua.accounts.models import User
 from motcua.accounts.selectors import memberships_for
+from motcua.api.clients import ApiClientScopes
 from motcua.api.serializing import represented, validated
 from motcua.api.v1.dossiers import serializers as s
 from motcua.api.v1.dossiers.pagination import DossierPagination
@@ -126,7 +127,7 @@ LIST_RELATED = ("procedure", "receiving_agency", "competent_agency")
 class DossierListView(GenericAPIView):
     """List the dossiers the user may see, or receive a dossier at the counter / by post."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, ApiClientScopes]
     serializer_class = s.DossierListSerializer
     queryset = Dossier.objects.none()  # for the schema; the selectors scope the real one
     pagination_class = DossierPagination
@@ -202,7 +203,7 @@ class DossierListView(GenericAPIView):
 
 
 class DossierDetailView(APIView):
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, ApiClientScopes]
 
     @extend_schema(operation_id="dossiers_retrieve", responses={200: s.DossierDetailSerializer, **ERRORS})
     def get(self, request: Request, code: str) -> Response:
@@ -321,7 +322,7 @@ def _required_agency(pk: int | None) -> Agency:
 class DossierActionView(APIView):
     """Fire a workflow action; the body carries ``expected_version`` and the action's inputs."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, ApiClientScopes]
     parser_classes = [JSONParser, MultiPartParser, FormParser]
 
     @extend_schema(
@@ -353,7 +354,7 @@ FEE_CORRECTION_HELP = (
 
 
 class DossierFeeAdjustmentView(APIView):
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, ApiClientScopes]
 
     @extend_schema(
         operation_id="dossiers_fees_adjust",
@@ -370,7 +371,7 @@ class DossierFeeAdjustmentView(APIView):
 
 
 class DossierFeeRefundView(APIView):
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, ApiClientScopes]
 
     @extend_schema(
         operation_id="dossiers_fees_refund",
@@ -395,7 +396,7 @@ class DossierFeeRefundView(APIView):
 
 
 class DossierFormView(APIView):
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, ApiClientScopes]
 
     @extend_schema(
         operation_id="dossiers_form_pdf",
@@ -414,7 +415,7 @@ class DossierFormView(APIView):
 class RegisterView(APIView):
     """Form 07 (Sổ theo dõi hồ sơ) of an agency for a period, as PDF or .xlsx."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, ApiClientScopes]
 
     @extend_schema(
         operation_id="dossiers_register",

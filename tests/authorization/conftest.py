@@ -1,0 +1,89 @@
+"""One set of real objects for the whole authorization module: built once, rolled back at the end.
+
+Citizen A sent a dossier online to the service centre (agency X); A also keeps a draft. Citizen B, an
+official of X, an official of another agency, a system administrator and another system (an API key acting
+as X's official, allowed to read dossiers and the catalogue) request every route.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+import time_machine
+from django.db import transaction
+
+from authorization.helpers import Caller
+
+
+@dataclass
+class Objects:
+    callers: dict[str, Caller]
+    values: dict[str, dict[str, Any]]  # path parameter values by object kind: dossier, draft, procedure
+    secrets: list[str]  # what only those who may see A's dossier may read: its code, references, A's ID
+    bodies: dict[str, dict[str, Any]]  # complete request bodies for writes a role must refuse
+
+
+def _build() -> Objects:
+    from motcua.accounts.tests.factories import UserFactory
+    from motcua.catalogue.models import Component
+    from motcua.dossiers.services import online
+    from motcua.dossiers.tests.conftest import build_world
+    from motcua.integrations.constants import Scope
+    from motcua.integrations.tests.factories import make_client
+    from motcua.portal.tests.conftest import make_citizen, pdf, submitted_dossier
+
+    world = build_world()
+    citizen_a = make_citizen("0912345678", "025195000123")
+    citizen_b = make_citizen("0987654321", "025195000456")
+    dossier = submitted_dossier(world, citizen_a)
+    from motcua.accounts.selectors import citizen_applicant
+
+    draft = online.create_online_draft(
+        citizen_applicant(citizen_a), world.procedure, actor=citizen_a, receiving_agency=world.centre, summary="Nháp"
+    )
+    online.attach_file_to_component(draft, draft.components.get().pk, pdf(), actor=citizen_a)
+    _, key = make_client(world.officer, scopes=[Scope.DOSSIERS_READ, Scope.CATALOGUE_READ], rate=100_000)
+    component = Component.objects.filter(version__procedure=world.procedure).first()
+    dossier_file = dossier.files.first()
+    draft_file = draft.files.first()
+    callers = {
+        "anonymous": Caller("anonymous"),
+        "citizen": Caller("citizen A (owner)", user=citizen_a),
+        "other_citizen": Caller("citizen B", user=citizen_b),
+        "official": Caller("official of agency X", user=world.officer),
+        "other_official": Caller("official of another agency", user=world.stranger),
+        "administrator": Caller("system administrator", user=UserFactory(superuser=True)),
+        "integrator": Caller("another system (API key)", api_key=key),
+    }
+    values = {
+        "dossier": {"code": dossier.code, "reference": dossier.reference, "file_id": dossier_file.pk},
+        "draft": {"reference": draft.reference, "file_id": draft_file.pk},
+        "procedure": {"code": world.procedure.code, "component_id": component.pk if component else 0},
+    }
+    secrets = [dossier.code, str(dossier.reference), str(draft.reference), "025195000123"]
+    intake = {
+        "receiving_agency": world.centre.pk,
+        "procedure": world.procedure.code,
+        "applicant": {"full_name": "Lê Văn Đức", "id_number": "038090000777", "phone": "0987650000"},
+        "components": [{"name": "Tờ khai", "page_count": 1}],
+    }
+    return Objects(callers=callers, values=values, secrets=secrets, bodies={"intake": intake})
+
+
+@pytest.fixture(scope="module")
+def objects(django_db_setup: Any, django_db_blocker: Any) -> Iterator[Objects]:
+    from motcua.dossiers.tests.conftest import MONDAY_9AM
+
+    # Refusals are what this module expects by the hundred: not worth a warning with a traceback each.
+    request_log = logging.getLogger("django.request")
+    level = request_log.level
+    request_log.setLevel(logging.ERROR)
+    with time_machine.travel(MONDAY_9AM, tick=False), django_db_blocker.unblock(), transaction.atomic():
+        built = _build()
+        yield built
+        transaction.set_rollback(True)
+    request_log.setLevel(level)

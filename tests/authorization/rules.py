@@ -1,0 +1,249 @@
+"""Who may request each route: one rule per route pattern (or family of routes), first match wins.
+
+Every route of the project must match a rule (``test_routes.py`` names any that does not). A rule says
+which objects fill the route's parameters (citizen A's dossier received by agency X, A's draft, the
+procedure) and, for each caller, the outcomes allowed for a GET and, for a route that writes, for a POST
+by a caller who must be refused. Outcomes: a status code (``"200"``, ``"403"``, ``"404"``…), ``"login"``
+(redirected to a sign-in page) or ``"redirect"`` (anywhere else). Several outcomes are separated by spaces.
+
+The callers: ``anonymous``; ``citizen`` (A, the owner); ``other_citizen`` (B); ``official`` (of agency X);
+``other_official`` (of another agency); ``administrator`` (system administrator); ``integrator`` (another
+system's API key acting as X's official with ``dossiers:read`` and ``catalogue:read``). A 500 is never
+allowed, and a 200 to anyone but A, X's officials, the administrator and the integrator must not show A's
+dossier (its code, reference or A's identity number).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CALLERS = ("anonymous", "citizen", "other_citizen", "official", "other_official", "administrator", "integrator")
+
+Expect = dict[str, str]
+
+
+def expect(default: str = "", **by_caller: str) -> Expect:
+    """Outcomes per caller; ``default`` for callers not named."""
+    unknown = set(by_caller) - set(CALLERS)
+    assert not unknown, f"unknown callers {unknown}"  # a typo in the table
+    return {caller: by_caller.get(caller, default) for caller in CALLERS}
+
+
+@dataclass(frozen=True)
+class Rule:
+    glob: str  # fnmatch over the route pattern as written, e.g. "can-bo/ho-so/<str:code>/*"
+    kind: str  # public | citizen | citizen-owner | official | official-in-agency | administrator | integrator
+    get: Expect
+    post: Expect | None = None  # for routes that write: the callers who must be refused (others skipped)
+    objects: str = ""  # "dossier", "draft" or "procedure": whose values fill the path
+    params: dict[str, str] = field(default_factory=dict)  # fixed values (an action name, a form number)
+    post_body: str = ""  # a named complete JSON body (conftest's ``bodies``) instead of an empty form
+
+
+# --- Expectations shared by families of routes ------------------------------------------------------------
+
+PUBLIC = expect("200")
+SIGNED_IN_CITIZEN_PAGE = expect("200", anonymous="login", integrator="login")
+OWN_DOSSIER_PAGE = expect("404", anonymous="login", integrator="login", citizen="200")
+OWN_DOSSIER_WRITE = expect("404", anonymous="login", integrator="login", citizen="")  # A is not refused
+GET_NOT_ALLOWED = "405"
+OWN_POST_ONLY = expect(GET_NOT_ALLOWED, anonymous="login", integrator="login")
+
+BACKOFFICE_PAGE = expect(
+    "200", anonymous="login", integrator="login", citizen="403", other_citizen="403", administrator="redirect"
+)
+BACKOFFICE_AGENCY_DOSSIER = {**BACKOFFICE_PAGE, "other_official": "404"}
+BACKOFFICE_WRITE = expect(
+    "", anonymous="login", integrator="login", citizen="403", other_citizen="403", other_official="404"
+)
+
+API_SIGNED_IN = expect("200", anonymous="401")
+# Citizens read their own dossiers through the API too; the integrator reads as X's official.
+API_DOSSIER = expect("404", anonymous="401", citizen="200", official="200", administrator="200", integrator="200")
+# A wrong role is refused before the body is read; the integrator's key has no dossiers:write scope.
+API_DOSSIER_WRITE = expect("", anonymous="401", other_citizen="404", other_official="404", integrator="403")
+
+# Anything but a 500 for the administrator: the point of these rows is that nobody else gets in.
+ADMIN_SITE = expect("login", administrator="200 redirect 403 404 405")
+
+RULES: list[Rule] = [
+    # --- The admin site: administrators only -------------------------------------------------------------
+    Rule("admin/login/", "public", expect("200", administrator="redirect")),
+    Rule("admin/logout/", "public", expect("redirect", administrator="405")),
+    Rule("admin/*", "administrator", ADMIN_SITE, post=expect("login", administrator="")),
+    # --- API ------------------------------------------------------------------------------------------
+    Rule("api/v1/schema/", "public", PUBLIC),
+    Rule("api/v1/docs/", "public", PUBLIC),
+    Rule("api/v1/calendar/*", "public", expect("400")),  # no query: the parameters are required
+    Rule("api/v1/public/dossiers/<str:code>/", "public", expect("400"), objects="dossier"),  # code alone: refused
+    Rule(
+        "api/v1/procedures/",
+        "public",
+        PUBLIC,
+        post=expect(
+            "",
+            anonymous="401",
+            integrator="403",
+            citizen="403",
+            other_citizen="403",
+            official="403",
+            other_official="403",
+        ),
+    ),
+    Rule("api/v1/procedures/<str:code>/", "public", PUBLIC, objects="procedure"),
+    Rule(
+        "api/v1/procedures/<str:code>/*/",
+        "official",
+        expect(GET_NOT_ALLOWED),
+        post=expect("403", anonymous="401", administrator=""),
+        objects="procedure",
+    ),
+    Rule(
+        "api/v1/dossiers/",
+        "official",
+        API_SIGNED_IN,
+        post=expect("", anonymous="401", citizen="403", other_citizen="403", other_official="403", integrator="403"),
+        post_body="intake",  # complete, so the role is what refuses it (an empty body is a 400 first)
+    ),
+    Rule(
+        "api/v1/dossiers/register.<slug:fmt>",
+        "official-in-agency",
+        expect("400", anonymous="401"),
+        params={"fmt": "pdf"},
+    ),
+    Rule("api/v1/dossiers/<str:code>/", "citizen-owner", API_DOSSIER, objects="dossier"),
+    # Every action of a dossier, whether one route with the action as a parameter or one route per action.
+    Rule(
+        "api/v1/dossiers/<str:code>/actions/*",
+        "official-in-agency",
+        expect(GET_NOT_ALLOWED, anonymous="401"),
+        post=API_DOSSIER_WRITE,
+        objects="dossier",
+        params={"action": "accept"},
+    ),
+    Rule(
+        "api/v1/dossiers/<str:code>/fees/*",
+        "official-in-agency",
+        expect(GET_NOT_ALLOWED, anonymous="401"),
+        post=API_DOSSIER_WRITE,
+        objects="dossier",
+    ),
+    Rule(
+        "api/v1/dossiers/<str:code>/forms/*",
+        "official-in-agency",
+        expect("404", anonymous="401"),  # form 01 is not issued for an online submission not yet received
+        objects="dossier",
+        params={"form_no": "01"},
+    ),
+    # --- Language switch, sandbox payment gateway --------------------------------------------------------
+    Rule("i18n/setlang/", "public", expect("redirect")),
+    Rule("thanh-toan/thu-nghiem/", "public", expect("400")),  # no payment named: nothing to show
+    # --- Back office ------------------------------------------------------------------------------------
+    Rule(
+        "can-bo/dang-nhap/",
+        "public",
+        expect("200", official="redirect", other_official="redirect", administrator="redirect"),
+    ),
+    Rule("can-bo/dang-xuat/", "public", expect(GET_NOT_ALLOWED)),
+    Rule(
+        "can-bo/vai-tro/", "official", expect(GET_NOT_ALLOWED), post=expect("", anonymous="login", integrator="login")
+    ),
+    Rule(
+        "can-bo/vai-tro/quan-tri/",
+        "administrator",
+        expect("redirect", anonymous="login", integrator="login", administrator="200"),
+    ),
+    Rule("can-bo/", "official", BACKOFFICE_PAGE),
+    Rule(
+        "can-bo/tiep-nhan/",
+        "official",
+        BACKOFFICE_PAGE,
+        post=expect("", anonymous="login", integrator="login", citizen="403", other_citizen="403"),
+    ),
+    Rule("can-bo/tiep-nhan/hen-tra/", "official", {**BACKOFFICE_PAGE, "official": "404", "other_official": "404"}),
+    Rule("can-bo/tiep-nhan/*", "official", BACKOFFICE_PAGE),
+    Rule("can-bo/ho-so/<str:code>/", "official-in-agency", BACKOFFICE_AGENCY_DOSSIER, objects="dossier"),
+    Rule(
+        "can-bo/ho-so/<str:code>/thao-tac/*",
+        "official-in-agency",
+        expect(GET_NOT_ALLOWED),
+        post=BACKOFFICE_WRITE,
+        objects="dossier",
+        params={"action": "accept"},
+    ),
+    Rule(
+        "can-bo/ho-so/<str:code>/phi-le-phi/*",
+        "official-in-agency",
+        expect(GET_NOT_ALLOWED),
+        post=BACKOFFICE_WRITE,
+        objects="dossier",
+        params={"action": "adjust"},
+    ),
+    Rule(
+        "can-bo/ho-so/<str:code>/tep/<int:file_id>/", "official-in-agency", BACKOFFICE_AGENCY_DOSSIER, objects="dossier"
+    ),
+    Rule(
+        "can-bo/ho-so/<str:code>/mau-*",
+        "official-in-agency",
+        {**BACKOFFICE_AGENCY_DOSSIER, "official": "404"},  # form 01 is not issued before the dossier is received
+        objects="dossier",
+        params={"form_no": "01"},
+    ),
+    Rule("can-bo/so-theo-doi/", "official-in-agency", BACKOFFICE_PAGE),
+    Rule("can-bo/don-vi/", "official-in-agency", {**BACKOFFICE_PAGE, "official": "403", "other_official": "403"}),
+    Rule(
+        "can-bo/don-vi/phan-cong/",
+        "official-in-agency",
+        expect(GET_NOT_ALLOWED),
+        post={**BACKOFFICE_WRITE, "other_official": "403"},
+    ),
+    # --- Portal: public pages ---------------------------------------------------------------------------
+    Rule("", "public", PUBLIC),
+    Rule("thu-tuc/", "public", PUBLIC),
+    Rule("thu-tuc/<str:code>/", "public", PUBLIC, objects="procedure"),
+    Rule("thu-tuc/<str:code>/mau/<int:component_id>/", "public", expect("404"), objects="procedure"),  # no blank form
+    Rule("tra-cuu-ho-so/", "public", PUBLIC),
+    Rule("tra-cuu/", "public", PUBLIC),
+    Rule("thanh-toan/ket-qua/<slug:gateway>/", "public", expect("400"), params={"gateway": "sandbox"}),
+    # --- Portal: signing in and out, accounts -----------------------------------------------------------
+    Rule("dang-ky/", "public", expect("redirect", anonymous="200", integrator="200")),
+    Rule("dang-nhap/", "public", expect("redirect", anonymous="200", integrator="200")),
+    Rule("dang-xuat/", "public", expect(GET_NOT_ALLOWED)),
+    Rule("dang-nhap/dinh-danh/*", "public", expect("404")),  # no identity provider configured in tests
+    Rule("quen-mat-khau/so-dien-thoai/nhap-ma/", "public", expect("redirect")),  # no code asked for yet
+    Rule("quen-mat-khau/*", "public", PUBLIC),
+    Rule("dat-lai-mat-khau/*", "public", PUBLIC, params={"uidb64": "MQ", "token": "sai-ma"}),
+    Rule("tai-khoan/*", "citizen", SIGNED_IN_CITIZEN_PAGE),
+    # --- Portal: the citizen's dossiers and drafts ------------------------------------------------------
+    Rule("ho-so-cua-toi/", "citizen", SIGNED_IN_CITIZEN_PAGE),
+    Rule("ho-so-cua-toi/<uuid:reference>/", "citizen-owner", OWN_DOSSIER_PAGE, objects="dossier"),
+    Rule("ho-so-cua-toi/<uuid:reference>/tep/<int:file_id>/", "citizen-owner", OWN_DOSSIER_PAGE, objects="dossier"),
+    # No receipt (nothing paid) and form 01 not yet issued: A gets 404 as well.
+    Rule(
+        "ho-so-cua-toi/<uuid:reference>/bien-lai/",
+        "citizen-owner",
+        {**OWN_DOSSIER_PAGE, "citizen": "404"},
+        objects="dossier",
+    ),
+    Rule(
+        "ho-so-cua-toi/<uuid:reference>/mau/*",
+        "citizen-owner",
+        {**OWN_DOSSIER_PAGE, "citizen": "404"},
+        objects="dossier",
+        params={"form_no": "01"},
+    ),
+    Rule(
+        "ho-so-cua-toi/<uuid:reference>/*/", "citizen-owner", OWN_POST_ONLY, post=OWN_DOSSIER_WRITE, objects="dossier"
+    ),
+    Rule("nop-ho-so/<str:code>/", "citizen", SIGNED_IN_CITIZEN_PAGE, objects="procedure"),
+    Rule("ho-so-nhap/<uuid:reference>/", "citizen-owner", OWN_DOSSIER_PAGE, post=OWN_DOSSIER_WRITE, objects="draft"),
+    Rule(
+        "ho-so-nhap/<uuid:reference>/nguoi-nop/",
+        "citizen-owner",
+        OWN_DOSSIER_PAGE,
+        post=OWN_DOSSIER_WRITE,
+        objects="draft",
+    ),
+    Rule("ho-so-nhap/<uuid:reference>/kiem-tra/", "citizen-owner", OWN_DOSSIER_PAGE, objects="draft"),
+    Rule("ho-so-nhap/<uuid:reference>/*", "citizen-owner", OWN_POST_ONLY, post=OWN_DOSSIER_WRITE, objects="draft"),
+]
