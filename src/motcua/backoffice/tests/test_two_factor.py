@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 import time_machine
+from django.contrib.auth.signals import user_login_failed
 from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -89,8 +90,10 @@ def test_a_leader_with_an_authenticator_gives_the_code_after_the_password(client
         wrong = client.post(VERIFY, {"code": _wrong(device), "next": INBOX})
         assert wrong.status_code == 400
     with time_machine.travel(time.time() + 120, tick=False):
+        key_before = client.session.session_key
         right = client.post(VERIFY, {"code": code_now(device), "next": INBOX})
         assert right["Location"] == INBOX
+        assert client.session.session_key != key_before
         assert client.get(INBOX).status_code == 200
 
 
@@ -113,6 +116,23 @@ def test_too_many_wrong_codes_sign_the_session_out(client: Client, leader: Any, 
     assert response["Location"] == LOGIN
     assert "_auth_user_id" not in client.session
     assert AccountEvent.objects.filter(user=leader, action="two_factor_failed").count() == 3
+
+
+def test_a_wrong_code_is_reported_as_a_failed_sign_in_for_the_lockout(client: Client, leader: Any) -> None:
+    device, _codes = enrolled(leader)
+    _sign_in(client, "giamdoc")
+    failed: list[dict[str, Any]] = []
+
+    def receiver(sender: Any, credentials: dict[str, Any], **kwargs: Any) -> None:
+        failed.append(credentials)
+
+    user_login_failed.connect(receiver)
+    try:
+        with time_machine.travel(time.time() + 60, tick=False):
+            client.post(VERIFY, {"code": _wrong(device)})
+    finally:
+        user_login_failed.disconnect(receiver)
+    assert failed == [{"username": "giamdoc"}]
 
 
 def test_a_verified_official_regenerates_recovery_codes(client: Client, leader: Any) -> None:

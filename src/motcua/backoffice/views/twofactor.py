@@ -10,6 +10,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_login_failed
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -65,8 +66,14 @@ def _to_login(request: HttpRequest) -> HttpResponse:
 
 
 def _failed(request: HttpRequest, form: forms.Form, error: DomainError) -> HttpResponse | None:
-    """Count a wrong code in this session; past the limit, sign the session out."""
+    """Count a wrong code in this session; past the limit, sign the session out.
+
+    A wrong code is also a failed sign-in for Django's ``user_login_failed`` signal, which the sign-in
+    lockout (django-axes) counts per account like a wrong password.
+    """
     if isinstance(error, twofactor.CodeRejected):
+        credentials = {"username": request.user.get_username()}
+        user_login_failed.send(sender=__name__, credentials=credentials, request=request)
         failures = request.session.get(FAILURES_KEY, 0) + 1
         request.session[FAILURES_KEY] = failures
         if failures >= settings.TWO_FACTOR_MAX_ATTEMPTS:
@@ -75,6 +82,12 @@ def _failed(request: HttpRequest, form: forms.Form, error: DomainError) -> HttpR
             return redirect("backoffice:login")
     form.add_error("code", error.message)
     return None
+
+
+def _verified_now(request: HttpRequest, device: Any) -> None:
+    otp_login(request, device)
+    request.session.pop(FAILURES_KEY, None)
+    request.session.cycle_key()  # more rights from here on: a new session key, as at sign-in
 
 
 def _verified(request: HttpRequest) -> bool:
@@ -104,8 +117,7 @@ def two_factor_view(request: HttpRequest) -> HttpResponse:
             if signed_out is not None:
                 return signed_out
         else:
-            otp_login(request, device)
-            request.session.pop(FAILURES_KEY, None)
+            _verified_now(request, device)
             left = twofactor.recovery_codes_left(user)
             if device.persistent_id.startswith("otp_static"):
                 messages.warning(
@@ -138,8 +150,7 @@ def setup_view(request: HttpRequest) -> HttpResponse:
             if signed_out is not None:
                 return signed_out
         else:
-            otp_login(request, device)
-            request.session.pop(FAILURES_KEY, None)
+            _verified_now(request, device)
             return render(request, "backoffice/two_factor_codes.html", {"codes": codes, "next": _next_url(request)})
     device = twofactor.start_setup(user)
     context = {
