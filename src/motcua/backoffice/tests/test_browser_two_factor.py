@@ -34,6 +34,9 @@ def test_set_up_then_sign_in_with_a_code(live_server: Any, browser_page: Any, ag
         assert serious_accessibility_violations(page) == []
         assert layout_problems(page) == []
         screenshot(page, "backoffice-two-factor-setup")
+        page.set_viewport_size({"width": 390, "height": 844})  # a phone: the QR code and secret still fit
+        assert layout_problems(page) == []
+        page.set_viewport_size({"width": 1366, "height": 768})
 
         page.get_by_label("Mã 6 chữ số đang hiển thị trong ứng dụng").fill(code_now(device))
         page.get_by_role("button", name="Xác nhận và bật xác thực hai bước").click()
