@@ -106,6 +106,8 @@ migrate: install
 # Demo e-mails go to files under var/mail (not the terminal); links in them point at this server.
 demo: export EMAIL_BACKEND ?= file
 demo: export SITE_URL ?= http://127.0.0.1:$(PORT)
+# Only the IT administrators' demo accounts show two-factor sign-in; the other officials sign in with a password.
+demo: export TWO_FACTOR_REQUIRED_ROLES ?= administrator
 demo: system-deps install migrate
 	$(MANAGE) load_demo
 	$(MANAGE) collectstatic --no-input -v 0

@@ -145,6 +145,15 @@ RULES: list[Rule] = [
         expect("200", official="redirect", other_official="redirect", administrator="redirect"),
     ),
     Rule("can-bo/dang-xuat/", "public", expect(GET_NOT_ALLOWED)),
+    # The second factor: set up and verified by the signed-in account itself; nobody else's state is shown.
+    Rule(
+        "can-bo/xac-thuc/ma-khoi-phuc/",
+        "official",
+        expect(GET_NOT_ALLOWED),
+        # Without a session, the page sends the caller to the second-factor page, which sends them to sign in.
+        post=expect("", anonymous="redirect login", integrator="redirect login"),
+    ),
+    Rule("can-bo/xac-thuc/*", "official", expect("200 redirect", anonymous="login", integrator="login")),
     Rule(
         "can-bo/vai-tro/", "official", expect(GET_NOT_ALLOWED), post=expect("", anonymous="login", integrator="login")
     ),

@@ -17,7 +17,7 @@ from authorization.rules import CALLERS, RULES, Rule
 
 ROUTES = all_routes()
 # Anything a path parameter not filled by the rule's objects may need: admin ids, a catch-all.
-FILLERS = {"object_id": "1", "content_type_id": "1", "id": "1", "pk": "1", "url": "khong-co-trang-nay"}
+FILLERS = {"object_id": "1", "user_id": "1", "content_type_id": "1", "id": "1", "pk": "1", "url": "khong-co-trang-nay"}
 # Callers who must never see citizen A's dossier, even on a page they may open.
 OUTSIDERS = ("anonymous", "other_citizen", "other_official")
 

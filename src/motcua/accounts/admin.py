@@ -23,6 +23,7 @@ from django.utils.timezone import localtime
 
 from motcua.accounts import services
 from motcua.accounts.admin_organisations import admin_scope, is_scoped_admin, show_domain_error
+from motcua.accounts.admin_twofactor import TwoFactorResetMixin
 from motcua.accounts.models import Applicant, Membership, Role, User
 from motcua.core.exceptions import DomainError
 from motcua.core.text import fold
@@ -192,7 +193,7 @@ class ServicePasswordChangeForm(AdminPasswordChangeForm):
 
 
 @admin.register(User)
-class UserAdmin(ScopedAdminOnly, DjangoUserAdmin):
+class UserAdmin(TwoFactorResetMixin, ScopedAdminOnly, DjangoUserAdmin):
     form = OfficialChangeForm
     add_form = OfficialCreationForm
     change_password_form = ServicePasswordChangeForm
@@ -208,13 +209,17 @@ class UserAdmin(ScopedAdminOnly, DjangoUserAdmin):
         ("Quyền", {"fields": ("is_active", "is_staff", "is_superuser")}),
         ("Thời điểm", {"fields": ("last_login", "date_joined")}),
         ("Định danh liên kết", {"fields": ("linked_identities",)}),
+        ("Xác thực hai bước", {"fields": ("two_factor_status",)}),
     )
     add_fieldsets = (
         (None, {"fields": ("username", "full_name", "email", "phone", "password1", "password2")}),
         ("Vai trò đầu tiên", {"fields": ("agency", "role")}),
     )
     # Only a code sent to the phone verifies it (accounts.otp); a changed phone clears it.
-    readonly_fields = ("last_login", "date_joined", "phone_verified_at", "linked_identities")
+    readonly_fields = ("last_login", "date_joined", "phone_verified_at", "linked_identities", "two_factor_status")
+
+    def get_urls(self) -> list[Any]:
+        return self.two_factor_urls() + super().get_urls()
 
     @admin.display(description="Tài khoản định danh điện tử (OpenID Connect)")
     def linked_identities(self, obj: User) -> str:

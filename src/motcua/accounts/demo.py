@@ -11,6 +11,8 @@ import datetime
 from dataclasses import dataclass
 from typing import TextIO
 
+from django.conf import settings
+
 from motcua.accounts.models import Applicant, ApplicantKind, Role, User
 from motcua.accounts.services import create_or_update_applicant, create_user, grant_membership
 from motcua.organisations import demo as org
@@ -163,12 +165,21 @@ def load(stdout: TextIO) -> None:
     stdout.write(f"Cán bộ: {len(OFFICIALS)} tài khoản và 1 quản trị; tổ chức, cá nhân: {len(applicants)}.\n")
 
 
+TWO_FACTOR_NOTE = " · cần xác thực hai bước (thiết lập ứng dụng xác thực ở lần đăng nhập đầu)"
+
+
+def _two_factor_note(role: str) -> str:
+    # `make demo` requires it of the IT administrators only (TWO_FACTOR_REQUIRED_ROLES=administrator).
+    return TWO_FACTOR_NOTE if role in settings.TWO_FACTOR_REQUIRED_ROLES else ""
+
+
 def describe_logins() -> list[str]:
-    """One line per demo login: ``username / password – role, agency``."""
-    lines = [f"{SUPERUSER} / {DEMO_PASSWORD} – {ROLE_SUMMARY[SUPERUSER]}"]
+    """One line per demo login: ``username / password – role, agency``, and whether it needs a second factor."""
+    lines = [f"{SUPERUSER} / {DEMO_PASSWORD} – {ROLE_SUMMARY[SUPERUSER]}{_two_factor_note('superuser')}"]
     agencies = {spec.code: spec.short_name or spec.name for spec in org.AGENCIES}
     for official in OFFICIALS:
         role = Role(official.role).label
-        lines.append(f"{official.username} / {DEMO_PASSWORD} – {role}, {agencies[official.agency_code]}")
+        note = _two_factor_note(official.role)
+        lines.append(f"{official.username} / {DEMO_PASSWORD} – {role}, {agencies[official.agency_code]}{note}")
     lines.append(f"{CONGDAN} / {DEMO_PASSWORD} – {ROLE_SUMMARY[CONGDAN]}")
     return lines

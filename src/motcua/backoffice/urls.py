@@ -2,12 +2,15 @@
 
 from django.urls import path
 
-from motcua.backoffice.views import auth, dossier, inbox, intake, printing, unit
+from motcua.backoffice.views import auth, dossier, inbox, intake, printing, twofactor, unit
 
 app_name = "backoffice"
 urlpatterns = [
     path("dang-nhap/", auth.login_view, name="login"),
     path("dang-xuat/", auth.logout_view, name="logout"),
+    path("xac-thuc/", twofactor.two_factor_view, name="two_factor"),
+    path("xac-thuc/thiet-lap/", twofactor.setup_view, name="two_factor_setup"),
+    path("xac-thuc/ma-khoi-phuc/", twofactor.recovery_codes_view, name="two_factor_recovery"),
     path("vai-tro/", auth.switch_view, name="switch"),
     path("vai-tro/quan-tri/", auth.act_as_view, name="act_as"),
     path("", inbox.inbox_view, name="inbox"),

@@ -113,6 +113,9 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "motcua.core",
     "motcua.accounts",
     "motcua.organisations",
@@ -138,7 +141,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second factor of this session
     "django.contrib.messages.middleware.MessageMiddleware",
+    "motcua.backoffice.middleware.OfficialSessionMiddleware",  # idle timeout and lifetime of officials' sessions
+    "motcua.backoffice.middleware.TwoFactorMiddleware",  # officials who need a second factor give it first
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -409,6 +415,52 @@ OIDC_TIMEOUT_SECONDS = config(
     help_text="Timeout of calls to the provider's token and userinfo endpoints.",
     group="OIDC",
 )
+
+# --- Two-factor sign-in and sessions ------------------------------------------------
+TWO_FACTOR_REQUIRED_ROLES = config(
+    "TWO_FACTOR_REQUIRED_ROLES",
+    ["head_of_division", "leader", "administrator", "superuser"],
+    help_text=(
+        "Comma-separated roles whose holders must sign in with a second factor (an authenticator app's "
+        "code or a recovery code): one_stop_officer, specialist, head_of_division, leader, "
+        "catalogue_manager, administrator, and superuser for superusers. Empty: nobody is required "
+        "(an official who set up a second factor is always asked for it)."
+    ),
+    group="Sign-in",
+)
+TWO_FACTOR_MAX_ATTEMPTS = config(
+    "TWO_FACTOR_MAX_ATTEMPTS",
+    5,
+    help_text="Wrong second-factor codes in one sign-in before the session is signed out.",
+    group="Sign-in",
+)
+OTP_TOTP_ISSUER = config(
+    "OTP_TOTP_ISSUER",
+    f"Một Cửa {PROVINCE_NAME}",
+    help_text="Name under which the authenticator app lists the account.",
+    group="Sign-in",
+)
+OFFICIAL_SESSION_IDLE_MINUTES = config(
+    "OFFICIAL_SESSION_IDLE_MINUTES",
+    30,
+    help_text="An official's session (back office, admin) ends after this many minutes without a request.",
+    group="Sign-in",
+)
+OFFICIAL_SESSION_MAX_HOURS = config(
+    "OFFICIAL_SESSION_MAX_HOURS",
+    12,
+    help_text="An official's session ends this many hours after sign-in, active or not.",
+    group="Sign-in",
+)
+CITIZEN_SESSION_DAYS = config(
+    "CITIZEN_SESSION_DAYS",
+    7,
+    help_text="Days a citizen's portal session lasts after the last sign-in.",
+    group="Sign-in",
+)
+SESSION_COOKIE_AGE = CITIZEN_SESSION_DAYS * 24 * 3600
+OTP_TOTP_THROTTLE_FACTOR = 1  # seconds, doubled after each wrong code on the same device (per account)
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # --- Dossiers --------------------------------------------------------------------
 DOSSIER_CODE_SEQUENCE_WIDTH = config(

@@ -58,9 +58,11 @@ def test_due_soon_and_overdue(client: Client, world: Any, frozen: Any) -> None:
     html = client.get(INBOX + "?tab=due_soon").content.decode()
     assert _tab_count(html, "Sắp đến hạn (1 ngày làm việc)") == "0"
     frozen.shift(timedelta(days=2, hours=1))  # Wednesday 10:00: due within one working day
+    client.force_login(world.officer)  # another day, another sign-in: an idle session ends in 30 minutes
     html = client.get(INBOX + "?tab=due_soon").content.decode()
     assert _tab_count(html, "Sắp đến hạn (1 ngày làm việc)") == "1" and dossier.code in html
     frozen.shift(timedelta(days=1))  # Thursday 10:00: past due
+    client.force_login(world.officer)
     html = client.get(INBOX + "?tab=overdue").content.decode()
     assert _tab_count(html, "Quá hạn") == "1"
     assert 'class="state state-late">Quá hạn' in html
