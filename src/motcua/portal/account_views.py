@@ -9,24 +9,20 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from motcua.accounts import lockout, otp
+from motcua.accounts import otp
 from motcua.accounts.citizens import register_citizen, save_citizen_profile
 from motcua.accounts.models import CodePurpose
 from motcua.accounts.selectors import citizen_profile
 from motcua.core.exceptions import DomainError
 from motcua.portal import oidc
 from motcua.portal.account_forms import LoginForm, ProfileForm, RegisterForm
-from motcua.portal.identity import normalise_phone
-from motcua.portal.throttle import client_ip
 
 LOGIN_URL = reverse_lazy("portal:login")
 BACKEND = "motcua.accounts.auth_backends.EmailOrPhoneBackend"
@@ -98,39 +94,14 @@ def send_verification_code(request: HttpRequest) -> bool:
     return True
 
 
-def _lockout_key(identifier: str) -> str:
-    """One counter per person whichever way the phone number is typed."""
-    try:
-        return normalise_phone(identifier)
-    except ValidationError:
-        return identifier.strip().lower()
-
-
 class LoginView(auth_views.LoginView):
-    """Sign-in with the same lockout as the back office (failures per identifier and IP address)."""
+    """Sign-in under the one lockout policy (``motcua.accounts.lockout``): axes' backend refuses a locked
+    account before the password is checked and its middleware answers with the lockout page."""
 
     template_name = "portal/account/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
     next_page = reverse_lazy("portal:my_dossiers")  # type: ignore[assignment]
-
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        key, ip = _lockout_key(request.POST.get("username", "")), client_ip(request)
-        until = lockout.locked_until(key, ip)
-        if until is not None:
-            # The password is not even checked while locked, so guessing cannot go on.
-            form = self.get_form_class()(request, initial={"username": request.POST.get("username", "")})
-            message = _("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau %(time)s.") % {
-                "time": timezone.localtime(until).strftime("%H:%M")
-            }
-            context = self.get_context_data(form=form, lockout_message=message)
-            return self.render_to_response(context, status=429)
-        response = super().post(request, *args, **kwargs)
-        if request.user.is_authenticated:
-            lockout.reset(key, ip)
-        else:
-            lockout.register_failure(key, ip)
-        return response
 
     def get_context_data(self, **kwargs: object) -> dict[str, object]:
         context = super().get_context_data(**kwargs)

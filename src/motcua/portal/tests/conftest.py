@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import HttpRequest  # the sign-in lockout needs the request
 
 from motcua.accounts.services import create_or_update_applicant
 from motcua.accounts.tests.factories import TEST_PASSWORD, UserFactory
@@ -59,7 +60,7 @@ def citizen(db: Any) -> Any:
 
 @pytest.fixture
 def citizen_client(client: Any, citizen: Any) -> Any:
-    assert client.login(username=citizen.username, password=TEST_PASSWORD)
+    assert client.login(request=HttpRequest(), username=citizen.username, password=TEST_PASSWORD)
     return client
 
 
