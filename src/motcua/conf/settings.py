@@ -381,6 +381,30 @@ PORTAL_TRACKING_LIMIT = config(
     help_text="Dossier look-ups without an account allowed per IP address in 10 minutes.",
     group="Portal",
 )
+PASSWORD_RESET_PER_ADDRESS = config(
+    "PASSWORD_RESET_PER_ADDRESS",
+    3,
+    help_text="Password-reset e-mails asked for one address in an hour at most (whether or not it has an account).",
+    group="Portal",
+)
+PASSWORD_RESET_PER_IP = config(
+    "PASSWORD_RESET_PER_IP",
+    10,
+    help_text="Password-reset requests from one IP address in an hour at most.",
+    group="Portal",
+)
+REGISTER_PER_ADDRESS = config(
+    "REGISTER_PER_ADDRESS",
+    3,
+    help_text="Sign-ups with one e-mail address or phone number in an hour at most.",
+    group="Portal",
+)
+REGISTER_PER_IP = config(
+    "REGISTER_PER_IP",
+    10,
+    help_text="Sign-ups from one IP address in an hour at most.",
+    group="Portal",
+)
 
 # --- One-time codes by SMS (phone verification, password recovery by phone) --------------
 OTP_TTL_MINUTES = config(

@@ -9,11 +9,13 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 
 from motcua.accounts import otp
@@ -23,6 +25,8 @@ from motcua.accounts.selectors import citizen_profile
 from motcua.core.exceptions import DomainError
 from motcua.portal import oidc
 from motcua.portal.account_forms import LoginForm, ProfileForm, RegisterForm
+from motcua.portal.identity import normalise_phone
+from motcua.portal.throttle import hit_all
 
 LOGIN_URL = reverse_lazy("portal:login")
 BACKEND = "motcua.accounts.auth_backends.EmailOrPhoneBackend"
@@ -55,6 +59,29 @@ def add_domain_error(form: object, error: DomainError) -> None:
         add_error(None, error.message)
 
 
+THROTTLE_WINDOW_SECONDS = 3600
+TOO_MANY_REQUESTS = _lazy("Bạn đã gửi yêu cầu này quá nhiều lần trong một giờ. Vui lòng thử lại sau ít phút.")
+
+
+def _may_register(request: HttpRequest, data: dict[str, Any]) -> bool:
+    targets = [str(data.get("email") or "").strip().lower(), _phone_key(str(data.get("phone") or ""))]
+    return hit_all(
+        request,
+        "register",
+        targets,
+        per_target=settings.REGISTER_PER_ADDRESS,
+        per_ip=settings.REGISTER_PER_IP,
+        window_seconds=THROTTLE_WINDOW_SECONDS,
+    )
+
+
+def _phone_key(raw: str) -> str:
+    try:
+        return normalise_phone(raw) if raw.strip() else ""
+    except ValidationError:
+        return raw.strip()
+
+
 @require_http_methods(["GET", "POST"])
 def register(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
@@ -62,6 +89,11 @@ def register(request: HttpRequest) -> HttpResponse:
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        if not _may_register(request, data):
+            form.add_error(None, TOO_MANY_REQUESTS)
+            return render(
+                request, "portal/account/register.html", {"form": form, "next": safe_next(request, "")}, status=429
+            )
         try:
             user = register_citizen(
                 full_name=data["full_name"], email=data["email"], phone=data["phone"], password=data["password1"]
@@ -114,10 +146,27 @@ class LogoutView(auth_views.LogoutView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """Reset links by e-mail, throttled per address and per IP so that the site cannot be made to flood a
+    mailbox; the typed address counts whether or not an account has it, so nothing is revealed."""
+
     template_name = "portal/account/password_reset.html"
     email_template_name = "portal/account/password_reset_email.txt"
     subject_template_name = "portal/account/password_reset_subject.txt"
     success_url = reverse_lazy("portal:password_reset_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        allowed = hit_all(
+            self.request,
+            "password-reset",
+            [form.cleaned_data["email"].strip().lower()],
+            per_target=settings.PASSWORD_RESET_PER_ADDRESS,
+            per_ip=settings.PASSWORD_RESET_PER_IP,
+            window_seconds=THROTTLE_WINDOW_SECONDS,
+        )
+        if not allowed:
+            form.add_error(None, TOO_MANY_REQUESTS)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
