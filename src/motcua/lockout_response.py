@@ -43,5 +43,7 @@ def lockout_response(
         response = JsonResponse(error_body("locked_out", message), status=STATUS)
     else:
         response = render(request, "locked_out.html", {"message": message, "back": request.path}, status=STATUS)
-    response["Retry-After"] = str(int(lockout.cool_off(request).total_seconds()))
+    until = lockout.locked_until(request, credentials)
+    wait = (until - timezone.now()) if until is not None else lockout.cool_off(request)
+    response["Retry-After"] = str(max(int(wait.total_seconds()), 1))
     return response

@@ -58,11 +58,17 @@ def account_key(request: HttpRequest | None, credentials: dict[str, Any] | None 
     if raw is None and request is not None:
         raw = request.POST.get("username", "")
     text = canonical_identifier(str(raw or ""))
-    account = find_account(text)
-    if account is not None:
-        return f"account:{account.pk}"
-    digest = hashlib.sha256(_spelling_key(text).encode()).hexdigest()[:32]
-    return f"unknown:{digest}"
+    # Axes asks several times per request; the answer is remembered on the request, not looked up again.
+    known: dict[str, str] = getattr(request, "_lockout_account_keys", {})
+    if text not in known:
+        account = find_account(text)
+        if account is not None:
+            known[text] = f"account:{account.pk}"
+        else:
+            known[text] = "unknown:" + hashlib.sha256(_spelling_key(text).encode()).hexdigest()[:32]
+        if request is not None:
+            request._lockout_account_keys = known  # type: ignore[attr-defined]
+    return known[text]
 
 
 def client_ip(request: HttpRequest) -> str:

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.test import RequestFactory
+from django.utils import translation
 
 from motcua.api.errors import error_body
 from motcua.lockout_response import lockout_response
@@ -27,3 +28,9 @@ def test_people_get_a_vietnamese_page(rf: RequestFactory) -> None:
     html = response.content.decode()
     assert response.status_code == 429 and 'lang="vi"' in html and "Tạm khóa đăng nhập" in html
     assert response["Retry-After"] == "900"
+
+
+def test_the_page_follows_the_chosen_language(rf: RequestFactory) -> None:
+    with translation.override("en"):
+        html = lockout_response(rf.post("/dang-nhap/"), None, {"username": "x"}).content.decode()
+    assert "Sign-in temporarily locked" in html and "Too many failed sign-ins" in html
