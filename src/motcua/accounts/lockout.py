@@ -29,6 +29,7 @@ import hashlib
 from datetime import datetime, timedelta
 from typing import Any
 
+from axes.handlers.cache import AxesCacheHandler
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_cache, get_client_cache_keys
 from axes.signals import user_locked_out
@@ -85,6 +86,45 @@ def cool_off(request: HttpRequest | None = None) -> timedelta:
     return timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
 
 
+def address_limit() -> int:
+    return int(settings.LOGIN_LOCKOUT_ADDRESS_ATTEMPTS)
+
+
+def _address_key(request: HttpRequest) -> str:
+    digest = hashlib.sha256(client_ip(request).encode()).hexdigest()
+    return f"motcua:lockout-address:{digest}"
+
+
+class LockoutHandler(AxesCacheHandler):
+    """Axes' cache handler (per account and address) plus one counter per address over every identifier.
+
+    The second counter stops one address from trying a password on many accounts (credential stuffing,
+    password spraying), which per-account counting never sees. It counts in a fixed window of
+    ``LOGIN_LOCKOUT_MINUTES`` from the first failure, so a large office behind one address, with the
+    occasional typo spread over the day, never reaches ``LOGIN_LOCKOUT_ADDRESS_ATTEMPTS``. It applies to
+    known and unknown identifiers alike, so it tells nothing about which accounts exist.
+    """
+
+    def is_locked(self, request: Any, credentials: dict[str, Any] | None = None) -> bool:
+        if super().is_locked(request, credentials):
+            return True
+        limit = address_limit()
+        return bool(limit) and int(self.cache.get(_address_key(request), 0)) >= limit
+
+    def user_login_failed(self, sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
+        refused_while_locked = bool(getattr(request, "axes_locked_out", False))
+        super().user_login_failed(sender, credentials, request, **kwargs)
+        if request is None or refused_while_locked or not address_limit():
+            return
+        key, lock_for = _address_key(request), cool_off(request)
+        timeout = int(lock_for.total_seconds())
+        failures = 1 if self.cache.add(key, 1, timeout=timeout) else self.cache.incr(key)
+        if failures >= address_limit() and not request.axes_locked_out:
+            request.axes_locked_out = True
+            request.axes_credentials = credentials
+            self.cache.add(_LOCK_END_PREFIX + key, timezone.now() + lock_for, timeout=timeout)
+
+
 # --- Helpers for sign-in flows that do not go through ``authenticate`` (codes sent by SMS) ----------
 
 
@@ -117,7 +157,8 @@ def reset(request: HttpRequest, identifier: str) -> None:
 def locked_until(request: HttpRequest, credentials: dict[str, Any] | None = None) -> datetime | None:
     """When the lock on the account named in the request (or ``credentials``) ends, if it is locked."""
     store = get_cache()
-    ends = [store.get(_LOCK_END_PREFIX + key) for key in get_client_cache_keys(request, credentials)]
+    keys = [*get_client_cache_keys(request, credentials), _address_key(request)]
+    ends = [store.get(_LOCK_END_PREFIX + key) for key in keys]
     known = [end for end in ends if isinstance(end, datetime) and end > timezone.now()]
     return max(known) if known else None
 

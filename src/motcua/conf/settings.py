@@ -334,8 +334,18 @@ LOGIN_LOCKOUT_MINUTES = config(
     ),
     group="Cache",
 )
+LOGIN_LOCKOUT_ADDRESS_ATTEMPTS = config(
+    "LOGIN_LOCKOUT_ADDRESS_ATTEMPTS",
+    50,
+    help_text=(
+        "Failed sign-ins from one IP address, whatever the accounts, within LOGIN_LOCKOUT_MINUTES that lock "
+        "every sign-in from that address for LOGIN_LOCKOUT_MINUTES (against trying one password on many "
+        "accounts); 0 turns this off. Mind offices where many officials share one address."
+    ),
+    group="Cache",
+)
 # django-axes enforces the policy (motcua.accounts.lockout); its values come from the settings above.
-AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_HANDLER = "motcua.accounts.lockout.LockoutHandler"
 AXES_FAILURE_LIMIT = "motcua.accounts.lockout.failure_limit"
 AXES_COOLOFF_TIME = "motcua.accounts.lockout.cool_off"
 AXES_USERNAME_CALLABLE = "motcua.accounts.lockout.account_key"
@@ -348,10 +358,6 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # The counters live in the cache; axes' database tables and their admin pages stay unused.
 AXES_ENABLE_ADMIN = False
 AXES_DISABLE_ACCESS_LOG = True
-# Axes warns when the cache is not shared by processes (locmem, file): fine for development and tests,
-# a real problem in production, where the warning stays.
-if not PRODUCTION:
-    SILENCED_SYSTEM_CHECKS.append("axes.W001")
 
 # --- Online payments ----------------------------------------------------------------
 PAYMENT_GATEWAY = config(

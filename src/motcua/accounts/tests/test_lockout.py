@@ -153,3 +153,21 @@ def test_counter_helpers_follow_the_account(rf: RequestFactory, citizen: Any, se
     assert lockout.locked_until(request, {"username": "0912345678"}) is not None
     lockout.reset(request, "lan")
     assert not lockout.is_locked(request, "0912345678")
+
+
+def test_one_address_trying_many_accounts_is_locked_for_all(client: Client, citizen: Any, settings: Any) -> None:
+    settings.LOGIN_LOCKOUT_ADDRESS_ATTEMPTS = 4
+    official = UserFactory(username="canbo")
+    for typed in ("khong-co-1", "khong-co-2", "canbo", "0912345678"):
+        _post(client, PORTAL, typed, "Mat-khau-chung-2026")
+    assert _post(client, PORTAL, "lan@example.vn", TEST_PASSWORD).status_code == 429
+    assert _post(client, BACKOFFICE, official.username, TEST_PASSWORD).status_code == 429
+    assert not _signed_in(client)
+    assert _post(client, PORTAL, "lan@example.vn", TEST_PASSWORD, REMOTE_ADDR="10.0.0.2").status_code == 302
+
+
+def test_the_address_counter_can_be_turned_off(client: Client, citizen: Any, settings: Any) -> None:
+    settings.LOGIN_LOCKOUT_ADDRESS_ATTEMPTS = 0
+    for n in range(8):
+        _post(client, PORTAL, f"khong-co-{n}", "sai")
+    assert _post(client, PORTAL, "lan@example.vn", TEST_PASSWORD).status_code == 302
