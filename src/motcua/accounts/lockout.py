@@ -15,7 +15,9 @@ The policy:
   number in any spelling: ``0912…``, ``+84 912…``, dots, spaces, full-width digits), so every spelling and
   the e-mail and phone of one account share one counter;
 - an identifier without an account is counted by its canonical spelling in the same way, so a locked
-  response never tells whether an account exists.
+  response never tells whether an account exists;
+- one address failing ``LOGIN_LOCKOUT_ADDRESS_ATTEMPTS`` times, whatever the accounts, is refused every
+  sign-in for ``LOGIN_LOCKOUT_MINUTES`` (``LockoutHandler``).
 
 State lives in Django's cache (``CACHE_URL``): short-lived, no migration. Several web processes need a
 shared cache, otherwise each process counts on its own. The counters are keyed by an opaque account
