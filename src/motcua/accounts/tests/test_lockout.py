@@ -171,3 +171,17 @@ def test_the_address_counter_can_be_turned_off(client: Client, citizen: Any, set
     for n in range(8):
         _post(client, PORTAL, f"khong-co-{n}", "sai")
     assert _post(client, PORTAL, "lan@example.vn", TEST_PASSWORD).status_code == 302
+
+
+def test_the_admin_answers_a_citizens_right_password_like_a_wrong_one(
+    client: Client, citizen: Any, settings: Any
+) -> None:
+    settings.LOGIN_LOCKOUT_ATTEMPTS = 2
+    right = _post(client, ADMIN, "lan", TEST_PASSWORD)
+    UserFactory(username="lan2")
+    wrong = _post(client, ADMIN, "lan2", "sai")
+    assert right.status_code == wrong.status_code == 200
+    assert right.context["form"].non_field_errors() == wrong.context["form"].non_field_errors()
+    # Counted like a wrong password: the second right password of the citizen meets the lock.
+    assert _post(client, ADMIN, "lan", TEST_PASSWORD).status_code == 429
+    assert not _signed_in(client)
