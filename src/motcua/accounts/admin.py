@@ -14,6 +14,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminPasswordChangeForm, UserChangeForm, UserCreationForm, UsernameField
 from django.db.models import Q, QuerySet
@@ -21,7 +22,7 @@ from django.http import HttpRequest
 from django.utils.formats import localize
 from django.utils.timezone import localtime
 
-from motcua.accounts import services
+from motcua.accounts import lockout, services
 from motcua.accounts.admin_organisations import admin_scope, is_scoped_admin, show_domain_error
 from motcua.accounts.admin_twofactor import TwoFactorResetMixin
 from motcua.accounts.models import Applicant, Membership, Role, User
@@ -409,3 +410,17 @@ class ApplicantAdmin(ScopedAdminOnly, admin.ModelAdmin):
             applicant, _ = services.create_or_update_applicant(actor=request.user, **data)
         obj.pk = applicant.pk
         form.instance = applicant
+
+
+class StaffSignInForm(AdminAuthenticationForm):
+    """The admin's sign-in: a right password of an account that may not use the admin (a citizen's) is
+    refused with the same words as a wrong one *and* counted as a failed sign-in, so that a lock coming
+    or not does not tell whether the password was right."""
+
+    def confirm_login_allowed(self, user: Any) -> None:
+        if not (user.is_active and user.is_staff) and self.request is not None:
+            lockout.register_failure(self.request, str(self.cleaned_data.get("username", "")))
+        super().confirm_login_allowed(user)
+
+
+admin.site.login_form = StaffSignInForm

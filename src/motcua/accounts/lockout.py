@@ -1,95 +1,177 @@
-"""Sign-in lockout, shared by the officials' sign-in page (back office) and the citizens' (portal).
+"""One sign-in lockout policy for every sign-in surface, enforced by django-axes.
 
-After ``LOGIN_LOCKOUT_ATTEMPTS`` failed sign-ins for the same user name from the same IP address
-within ``LOGIN_LOCKOUT_WINDOW_MINUTES``, further attempts from that pair are refused for
-``LOGIN_LOCKOUT_MINUTES`` without checking the password (so guessing cannot continue while locked).
+The portal (``/dang-nhap/``), the back office (``/can-bo/dang-nhap/``), Django's admin and the
+recovery of a password by SMS code all count failures in the same counters. Axes' backend sits
+first in ``AUTHENTICATION_BACKENDS``, so any ``authenticate(request, …)`` call is refused while
+locked, without checking the password (guessing cannot go on while locked).
 
-State lives in Django's cache, not the database: it is short-lived, needs no migration and no
-audit trail. The default local-memory cache is per process, so a deployment that runs several
-web processes must point ``CACHE_URL`` at a shared cache (Redis, or a file cache on one host),
-otherwise each process counts failures on its own.
+The policy:
 
-The key is the folded user name plus the IP address: a wrong password typed from the office
-does not lock the same account at another office, and ``NguyenVanA`` and ``nguyenvana`` count
-together.
+- after ``LOGIN_LOCKOUT_ATTEMPTS`` failed sign-ins for one **account** from one IP address, further
+  attempts for that account from that address are refused for ``LOGIN_LOCKOUT_MINUTES``;
+- failures are forgotten ``LOGIN_LOCKOUT_MINUTES`` after the last one, and a successful sign-in
+  forgets them at once;
+- the identifier typed is resolved to the account first (user name in any letter case, e-mail, phone
+  number in any spelling: ``0912…``, ``+84 912…``, dots, spaces, full-width digits), so every spelling and
+  the e-mail and phone of one account share one counter;
+- an identifier without an account is counted by its canonical spelling in the same way, so a locked
+  response never tells whether an account exists;
+- one address failing ``LOGIN_LOCKOUT_ADDRESS_ATTEMPTS`` times, whatever the accounts, is refused every
+  sign-in for ``LOGIN_LOCKOUT_MINUTES`` (``LockoutHandler``).
+
+State lives in Django's cache (``CACHE_URL``): short-lived, no migration. Several web processes need a
+shared cache, otherwise each process counts on its own. The counters are keyed by an opaque account
+key (``account:<id>``) or a hash of the unknown identifier: no phone number or e-mail address ends up
+in the cache keys or in axes' log lines.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
+from axes.handlers.cache import AxesCacheHandler
+from axes.handlers.proxy import AxesProxyHandler
+from axes.helpers import get_cache, get_client_cache_keys
+from axes.signals import user_locked_out
 from django.conf import settings
-from django.core.cache import cache
+from django.contrib.auth.signals import user_login_failed
+from django.dispatch import receiver
+from django.http import HttpRequest
 from django.utils import timezone
 
+from motcua.accounts.auth_backends import canonical_identifier, find_account
+from motcua.accounts.validators import InvalidApplicantData, normalise_phone
 from motcua.core.text import fold
 
-# The prefix predates the move to accounts; kept so that counters and locks survive an upgrade.
-_PREFIX = "backoffice:login-lockout:"
+_LOCK_END_PREFIX = "motcua:lockout-end:"
 
 
-@dataclass(frozen=True)
-class LockoutPolicy:
-    attempts: int
-    window: timedelta
-    lock_for: timedelta
+def _spelling_key(text: str) -> str:
+    try:
+        return normalise_phone(text)
+    except InvalidApplicantData:
+        return fold(text)
 
 
-def policy() -> LockoutPolicy:
-    return LockoutPolicy(
-        attempts=settings.LOGIN_LOCKOUT_ATTEMPTS,
-        window=timedelta(minutes=settings.LOGIN_LOCKOUT_WINDOW_MINUTES),
-        lock_for=timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES),
-    )
+def account_key(request: HttpRequest | None, credentials: dict[str, Any] | None = None) -> str:
+    """Axes' user name: the account the identifier resolves to, or a hash of its canonical spelling."""
+    raw = (credentials or {}).get("username")
+    if raw is None and request is not None:
+        raw = request.POST.get("username", "")
+    text = canonical_identifier(str(raw or ""))
+    # Axes asks several times per request; the answer is remembered on the request, not looked up again.
+    known: dict[str, str] = getattr(request, "_lockout_account_keys", {})
+    if text not in known:
+        account = find_account(text)
+        if account is not None:
+            known[text] = f"account:{account.pk}"
+        else:
+            known[text] = "unknown:" + hashlib.sha256(_spelling_key(text).encode()).hexdigest()[:32]
+        if request is not None:
+            request._lockout_account_keys = known  # type: ignore[attr-defined]
+    return known[text]
 
 
-def _key(username: str, ip: str) -> str:
-    # Hashed so that arbitrary user input never reaches cache backends with key restrictions.
-    digest = hashlib.sha256(f"{fold(username)}|{ip}".encode()).hexdigest()
-    return _PREFIX + digest
+def client_ip(request: HttpRequest) -> str:
+    # REMOTE_ADDR only: X-Forwarded-For is client-controlled unless a trusted proxy rewrites it,
+    # and trusting it would let an attacker pick a fresh "IP" for every guess.
+    return str(request.META.get("REMOTE_ADDR", "") or "unknown")
 
 
-def _load(key: str) -> dict[str, object]:
-    state = cache.get(key)
-    return state if isinstance(state, dict) else {}
+def failure_limit(request: HttpRequest | None = None, credentials: dict[str, Any] | None = None) -> int:
+    return int(settings.LOGIN_LOCKOUT_ATTEMPTS)
 
 
-def locked_until(username: str, ip: str, *, now: datetime | None = None) -> datetime | None:
-    """When the lock on this user name and IP ends, or ``None`` if attempts are allowed now."""
-    now = now or timezone.now()
-    until = _load(_key(username, ip)).get("locked_until")
-    if isinstance(until, datetime) and until > now:
-        return until
-    return None
+def cool_off(request: HttpRequest | None = None) -> timedelta:
+    return timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
 
 
-def register_failure(username: str, ip: str, *, now: datetime | None = None) -> datetime | None:
-    """Count a failed sign-in; returns the end of the lock if this failure triggered one."""
-    now = now or timezone.now()
-    rules = policy()
-    key = _key(username, ip)
-    state = _load(key)
-    raw = state.get("failures")
-    failures = [moment for moment in (raw if isinstance(raw, list) else []) if moment > now - rules.window]
-    failures.append(now)
-    if len(failures) >= rules.attempts:
-        until = now + rules.lock_for
-        cache.set(key, {"failures": [], "locked_until": until}, timeout=int(rules.lock_for.total_seconds()) + 60)
-        return until
-    cache.set(key, {"failures": failures}, timeout=int(rules.window.total_seconds()) + 60)
-    return None
+def address_limit() -> int:
+    return int(settings.LOGIN_LOCKOUT_ADDRESS_ATTEMPTS)
 
 
-def remaining_attempts(username: str, ip: str, *, now: datetime | None = None) -> int:
-    now = now or timezone.now()
-    rules = policy()
-    raw = _load(_key(username, ip)).get("failures")
-    recent = [moment for moment in (raw if isinstance(raw, list) else []) if moment > now - rules.window]
-    return max(rules.attempts - len(recent), 0)
+def _address_key(request: HttpRequest) -> str:
+    digest = hashlib.sha256(client_ip(request).encode()).hexdigest()
+    return f"motcua:lockout-address:{digest}"
 
 
-def reset(username: str, ip: str) -> None:
-    """Forget failures after a successful sign-in."""
-    cache.delete(_key(username, ip))
+class LockoutHandler(AxesCacheHandler):
+    """Axes' cache handler (per account and address) plus one counter per address over every identifier.
+
+    The second counter stops one address from trying a password on many accounts (credential stuffing,
+    password spraying), which per-account counting never sees. It counts in a fixed window of
+    ``LOGIN_LOCKOUT_MINUTES`` from the first failure, so a large office behind one address, with the
+    occasional typo spread over the day, never reaches ``LOGIN_LOCKOUT_ADDRESS_ATTEMPTS``. It applies to
+    known and unknown identifiers alike, so it tells nothing about which accounts exist.
+    """
+
+    def is_locked(self, request: Any, credentials: dict[str, Any] | None = None) -> bool:
+        if super().is_locked(request, credentials):
+            return True
+        limit = address_limit()
+        return bool(limit) and int(self.cache.get(_address_key(request), 0)) >= limit
+
+    def user_login_failed(self, sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
+        refused_while_locked = bool(getattr(request, "axes_locked_out", False))
+        super().user_login_failed(sender, credentials, request, **kwargs)
+        if request is None or refused_while_locked or not address_limit():
+            return
+        key, lock_for = _address_key(request), cool_off(request)
+        timeout = int(lock_for.total_seconds())
+        failures = 1 if self.cache.add(key, 1, timeout=timeout) else self.cache.incr(key)
+        if failures >= address_limit() and not request.axes_locked_out:
+            request.axes_locked_out = True
+            request.axes_credentials = credentials
+            self.cache.add(_LOCK_END_PREFIX + key, timezone.now() + lock_for, timeout=timeout)
+
+
+# --- Helpers for sign-in flows that do not go through ``authenticate`` (codes sent by SMS) ----------
+
+
+def _credentials(identifier: str) -> dict[str, Any]:
+    return {"username": identifier}
+
+
+def is_locked(request: HttpRequest, identifier: str) -> bool:
+    return not AxesProxyHandler.is_allowed(request, _credentials(identifier))
+
+
+def register_failure(request: HttpRequest, identifier: str) -> None:
+    """Count a failed proof of identity (a wrong password, a wrong recovery code) for this account."""
+    user_login_failed.send(sender=__name__, credentials=_credentials(identifier), request=request)
+
+
+def remaining_attempts(request: HttpRequest, identifier: str) -> int:
+    failures = AxesProxyHandler.get_failures(request, _credentials(identifier))
+    return max(failure_limit() - failures, 0)
+
+
+def reset(request: HttpRequest, identifier: str) -> None:
+    """Forget this account's failures from this address (after a successful proof of identity)."""
+    store = get_cache()
+    for key in get_client_cache_keys(request, _credentials(identifier)):
+        store.delete(key)
+        store.delete(_LOCK_END_PREFIX + key)
+
+
+def locked_until(request: HttpRequest, credentials: dict[str, Any] | None = None) -> datetime | None:
+    """When the lock on the account named in the request (or ``credentials``) ends, if it is locked."""
+    store = get_cache()
+    keys = [*get_client_cache_keys(request, credentials), _address_key(request)]
+    ends = [store.get(_LOCK_END_PREFIX + key) for key in keys]
+    known = [end for end in ends if isinstance(end, datetime) and end > timezone.now()]
+    return max(known) if known else None
+
+
+@receiver(user_locked_out)
+def _remember_lock_end(sender: Any, request: HttpRequest, **kwargs: Any) -> None:
+    # Axes' cache handler keeps only a counter; the end of the lock is kept beside it to tell people when
+    # they may try again. ``add`` keeps the first end: attempts while locked do not extend the lock.
+    credentials = getattr(request, "axes_credentials", None)
+    lock_for = cool_off(request)
+    until = timezone.now() + lock_for
+    store = get_cache()
+    for key in get_client_cache_keys(request, credentials):
+        store.add(_LOCK_END_PREFIX + key, until, timeout=int(lock_for.total_seconds()))

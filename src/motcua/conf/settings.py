@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "axes",
     "motcua.core",
     "motcua.accounts",
     "motcua.organisations",
@@ -146,13 +147,17 @@ MIDDLEWARE = [
     "motcua.backoffice.middleware.OfficialSessionMiddleware",  # idle timeout and lifetime of officials' sessions
     "motcua.backoffice.middleware.TwoFactorMiddleware",  # officials who need a second factor give it first
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that it turns a locked-out sign-in on any surface into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "motcua.urls"
 WSGI_APPLICATION = "motcua.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
 # Citizens sign in to the portal with their e-mail address or phone number as well as the user name.
+# Axes comes first: it refuses every sign-in attempt of a locked-out account before any password is checked.
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "motcua.accounts.auth_backends.EmailOrPhoneBackend",
 ]
@@ -327,15 +332,48 @@ else:
 LOGIN_LOCKOUT_ATTEMPTS = config(
     "LOGIN_LOCKOUT_ATTEMPTS",
     5,
-    help_text="Failed back-office sign-ins (same user name and IP) that lock further attempts.",
+    help_text=(
+        "Failed sign-ins for one account from one IP address that lock further attempts, on every sign-in "
+        "page (portal, back office, admin) and for recovery codes. Any spelling of the account's user name, "
+        "e-mail or phone counts for the account."
+    ),
     group="Cache",
 )
-LOGIN_LOCKOUT_WINDOW_MINUTES = config(
-    "LOGIN_LOCKOUT_WINDOW_MINUTES", 15, help_text="Window in which failed sign-ins are counted.", group="Cache"
-)
 LOGIN_LOCKOUT_MINUTES = config(
-    "LOGIN_LOCKOUT_MINUTES", 15, help_text="How long a locked user name and IP must wait.", group="Cache"
+    "LOGIN_LOCKOUT_MINUTES",
+    15,
+    help_text=(
+        "How long a locked account must wait from that IP address; failures are also forgotten this many "
+        "minutes after the last one (replaces LOGIN_LOCKOUT_WINDOW_MINUTES)."
+    ),
+    group="Cache",
 )
+LOGIN_LOCKOUT_ADDRESS_ATTEMPTS = config(
+    "LOGIN_LOCKOUT_ADDRESS_ATTEMPTS",
+    50,
+    help_text=(
+        "Failed sign-ins from one IP address, whatever the accounts, within LOGIN_LOCKOUT_MINUTES that lock "
+        "every sign-in from that address for LOGIN_LOCKOUT_MINUTES (against trying one password on many "
+        "accounts); 0 turns this off. Mind offices where many officials share one address."
+    ),
+    group="Cache",
+)
+# django-axes enforces the policy (motcua.accounts.lockout); its values come from the settings above.
+AXES_HANDLER = "motcua.accounts.lockout.LockoutHandler"
+AXES_FAILURE_LIMIT = "motcua.accounts.lockout.failure_limit"
+AXES_COOLOFF_TIME = "motcua.accounts.lockout.cool_off"
+AXES_USERNAME_CALLABLE = "motcua.accounts.lockout.account_key"
+AXES_CLIENT_IP_CALLABLE = "motcua.accounts.lockout.client_ip"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "motcua.lockout_response.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Attempts while locked are refused without extending the lock, so the page can say when it ends.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# The counters live in the cache; axes' database tables and their admin pages stay unused.
+AXES_ENABLE_ADMIN = False
+# Axes would print its banner on every start of every command.
+AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True
 
 # --- Online payments ----------------------------------------------------------------
 PAYMENT_GATEWAY = config(
@@ -363,6 +401,30 @@ PORTAL_TRACKING_LIMIT = config(
     "PORTAL_TRACKING_LIMIT",
     20,
     help_text="Dossier look-ups without an account allowed per IP address in 10 minutes.",
+    group="Portal",
+)
+PASSWORD_RESET_PER_ADDRESS = config(
+    "PASSWORD_RESET_PER_ADDRESS",
+    3,
+    help_text="Password-reset e-mails asked for one address in an hour at most (whether or not it has an account).",
+    group="Portal",
+)
+PASSWORD_RESET_PER_IP = config(
+    "PASSWORD_RESET_PER_IP",
+    10,
+    help_text="Password-reset requests from one IP address in an hour at most.",
+    group="Portal",
+)
+REGISTER_PER_ADDRESS = config(
+    "REGISTER_PER_ADDRESS",
+    3,
+    help_text="Sign-ups with one e-mail address or phone number in an hour at most.",
+    group="Portal",
+)
+REGISTER_PER_IP = config(
+    "REGISTER_PER_IP",
+    10,
+    help_text="Sign-ups from one IP address in an hour at most.",
     group="Portal",
 )
 

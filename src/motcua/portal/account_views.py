@@ -13,12 +13,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 
-from motcua.accounts import lockout, otp
+from motcua.accounts import otp
 from motcua.accounts.citizens import register_citizen, save_citizen_profile
 from motcua.accounts.models import CodePurpose
 from motcua.accounts.selectors import citizen_profile
@@ -26,7 +26,7 @@ from motcua.core.exceptions import DomainError
 from motcua.portal import oidc
 from motcua.portal.account_forms import LoginForm, ProfileForm, RegisterForm
 from motcua.portal.identity import normalise_phone
-from motcua.portal.throttle import client_ip
+from motcua.portal.throttle import hit_all
 
 LOGIN_URL = reverse_lazy("portal:login")
 BACKEND = "motcua.accounts.auth_backends.EmailOrPhoneBackend"
@@ -59,6 +59,29 @@ def add_domain_error(form: object, error: DomainError) -> None:
         add_error(None, error.message)
 
 
+THROTTLE_WINDOW_SECONDS = 3600
+TOO_MANY_REQUESTS = _lazy("Bạn đã gửi yêu cầu này quá nhiều lần trong một giờ. Vui lòng thử lại sau ít phút.")
+
+
+def _may_register(request: HttpRequest, data: dict[str, Any]) -> bool:
+    targets = [str(data.get("email") or "").strip().lower(), _phone_key(str(data.get("phone") or ""))]
+    return hit_all(
+        request,
+        "register",
+        targets,
+        per_target=settings.REGISTER_PER_ADDRESS,
+        per_ip=settings.REGISTER_PER_IP,
+        window_seconds=THROTTLE_WINDOW_SECONDS,
+    )
+
+
+def _phone_key(raw: str) -> str:
+    try:
+        return normalise_phone(raw) if raw.strip() else ""
+    except ValidationError:
+        return raw.strip()
+
+
 @require_http_methods(["GET", "POST"])
 def register(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
@@ -66,6 +89,11 @@ def register(request: HttpRequest) -> HttpResponse:
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        if not _may_register(request, data):
+            form.add_error(None, TOO_MANY_REQUESTS)
+            return render(
+                request, "portal/account/register.html", {"form": form, "next": safe_next(request, "")}, status=429
+            )
         try:
             user = register_citizen(
                 full_name=data["full_name"], email=data["email"], phone=data["phone"], password=data["password1"]
@@ -98,39 +126,14 @@ def send_verification_code(request: HttpRequest) -> bool:
     return True
 
 
-def _lockout_key(identifier: str) -> str:
-    """One counter per person whichever way the phone number is typed."""
-    try:
-        return normalise_phone(identifier)
-    except ValidationError:
-        return identifier.strip().lower()
-
-
 class LoginView(auth_views.LoginView):
-    """Sign-in with the same lockout as the back office (failures per identifier and IP address)."""
+    """Sign-in under the one lockout policy (``motcua.accounts.lockout``): axes' backend refuses a locked
+    account before the password is checked and its middleware answers with the lockout page."""
 
     template_name = "portal/account/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
     next_page = reverse_lazy("portal:my_dossiers")  # type: ignore[assignment]
-
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        key, ip = _lockout_key(request.POST.get("username", "")), client_ip(request)
-        until = lockout.locked_until(key, ip)
-        if until is not None:
-            # The password is not even checked while locked, so guessing cannot go on.
-            form = self.get_form_class()(request, initial={"username": request.POST.get("username", "")})
-            message = _("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau %(time)s.") % {
-                "time": timezone.localtime(until).strftime("%H:%M")
-            }
-            context = self.get_context_data(form=form, lockout_message=message)
-            return self.render_to_response(context, status=429)
-        response = super().post(request, *args, **kwargs)
-        if request.user.is_authenticated:
-            lockout.reset(key, ip)
-        else:
-            lockout.register_failure(key, ip)
-        return response
 
     def get_context_data(self, **kwargs: object) -> dict[str, object]:
         context = super().get_context_data(**kwargs)
@@ -143,10 +146,27 @@ class LogoutView(auth_views.LogoutView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """Reset links by e-mail, throttled per address and per IP so that the site cannot be made to flood a
+    mailbox; the typed address counts whether or not an account has it, so nothing is revealed."""
+
     template_name = "portal/account/password_reset.html"
     email_template_name = "portal/account/password_reset_email.txt"
     subject_template_name = "portal/account/password_reset_subject.txt"
     success_url = reverse_lazy("portal:password_reset_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        allowed = hit_all(
+            self.request,
+            "password-reset",
+            [form.cleaned_data["email"].strip().lower()],
+            per_target=settings.PASSWORD_RESET_PER_ADDRESS,
+            per_ip=settings.PASSWORD_RESET_PER_IP,
+            window_seconds=THROTTLE_WINDOW_SECONDS,
+        )
+        if not allowed:
+            form.add_error(None, TOO_MANY_REQUESTS)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

@@ -22,7 +22,7 @@ from motcua.accounts import lockout, otp
 from motcua.core.exceptions import DomainError
 from motcua.portal.account_forms import PhoneForm, PhoneResetForm, VerifyPhoneForm
 from motcua.portal.account_views import LOGIN_URL, add_domain_error, safe_next, send_verification_code
-from motcua.portal.throttle import client_ip, hit
+from motcua.portal.throttle import hit
 
 SESSION_PHONE = "portal:reset-phone"
 REQUESTS_PER_10_MINUTES = 5
@@ -64,10 +64,11 @@ def password_reset_phone(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/account/password_reset_phone.html", {"form": form})
 
 
-def _locked_message(phone: str, ip: str) -> str:
-    until = lockout.locked_until(f"otp:{phone}", ip)
-    if until is None:
+def _locked_message(request: HttpRequest, phone: str) -> str:
+    # Wrong codes count against the phone's account under the one sign-in lockout policy.
+    if not lockout.is_locked(request, phone):
         return ""
+    until = lockout.locked_until(request, {"username": phone}) or timezone.now()
     return _("Nhập sai mã quá nhiều lần. Vui lòng thử lại sau %(time)s.") % {
         "time": timezone.localtime(until).strftime("%H:%M")
     }
@@ -78,14 +79,13 @@ def password_reset_phone_confirm(request: HttpRequest) -> HttpResponse:
     phone = request.session.get(SESSION_PHONE, "")
     if not phone:
         return redirect("portal:password_reset_phone")
-    ip = client_ip(request)
     if request.method == "POST" and request.POST.get("action") == "resend":
         if hit(request, "password-reset-phone", limit=REQUESTS_PER_10_MINUTES, window_seconds=600):
             otp.request_password_reset(phone)
         messages.info(request, _("Nếu số điện thoại đã đăng ký tài khoản, một mã mới đã được gửi."))
         return redirect("portal:password_reset_phone_confirm")
     form = PhoneResetForm(request.POST or None)
-    locked = _locked_message(phone, ip)
+    locked = _locked_message(request, phone)
     context = {"form": form, "phone": otp.mask(phone), "minutes": settings.OTP_TTL_MINUTES, "locked": locked}
     if locked and request.method == "POST":
         return render(request, "portal/account/password_reset_phone_confirm.html", context, status=429)
@@ -93,12 +93,12 @@ def password_reset_phone_confirm(request: HttpRequest) -> HttpResponse:
         try:
             otp.reset_password(phone, form.cleaned_data["code"], form.cleaned_data["password1"])
         except otp.CodeRejected as error:
-            lockout.register_failure(f"otp:{phone}", ip)
+            lockout.register_failure(request, phone)
             add_domain_error(form, error)
         except DomainError as error:  # a weak password: shown on the password field
             form.add_error("password1", error.message)
         else:
-            lockout.reset(f"otp:{phone}", ip)
+            lockout.reset(request, phone)
             del request.session[SESSION_PHONE]
             messages.success(request, _("Đã đặt mật khẩu mới. Vui lòng đăng nhập."))
             return redirect("portal:login")

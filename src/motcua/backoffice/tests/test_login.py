@@ -100,12 +100,30 @@ def test_failures_outside_the_window_do_not_count(client: Client, officer: Any) 
         assert "Còn 4 lần thử" in response.content.decode()
 
 
-def test_account_without_membership_is_not_signed_in(client: Client) -> None:
+def _errors(response: Any) -> str:
+    return " ".join(str(error) for error in response.context["form"].non_field_errors())
+
+
+def test_a_right_password_without_an_official_role_answers_like_a_wrong_one(client: Client) -> None:
+    """No password oracle: a citizen's right password and a wrong one get the same words and status,
+    both count towards the lockout, and neither signs in."""
     UserFactory(username="congdan")
-    response = _post(client, "congdan", TEST_PASSWORD)
-    assert response.status_code == 200
-    assert "chưa được giao vai trò cán bộ" in response.content.decode()
+    UserFactory(username="congdan2")
+    right = _post(client, "congdan", TEST_PASSWORD)
+    wrong = _post(client, "congdan2", "sai-mat-khau")
     assert "_auth_user_id" not in client.session
+    assert right.status_code == wrong.status_code == 200
+    assert (
+        _errors(right) == _errors(wrong) == "Tên đăng nhập hoặc mật khẩu không đúng. Còn 4 lần thử trước khi tạm khóa."
+    )
+    assert "vai trò cán bộ" not in right.content.decode()
+
+
+def test_right_passwords_without_a_role_count_towards_the_lockout(client: Client, settings: Any) -> None:
+    settings.LOGIN_LOCKOUT_ATTEMPTS = 2
+    UserFactory(username="congdan")
+    assert _post(client, "congdan", TEST_PASSWORD).status_code == 200
+    assert _post(client, "congdan", TEST_PASSWORD).status_code == 429
 
 
 def test_logout_needs_post(client: Client, officer: Any) -> None:

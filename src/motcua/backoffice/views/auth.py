@@ -9,7 +9,6 @@ from django.contrib.auth import authenticate, login, logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -22,12 +21,6 @@ from motcua.accounts.models import Role
 from motcua.accounts.selectors import memberships_for
 from motcua.backoffice import acting as acting_context
 from motcua.backoffice.forms import ActAsForm, LoginForm
-
-
-def _client_ip(request: HttpRequest) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is client-controlled unless a trusted proxy rewrites it,
-    # and trusting it would let an attacker pick a fresh "IP" for every guess.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -44,11 +37,16 @@ def _may_work_here(user: Any) -> bool:
     return bool(user.is_superuser and user.is_active) or memberships_for(user).exists()
 
 
-def _locked_message(until_local: str) -> str:
-    return _(
-        "Đăng nhập sai quá nhiều lần. Tài khoản này tạm bị khóa đăng nhập từ máy của bạn "
-        "đến %(until)s. Vui lòng thử lại sau hoặc liên hệ quản trị hệ thống."
-    ) % {"until": until_local}
+def _refused(request: HttpRequest, form: LoginForm, username: str) -> None:
+    """The one answer to every failed sign-in, whatever was wrong (user name, password, or no official
+    role): the same words and status, so the page never tells whether the password was right."""
+    if getattr(request, "axes_locked_out", False):
+        return  # the lockout page replaces the response (motcua.lockout_response)
+    form.add_error(
+        None,
+        _("Tên đăng nhập hoặc mật khẩu không đúng. Còn %(left)s lần thử trước khi tạm khóa.")
+        % {"left": lockout.remaining_attempts(request, username)},
+    )
 
 
 @sensitive_post_parameters("password")
@@ -58,42 +56,22 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and request.method == "GET" and _may_work_here(request.user):
         return redirect(_next_url(request))
     form = LoginForm(request.POST or None)
-    status = 200
     if request.method == "POST" and form.is_valid():
         username = form.cleaned_data["username"].strip()
-        ip = _client_ip(request)
-        until = lockout.locked_until(username, ip)
-        if until is not None:
-            form.add_error(None, _locked_message(f"{timezone.localtime(until):%H:%M}"))
-            status = 429
+        # Axes' backend refuses a locked account here, before any password is checked.
+        user = authenticate(request, username=username, password=form.cleaned_data["password"])
+        if user is not None and not _may_work_here(user):
+            # A citizen's (or a former official's) right password is a failure like any other: counted,
+            # answered with the same message, and never signed in here.
+            lockout.register_failure(request, username)
+            user = None
+        if user is None:
+            _refused(request, form, username)
         else:
-            user = authenticate(request, username=username, password=form.cleaned_data["password"])
-            if user is None:
-                until = lockout.register_failure(username, ip)
-                if until is not None:
-                    form.add_error(None, _locked_message(f"{timezone.localtime(until):%H:%M}"))
-                    status = 429
-                else:
-                    left = lockout.remaining_attempts(username, ip)
-                    form.add_error(
-                        None,
-                        _("Tên đăng nhập hoặc mật khẩu không đúng. Còn %(left)s lần thử trước khi tạm khóa.")
-                        % {"left": left},
-                    )
-            elif not _may_work_here(user):
-                form.add_error(
-                    None,
-                    _(
-                        "Tài khoản này chưa được giao vai trò cán bộ tại cơ quan nào. "
-                        "Vui lòng liên hệ quản trị hệ thống của đơn vị."
-                    ),
-                )
-            else:
-                lockout.reset(username, ip)
-                login(request, user)
-                return redirect(_next_url(request))
+            login(request, user)
+            return redirect(_next_url(request))
     context = {"form": form, "next": request.POST.get("next") or request.GET.get("next", "")}
-    return render(request, "backoffice/login.html", context, status=status)
+    return render(request, "backoffice/login.html", context)
 
 
 @require_POST

@@ -7,7 +7,9 @@ from typing import Any
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import HttpRequest  # the sign-in lockout needs the request
 
 from motcua.accounts.services import create_or_update_applicant
 from motcua.accounts.tests.factories import TEST_PASSWORD, UserFactory
@@ -15,6 +17,14 @@ from motcua.dossiers.tests.conftest import MONDAY_9AM, World, build_world
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n%test scan\n"
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache() -> Iterator[None]:
+    # Sign-in lockout and request throttles count in the cache; the local-memory cache outlives a test.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def pdf(name: str = "to-khai.pdf", size: int = 0) -> SimpleUploadedFile:
@@ -59,7 +69,7 @@ def citizen(db: Any) -> Any:
 
 @pytest.fixture
 def citizen_client(client: Any, citizen: Any) -> Any:
-    assert client.login(username=citizen.username, password=TEST_PASSWORD)
+    assert client.login(request=HttpRequest(), username=citizen.username, password=TEST_PASSWORD)
     return client
 
 

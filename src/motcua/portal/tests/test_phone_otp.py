@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.http import HttpRequest  # the sign-in lockout needs the request
 from django.urls import reverse
 
 from motcua.accounts.models import User
@@ -87,7 +88,7 @@ def test_recovery_by_phone_sets_a_new_password(client, phone_only):
     assert response.status_code == 302 and response.url == reverse("portal:password_reset_phone_confirm")
     response = _reset(client, _code())
     assert response.status_code == 302 and response.url == reverse("portal:login")
-    assert client.login(username=PHONE, password=NEW_PASSWORD)
+    assert client.login(request=HttpRequest(), username=PHONE, password=NEW_PASSWORD)
 
 
 def test_recovery_answers_the_same_for_an_unknown_phone(client, phone_only):
