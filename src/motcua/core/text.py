@@ -37,3 +37,9 @@ def is_code_shaped(value: str | None, *, max_length: int = 64) -> bool:
     500 instead of a 404).
     """
     return bool(value) and len(value or "") <= max_length and _CODE_SHAPE.fullmatch(value or "") is not None
+
+
+def without_controls(text: str) -> str:
+    """``text`` without control characters (NUL and the like): nothing typed into a search needs
+    them, and PostgreSQL refuses a NUL byte in a query."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch in "\t\n\r")
