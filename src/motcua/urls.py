@@ -1,7 +1,5 @@
 """Root URL configuration: the citizen portal at /, the back office, the admin and the API."""
 
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
@@ -18,5 +16,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("thanh-toan/thu-nghiem/", include("motcua.payments.gateways.sandbox.urls")),
     path("", include("motcua.portal.urls")),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files (MEDIA_ROOT) are never served as such, not even in debug: only through views that
+# check who may see each file (motcua.core.serving), so an uploaded page never runs on this origin.

@@ -14,12 +14,12 @@ from datetime import datetime, time
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import User
+from motcua.backoffice.uploads import checked_uploads
 from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import ReturnMethod
 from motcua.dossiers.models import Dossier
@@ -28,8 +28,6 @@ from motcua.dossiers.services.assignment import assignment_candidates
 from motcua.dossiers.services.intake import ComponentData
 from motcua.organisations.models import Agency
 from motcua.workdays.constants import VIETNAM_TZ
-
-ALLOWED_UPLOADS = {"application/pdf", "image/png", "image/jpeg"}
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -46,16 +44,7 @@ class MultipleFileField(forms.FileField):
     def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
         single = super().clean
         files = [single(item, initial) for item in data] if isinstance(data, list | tuple) else [single(data, initial)]
-        files = [f for f in files if f]
-        limit = settings.FILE_UPLOAD_MAX_MB * 1024 * 1024
-        for upload in files:
-            if upload.content_type not in ALLOWED_UPLOADS:
-                raise forms.ValidationError(_g("Tệp “%(name)s” không phải PDF, PNG hoặc JPEG.") % {"name": upload.name})
-            if upload.size and upload.size > limit:
-                raise forms.ValidationError(
-                    _g("Tệp “%(name)s” lớn hơn %(mb)s MB.") % {"name": upload.name, "mb": settings.FILE_UPLOAD_MAX_MB}
-                )
-        return files
+        return checked_uploads([f for f in files if f])
 
 
 class ActionForm(forms.Form):

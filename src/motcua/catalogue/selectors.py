@@ -20,7 +20,7 @@ from motcua.catalogue.models import (
 )
 from motcua.core.caches import process_cache
 from motcua.core.exceptions import NotFound
-from motcua.core.text import normalise
+from motcua.core.text import is_code_shaped, normalise
 from motcua.organisations.models import Agency
 from motcua.workdays.constants import VIETNAM_TZ
 
@@ -28,7 +28,10 @@ from motcua.workdays.constants import VIETNAM_TZ
 def get_procedure_by_code(code: str) -> Procedure:
     """The procedure with this national code (archived ones included: old dossiers still point at them)."""
     try:
-        return Procedure.objects.select_related("sector").get(code=normalise(code))
+        wanted = normalise(code)
+        if not is_code_shaped(wanted):
+            raise Procedure.DoesNotExist
+        return Procedure.objects.select_related("sector").get(code=wanted)
     except Procedure.DoesNotExist:
         raise NotFound(f"Không tìm thấy thủ tục có mã {code}.", code="procedure_not_found") from None
 
@@ -47,6 +50,8 @@ def version_in_force(procedure: Procedure, at: date) -> ProcedureVersion:
 def version_in_force_by_code(code: str, at: date) -> ProcedureVersion:
     """:func:`version_in_force` of the procedure with this national code, its procedure loaded with it:
     one query where the two selectors take two (intake by the API)."""
+    if not is_code_shaped(normalise(code)):
+        return version_in_force(get_procedure_by_code(code), at)
     version = (
         ProcedureVersion.objects.in_force(at)
         .filter(procedure__code=normalise(code))

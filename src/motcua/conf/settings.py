@@ -193,6 +193,7 @@ STATICFILES_DIRS = [SRC_DIR / "motcua" / "static"]
 STATIC_ROOT = config(
     "STATIC_ROOT", str(VAR_DIR / "static"), help_text="Where collectstatic gathers static files.", group="Files"
 )
+# No URL serves MEDIA_ROOT: every file goes through a permission-checked view (docs/security.md).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = config(
     "MEDIA_ROOT",
@@ -203,6 +204,28 @@ MEDIA_ROOT = config(
 FILE_UPLOAD_MAX_MB = config(
     "FILE_UPLOAD_MAX_MB", 20, help_text="Largest accepted upload per file, in megabytes.", group="Files"
 )
+UPLOAD_ALLOWED_TYPES = config(
+    "UPLOAD_ALLOWED_TYPES",
+    ["pdf", "png", "jpeg"],
+    help_text="Comma-separated file types accepted on every upload channel, recognised by their content "
+    "(known: pdf, png, jpeg).",
+    group="Files",
+)
+FILE_SERVING = config(
+    "FILE_SERVING",
+    "django",
+    help_text="How permission-checked downloads send the bytes: `django` (the application streams them) or "
+    "`x-accel` (nginx sends them from an internal location, see docs/security.md).",
+    group="Files",
+)
+FILE_SERVING_INTERNAL_PREFIX = config(
+    "FILE_SERVING_INTERNAL_PREFIX",
+    "/protected-media/",
+    help_text="With FILE_SERVING=x-accel: the nginx `internal` location that maps to MEDIA_ROOT.",
+    group="Files",
+)
+if FILE_SERVING not in {"django", "x-accel"}:
+    raise ImproperlyConfigured("FILE_SERVING must be `django` or `x-accel`.")
 # The runtime directories must exist before WhiteNoise and SQLite look for them.
 for _directory in (VAR_DIR, Path(STATIC_ROOT), Path(MEDIA_ROOT)):
     _directory.mkdir(parents=True, exist_ok=True)

@@ -22,6 +22,7 @@ from motcua.accounts.models import Applicant
 from motcua.catalogue.models import Component, Procedure
 from motcua.catalogue.selectors import active_procedures, with_online_level
 from motcua.core.exceptions import DomainError, NotFound
+from motcua.core.text import is_code_shaped
 from motcua.dossiers import events as event_labels
 from motcua.dossiers import workflow
 from motcua.dossiers.actors import role_pairs
@@ -64,7 +65,7 @@ def dossiers_visible_to(user: Any) -> QuerySet[Dossier]:
 
 def get_visible(user: Any, code: str) -> Dossier:
     """The dossier with this code if the user may see it; the same 404 otherwise (no enumeration)."""
-    dossier = dossiers_visible_to(user).filter(code=code).first()
+    dossier = dossiers_visible_to(user).filter(code=code).first() if is_code_shaped(code) else None
     if dossier is None:
         raise NotFound("Không tìm thấy hồ sơ.", code="dossier_not_found")
     return dossier
@@ -82,6 +83,8 @@ def dossier_for_applicant(user: Any, key: str | uuid.UUID, *, draft: bool | None
     if draft is not None:
         rows = rows.filter(status=Status.DRAFT) if draft else rows.exclude(status=Status.DRAFT)
     reference = _as_reference(key)
+    if reference is None and not is_code_shaped(str(key)):
+        raise NotFound("Không tìm thấy hồ sơ.", code="dossier_not_found")
     dossier = (rows.filter(reference=reference) if reference else rows.filter(code=str(key))).first()
     if dossier is None:
         raise NotFound("Không tìm thấy hồ sơ.", code="dossier_not_found")
@@ -223,7 +226,8 @@ def public_lookup(code: str, phone: str | None = None, id_number: str | None = N
             code="invalid",
             fields={"phone": ["Nhập số điện thoại hoặc số định danh."]},
         )
-    dossier = Dossier.objects.select_related(*_RELATED).filter(code=(code or "").strip().upper()).first()
+    wanted = (code or "").strip().upper()
+    dossier = Dossier.objects.select_related(*_RELATED).filter(code=wanted).first() if is_code_shaped(wanted) else None
     ok = dossier is not None and (
         (phone and _phone_matches(dossier.applicant_phone, phone))
         or (id_number and dossier.applicant_id_number and dossier.applicant_id_number == id_number.strip())

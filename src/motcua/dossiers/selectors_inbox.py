@@ -23,7 +23,7 @@ from django.utils import timezone
 from motcua.accounts.models import Role
 from motcua.accounts.selectors import memberships_for
 from motcua.core.exceptions import DomainError, PermissionDenied
-from motcua.core.text import fold
+from motcua.core.text import fold, without_controls
 from motcua.dossiers import deadlines
 from motcua.dossiers.actors import agencies_acted_for
 from motcua.dossiers.codes import CODE_RE
@@ -220,6 +220,7 @@ class Filters:
 
 def search_q(text: str) -> Q:
     """Code, applicant ID or tax code, phone, or applicant name with diacritics ignored."""
+    text = without_controls(text)
     compact = "".join(text.split())
     # A whole dossier code (typed or scanned from the QR code): the unique index answers at once.
     if CODE_RE.match(compact.upper()) and Dossier.objects.filter(code=compact.upper()).exists():

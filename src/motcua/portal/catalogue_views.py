@@ -6,7 +6,8 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -18,6 +19,8 @@ from motcua.catalogue.diagram import process_stages, process_svg
 from motcua.catalogue.models import Component, ProcedureVersion, Sector
 from motcua.catalogue.search import SearchFilters, search_procedures
 from motcua.core.exceptions import NotFound
+from motcua.core.serving import file_response
+from motcua.core.text import is_code_shaped
 from motcua.organisations.models import Agency, UnitLevel
 from motcua.payments.money import format_vnd
 
@@ -129,12 +132,15 @@ def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def blank_form(request: HttpRequest, code: str, component_id: int) -> FileResponse:
+def blank_form(request: HttpRequest, code: str, component_id: int) -> HttpResponseBase:
     """Download a blank form (mẫu đơn, tờ khai) of a component of the version in force."""
+    if not is_code_shaped(code):
+        raise Http404("Không tìm thấy thủ tục.")
     component = get_object_or_404(
         Component.objects.select_related("version__procedure"), pk=component_id, version__procedure__code=code
     )
     if not component.blank_form:
         raise Http404("Thành phần này không có mẫu đơn.")
     name = component.blank_form.name.rsplit("/", 1)[-1]
-    return FileResponse(component.blank_form.open("rb"), as_attachment=True, filename=name)
+    # Public (blank forms are the catalogue's), but sent like any stored file: attachment, nosniff.
+    return file_response(component.blank_form, name=name, inline=False)

@@ -18,7 +18,7 @@ from motcua.dossiers.models import Dossier, FilePurpose, Rating
 from motcua.dossiers.services import clock, intake
 from motcua.dossiers.services.intake import ComponentData
 from motcua.portal import status_text, submission
-from motcua.portal.uploads import ACCEPT_ATTRIBUTE, check
+from motcua.portal.uploads import accept_attribute, check
 
 HIDDEN_ACTIONS = frozenset({"update_draft"})
 # Forms handed to the applicant; 06 (the control sheet) is the agencies' internal record.
@@ -90,7 +90,7 @@ def detail_context(dossier: Dossier, user: Any) -> dict[str, Any]:
         "rating": rating,
         "rating_rows": _rating_rows(rating),
         "payment": submission.paid_payment(dossier),
-        "accept": ACCEPT_ATTRIBUTE,
+        "accept": accept_attribute(),
         "forms": citizen_forms(dossier),
     }
 

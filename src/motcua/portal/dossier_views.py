@@ -9,7 +9,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from motcua.core.exceptions import DomainError, NotFound
+from motcua.core.serving import file_response
 from motcua.documents import rendering
 from motcua.dossiers import selectors as dossier_selectors
 from motcua.dossiers.constants import Status
@@ -68,12 +70,12 @@ def detail(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 @login_required(login_url=LOGIN_URL)
-def download_file(request: HttpRequest, reference: str, file_id: int) -> FileResponse:
+def download_file(request: HttpRequest, reference: str, file_id: int) -> HttpResponseBase:
     dossier = own_dossier(request, reference)
     stored = DossierFile.objects.filter(dossier=dossier, pk=file_id, purpose__in=CITIZEN_FILE_PURPOSES).first()
     if stored is None:
         raise Http404
-    return FileResponse(stored.file.open("rb"), as_attachment=True, filename=stored.name)
+    return file_response(stored.file, name=stored.name, inline=False)
 
 
 @login_required(login_url=LOGIN_URL)

@@ -25,7 +25,7 @@ from motcua.payments import selectors as payment_selectors
 from motcua.portal import submission
 from motcua.portal.account_views import add_domain_error, profile_fields
 from motcua.portal.submission_forms import ApplicantDetailsForm, DraftApplicantForm, DraftForm
-from motcua.portal.uploads import ACCEPT_ATTRIBUTE
+from motcua.portal.uploads import accept_attribute
 
 LOGIN_URL = reverse_lazy("portal:login")
 
@@ -141,7 +141,7 @@ def draft(request: HttpRequest, reference: str) -> HttpResponse:
         "form": form,
         "components": components,
         "upload_errors": [message for messages_ in rejected.values() for message in messages_],
-        "accept": ACCEPT_ATTRIBUTE,
+        "accept": accept_attribute(),
         "max_mb": submission.settings.FILE_UPLOAD_MAX_MB,
         "step": 2,
     }

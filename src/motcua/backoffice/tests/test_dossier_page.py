@@ -182,7 +182,8 @@ def test_wrong_file_type_is_refused_before_the_engine(client: Client, world: Any
         action(dossier.code, "forward"), {"forward-version": dossier.version, "forward-attachments": [exe]}
     )
     assert response.status_code == 400
-    assert "không phải PDF, PNG hoặc JPEG" in response.content.decode()
+    # The one upload check's wording (it replaced the form's own, which trusted the Content-Type).
+    assert "“virus.exe” không đúng định dạng" in response.content.decode()
 
 
 def test_dossier_page_query_count_is_pinned(client: Client, world: Any, django_assert_num_queries: Any) -> None:
@@ -234,17 +235,24 @@ def test_supplement_brought_to_the_counter_restarts_processing(client: Client, w
 
 
 def test_files_other_than_pdf_and_images_are_downloaded_not_rendered(client: Client, world: Any) -> None:
-    from django.core.files.uploadedfile import SimpleUploadedFile
+    """A file stored before uploads were checked (an HTML page named as a PDF): the content decides."""
+    from django.core.files.base import ContentFile
 
-    from motcua.dossiers.services import ComponentData
+    from motcua.dossiers.models import DossierFile, FilePurpose
 
-    html_file = SimpleUploadedFile("trang.html", b"<script>alert(1)</script>", content_type="text/html")
-    dossier = receive(world, components=[ComponentData(name="Tệp lạ", files=[html_file])], decision="register")
+    dossier = receive(world, decision="register")
+    file_row = DossierFile.objects.create(
+        dossier=dossier,
+        purpose=FilePurpose.WORKING,
+        file=ContentFile(b"<script>alert(1)</script>", name="trang.pdf"),
+        name="trang.pdf",
+        uploaded_at=dossier.created_at,
+    )
     client.force_login(world.officer)
-    file_row = dossier.files.get()
     response = client.get(reverse("backoffice:file", kwargs={"code": dossier.code, "file_id": file_row.pk}))
     assert response["Content-Type"] == "application/octet-stream"
     assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
 
 
 def test_online_dossier_is_checked_and_accepted_from_its_page(client: Client, world: Any) -> None:

@@ -3,14 +3,12 @@ the official may take now in the acting role; plus the file preview."""
 
 from __future__ import annotations
 
-import mimetypes
 from typing import Any
-from urllib.parse import quote
 
 from django import forms
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -25,6 +23,8 @@ from motcua.backoffice.feeforms import offered as fee_offered
 from motcua.backoffice.printable import printable_forms
 from motcua.backoffice.timeline import event_rows, step_rows
 from motcua.core.exceptions import Conflict, DomainError
+from motcua.core.serving import file_response
+from motcua.core.text import is_code_shaped
 from motcua.dossiers import workflow
 from motcua.dossiers.actors import ActingAs, agencies_acted_for, membership_pairs
 from motcua.dossiers.constants import Status
@@ -36,6 +36,8 @@ from motcua.dossiers.services.base import env_at
 
 def dossier_for(acting: Acting, code: str) -> Dossier:
     """The dossier if the acting agency may see it; 404 otherwise (its existence is not revealed)."""
+    if not is_code_shaped(code):
+        raise Http404("Không tìm thấy hồ sơ, hoặc hồ sơ không thuộc cơ quan của bạn.")
     dossier = (
         Dossier.objects.exclude(status=Status.DRAFT)
         .filter(visibility_q(agencies_acted_for(acting.agency)))
@@ -182,7 +184,6 @@ def _conflict(request: HttpRequest, dossier: Dossier, action: str) -> HttpRespon
     return _page(request, dossier, bound=(action, form), conflict=str(_CONFLICT), status=409)
 
 
-PREVIEWABLE = frozenset({"application/pdf", "image/png", "image/jpeg"})
 _CONFLICT = gettext_lazy(
     "Hồ sơ vừa được người khác cập nhật trong lúc bạn đang thao tác. Nội dung bạn nhập vẫn được giữ bên dưới: "
     "hãy xem lại tình trạng mới của hồ sơ rồi gửi lại nếu thao tác vẫn phù hợp."
@@ -217,12 +218,5 @@ def file_view(request: HttpRequest, code: str, file_id: int) -> HttpResponseBase
     row = DossierFile.objects.filter(dossier=dossier, pk=file_id).first()
     if row is None:
         raise Http404("Không tìm thấy tệp.")
-    content_type = mimetypes.guess_type(row.name)[0] or "application/octet-stream"
-    # Only PDFs and images are shown in the page; anything else (an HTML or SVG file sent through
-    # another channel, say) is downloaded, never rendered on our origin.
-    inline = content_type in PREVIEWABLE
-    response = FileResponse(row.file.open("rb"), content_type=content_type if inline else "application/octet-stream")
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(row.name)}"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    # Only a real PDF or image (by its content) is shown in the page; anything else is downloaded.
+    return file_response(row.file, name=row.name)

@@ -26,6 +26,7 @@ from motcua.catalogue.models import Component, Procedure, ProcedureVersion
 from motcua.catalogue.search import search_procedures
 from motcua.catalogue.selectors import effective_time, fees_due_for, version_in_force
 from motcua.core.exceptions import DomainError
+from motcua.core.text import is_code_shaped
 from motcua.dossiers import deadlines
 from motcua.dossiers.services.applicants import ApplicantData
 from motcua.dossiers.services.intake import ComponentData, receive_dossier
@@ -51,7 +52,10 @@ class ComponentRow:
 
 
 def _procedure(code: str) -> tuple[Procedure, ProcedureVersion] | None:
-    procedure = Procedure.objects.select_related("sector").filter(code=code.strip()).first()
+    wanted = code.strip()
+    if not is_code_shaped(wanted):
+        return None
+    procedure = Procedure.objects.select_related("sector").filter(code=wanted).first()
     if procedure is None:
         return None
     try:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from motcua.accounts.models import Role, User
 from motcua.backoffice.acting import acting_of, official_required
 from motcua.core.exceptions import DomainError
+from motcua.core.text import is_code_shaped
 from motcua.dossiers.actors import ActingAs, agencies_acted_for, officials
 from motcua.dossiers.constants import StepKind, StepState
 from motcua.dossiers.models import Dossier, DossierStep
@@ -78,8 +79,9 @@ def unit_view(request: HttpRequest) -> HttpResponse:
 def reassign_view(request: HttpRequest) -> HttpResponse:
     """Give an open step of the unit to another handler through the engine's ``assign`` service."""
     acting = acting_of(request)
+    code = request.POST.get("dossier", "")
     dossier = Dossier.objects.filter(
-        code=request.POST.get("dossier", ""),
+        code=code if is_code_shaped(code) else "",
         steps__agency_id__in=agencies_acted_for(acting.agency),
         steps__state=StepState.ACTIVE,
     ).first()

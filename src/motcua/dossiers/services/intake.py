@@ -23,6 +23,7 @@ from motcua.catalogue.selectors import effective_time, is_in_force, version_in_f
 from motcua.core.db import reserve_id
 from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.core.text import fold
+from motcua.core.uploads import validate_upload, validate_uploads
 from motcua.dossiers import codes, deadlines, events
 from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import Channel, PaymentMethod, ReturnMethod, Status, SupplementStage
@@ -140,10 +141,14 @@ def add_components(
             )
         )
     flag_components(dossier, components)
+    # Every file checked before any row or file is written.
+    validate_uploads([upload for data in components for upload in data.files], field="components")
     created = DossierComponent.objects.bulk_create(rows)
     for row, data in zip(created, components, strict=True):
         for upload in data.files:
-            attach(dossier, upload, purpose=FilePurpose.COMPONENT, component=row, user=user, now=now)
+            attach(
+                dossier, upload, purpose=FilePurpose.COMPONENT, component=row, user=user, now=now, field="components"
+            )
     return created
 
 
@@ -190,17 +195,37 @@ def attach(
     user: User | None,
     now: datetime,
     component: DossierComponent | None = None,
+    field: str = "files",
 ) -> DossierFile:
+    """Store an uploaded file of the dossier: every channel's files pass the one upload check here.
+
+    ``field``: the input to show a refusal next to (``UploadRejected``, a ``DomainError``).
+    """
+    name = validate_upload(upload, field=field)
     return DossierFile.objects.create(
         dossier=dossier,
         component=component,
         purpose=purpose,
         file=upload,
-        name=(upload.name or "tep")[:255],
+        name=name,
         size=upload.size or 0,
         uploaded_at=now,
         uploaded_by=user,
     )
+
+
+def attach_all(
+    dossier: Dossier,
+    uploads: Sequence[UploadedFile],
+    *,
+    purpose: str,
+    user: User | None,
+    now: datetime,
+    field: str = "files",
+) -> list[str]:
+    """Store a batch of files, every one checked before the first is written; their names."""
+    validate_uploads(list(uploads), field=field)
+    return [attach(dossier, f, purpose=purpose, user=user, now=now, field=field).name for f in uploads]
 
 
 def new_dossier(

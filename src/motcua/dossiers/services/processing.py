@@ -18,7 +18,7 @@ from motcua.dossiers.constants import Outcome, StepKind, StepState
 from motcua.dossiers.models import Dossier, DossierStep, FilePurpose
 from motcua.dossiers.services import assignment, notices, steps
 from motcua.dossiers.services.base import ActionContext, begin, finish, require
-from motcua.dossiers.services.intake import attach
+from motcua.dossiers.services.intake import attach_all
 from motcua.dossiers.tasks import notify_applicant
 from motcua.organisations.models import Agency
 
@@ -77,7 +77,7 @@ def forward(
     """Finish the actor's active step (classified early/on time/late) and pass to the next one."""
     ctx = begin(dossier, "forward", actor=actor, expected_version=expected_version, now=now, acting=acting)
     step = steps.step_for_actor(ctx.dossier, actor, _actor_agencies(ctx))
-    stored = [attach(ctx.dossier, f, purpose=FilePurpose.WORKING, user=actor, now=ctx.now).name for f in files]
+    stored = attach_all(ctx.dossier, files, purpose=FilePurpose.WORKING, user=actor, now=ctx.now)
     nxt = ctx.dossier.steps.filter(kind=StepKind.PROCESS, state=StepState.PENDING, order__gt=step.order).first()
     steps.finish_step(step, ctx.now, user=actor, to_agency=nxt.agency if nxt else None, note=note)
     activated = steps.activate_next(ctx.dossier, step.order, ctx.now, handler=next_handler)
@@ -164,7 +164,7 @@ def _answer_side_step(
 ) -> Dossier:
     """Close the consultation or inter-level step open at the actor's agency; the answer goes back."""
     step = _open_side_step(ctx, kind)
-    stored = [attach(ctx.dossier, f, purpose=FilePurpose.WORKING, user=actor, now=ctx.now).name for f in files]
+    stored = attach_all(ctx.dossier, files, purpose=FilePurpose.WORKING, user=actor, now=ctx.now)
     steps.finish_step(step, ctx.now, user=actor, answer=answer, to_agency=ctx.dossier.competent_agency)
     return finish(ctx, note=answer, data={"timing": step.timing}, files=stored)
 
@@ -345,7 +345,9 @@ def attach_result(
     require(list(result_files), "result_files", "Cần đính kèm tệp kết quả giải quyết.")
     ctx = begin(dossier, "attach_result", actor=actor, expected_version=expected_version, now=now, acting=acting)
     skipped = _skip(ctx, steps_left_out(ctx.dossier), skip_reason)
-    stored = [attach(ctx.dossier, f, purpose=FilePurpose.RESULT, user=actor, now=ctx.now).name for f in result_files]
+    stored = attach_all(
+        ctx.dossier, result_files, purpose=FilePurpose.RESULT, user=actor, now=ctx.now, field="result_files"
+    )
     _resolve(ctx, Outcome.GRANTED)
     return finish(ctx, note=note, data={"timing": ctx.dossier.timing, **skipped}, files=stored)
 

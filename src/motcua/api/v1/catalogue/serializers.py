@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django.urls import reverse
 from rest_framework import serializers
 
 from motcua.catalogue.models import Component, Fee, InternalProcess, Procedure, ProcedureVersion, ProcessStep
@@ -106,7 +107,10 @@ class ProcedureComponentSerializer(serializers.ModelSerializer):
         ]
 
     def get_blank_form_url(self, component: Component) -> str | None:
-        return component.blank_form.url if component.blank_form else None
+        # The public download view, never the storage's own address (no URL serves uploaded files).
+        if not component.blank_form:
+            return None
+        return reverse("portal:procedure_form", args=[component.version.procedure.code, component.pk])
 
 
 class ProcedureStepSerializer(serializers.ModelSerializer):
