@@ -8,12 +8,13 @@ from typing import Any
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from motcua.accounts.models import AccountEvent
 from motcua.core import audit
 from motcua.core.models import audit_models
-from motcua.dossiers import integrity, selectors
+from motcua.dossiers import integrity, selectors, services
 from motcua.dossiers.models import DossierEvent
 from motcua.dossiers.tests.helpers import receive, to_processing
 
@@ -175,3 +176,19 @@ def test_one_bulk_insert_over_many_dossiers_extends_each_chain(world: Any) -> No
     )
     assert audit.verify(DossierEvent) is None
     assert integrity.first_break() is None
+
+
+def test_intake_reads_no_predecessor_and_a_later_action_reads_one(world: Any) -> None:
+    """The cost of chaining: no read for a dossier being received, one indexed read per later action."""
+
+    def event_reads(queries: CaptureQueriesContext) -> int:
+        return sum(
+            1 for q in queries.captured_queries if q["sql"].startswith("SELECT") and "dossiers_dossierevent" in q["sql"]
+        )
+
+    with CaptureQueriesContext(connection) as at_intake:
+        dossier = receive(world)
+    assert event_reads(at_intake) == 0
+    with CaptureQueriesContext(connection) as assigning:
+        services.assign(dossier, actor=world.head, handler=world.specialist)
+    assert event_reads(assigning) == 1
