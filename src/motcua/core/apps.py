@@ -26,7 +26,8 @@ def _reseal(sender: Any, using: str = "default", **kwargs: Any) -> None:
 
     connection = connections[using]
     existing = set(connection.introspection.table_names())
-    audit.seal(connection, [m._meta.db_table for m in audit_models() if m._meta.db_table in existing])
+    tables = [m._meta.db_table for m in audit_models() if m._meta.db_table in existing]
+    audit.seal(connection, audit.unsealed(connection, tables))
 
 
 class CoreConfig(AppConfig):

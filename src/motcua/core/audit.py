@@ -255,6 +255,20 @@ def seal(connection: BaseDatabaseWrapper, tables: Iterable[str]) -> None:
             _run(connection, _sqlite_trigger_sql(table))
 
 
+def unsealed(connection: BaseDatabaseWrapper, tables: Iterable[str]) -> list[str]:
+    """The tables among ``tables`` that lack their append-only triggers."""
+    if connection.vendor == "postgresql":
+        query, suffixes = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal", ("_append_only", "_no_truncate")
+    elif connection.vendor == "sqlite":
+        query, suffixes = "SELECT name FROM sqlite_master WHERE type = 'trigger'", ("_no_update", "_no_delete")
+    else:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(query)
+        present = {row[0] for row in cursor.fetchall()}
+    return [table for table in tables if any(table + suffix not in present for suffix in suffixes)]
+
+
 def unseal(connection: BaseDatabaseWrapper, tables: Iterable[str]) -> None:
     """Remove the triggers (reversing the migration that installed them)."""
     for table in tables:

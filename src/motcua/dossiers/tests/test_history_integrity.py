@@ -33,15 +33,17 @@ def _raw(sql: str, *params: Any) -> None:
 
 
 def test_every_audit_table_has_the_append_only_triggers(db: Any) -> None:
-    tables = {model._meta.db_table for model in audit_models()}
-    assert {"dossiers_dossierevent", "accounts_accountevent", "payments_paymentevent"} <= tables
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE '%%append_only'")
-        else:
-            cursor.execute("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%no_delete'")
-        sealed = {row[0].strip('"') for row in cursor.fetchall()}
-    assert tables <= sealed
+    tables = [model._meta.db_table for model in audit_models()]
+    assert {"dossiers_dossierevent", "accounts_accountevent", "payments_paymentevent"} <= set(tables)
+    assert audit.unsealed(connection, tables) == []
+
+
+def test_migrate_restores_triggers_a_table_lost(db: Any) -> None:
+    """SQLite drops a table's triggers when a migration rebuilds the table; every migrate puts them back."""
+    audit.unseal(connection, ["payments_paymentevent"])
+    assert audit.unsealed(connection, ["payments_paymentevent"]) == ["payments_paymentevent"]
+    call_command("migrate", verbosity=0)
+    assert audit.unsealed(connection, ["payments_paymentevent"]) == []
 
 
 def test_a_dossiers_history_cannot_be_changed_or_removed(world: Any) -> None:
