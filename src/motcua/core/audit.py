@@ -82,13 +82,16 @@ def stream_attname(model: type[models.Model]) -> str | None:
     return _field(model, name).attname if name else None
 
 
-def _stream_is_new(row: models.Model, stream: str) -> bool:
-    """The aggregate is being created in this transaction (a dossier at intake): it has no history yet."""
+def _new_parent(row: models.Model, stream: str) -> models.Model | None:
+    """The aggregate, when it is being created in this transaction (a dossier at intake), else None.
+
+    Its history can only have started in this transaction: the head is kept on the instance itself.
+    """
     field = _field(type(row), stream.removesuffix("_id"))
     if not field.is_cached(row):
-        return False
+        return None
     parent = field.get_cached_value(row)
-    return parent is not None and parent._state.adding
+    return parent if parent is not None and parent._state.adding else None
 
 
 def _last_hash(model: type[models.Model], using: str, stream: str | None, key: Any) -> str:
@@ -102,7 +105,11 @@ def _heads(model: type[models.Model], using: str, stream: str | None, rows: Sequ
     """The last hash of each stream the new rows join ("" for a stream that starts now)."""
     if stream is None:
         return {None: _last_hash(model, using, None, None)}
-    heads = {getattr(row, stream): "" for row in rows if _stream_is_new(row, stream)}
+    heads = {}
+    for row in rows:
+        parent = _new_parent(row, stream)
+        if parent is not None:
+            heads[getattr(row, stream)] = getattr(parent, "_audit_head", "")
     keys = {getattr(row, stream) for row in rows} - heads.keys()
     if len(keys) == 1:
         key = keys.pop()
@@ -142,6 +149,9 @@ def chain(rows: Sequence[Any], using: str) -> None:
         row.previous_hash = last[key]
         row.entry_hash = content_hash(row)
         last[key] = row.entry_hash
+        parent = _new_parent(row, stream) if stream else None
+        if parent is not None:
+            parent._audit_head = row.entry_hash  # type: ignore[attr-defined]
 
 
 def chain_existing(model: type[models.Model], using: str, stream: str | None = None) -> None:

@@ -15,7 +15,7 @@ from motcua.accounts.models import AccountEvent
 from motcua.core import audit
 from motcua.core.models import audit_models
 from motcua.dossiers import integrity, selectors, services
-from motcua.dossiers.models import DossierEvent
+from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.dossiers.tests.helpers import receive, to_processing
 
 PHONE = "0912345678"
@@ -194,3 +194,15 @@ def test_intake_reads_no_predecessor_and_a_later_action_reads_one(world: Any) ->
     with CaptureQueriesContext(connection) as assigning:
         services.assign(dossier, actor=world.head, handler=world.specialist)
     assert event_reads(assigning) == 1
+
+
+def test_a_dossier_being_received_chains_events_saved_one_by_one(db: Any) -> None:
+    """Before its row is inserted a dossier has no history in the database: the chain's head is kept on it."""
+    fresh = Dossier(pk=424242)  # a reserved id, row not written yet, as at intake
+    first = DossierEvent(dossier=fresh, occurred_at=timezone.now(), action="register")
+    with CaptureQueriesContext(connection) as queries:
+        audit.chain([first], "default")
+        second = DossierEvent(dossier=fresh, occurred_at=timezone.now(), action="accept")
+        audit.chain([second], "default")
+    assert first.previous_hash == "" and second.previous_hash == first.entry_hash
+    assert len(queries) == 0
