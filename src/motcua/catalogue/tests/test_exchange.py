@@ -10,6 +10,7 @@ from motcua.catalogue.exchange.document import CatalogueImportError, export_docu
 from motcua.catalogue.exchange.workbook import read_workbook, write_workbook
 from motcua.catalogue.models import CatalogueEvent, Fee, Procedure, ProcedureGroup, ProcedureVersion, Sector
 from motcua.catalogue.tests.factories import SectorFactory, make_procedure, step, version_data
+from motcua.core import audit
 from motcua.organisations.tests.factories import AgencyFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,8 +79,8 @@ def catalogue():
 
 
 def _wipe():
-    """Empty the catalogue, as in a fresh installation (audit rows are append-only, so bypass the model)."""
-    CatalogueEvent.objects.all()._raw_delete(CatalogueEvent.objects.db)
+    """Empty the catalogue, as in a fresh installation (audit rows are append-only: only emptying the table works)."""
+    audit.empty_table(CatalogueEvent)
     ProcedureGroup.objects.all().delete()
     ProcedureVersion.objects.all().delete()
     Procedure.objects.all().delete()

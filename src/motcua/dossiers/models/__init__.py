@@ -478,6 +478,8 @@ class DeadlineAlert(models.Model):
 class DossierEvent(AuditEvent):
     """History of a dossier (append-only): who, in which role and agency, did what, when, with which files."""
 
+    chain_stream = "dossier"  # one hash chain per dossier
+
     # Indexed first in ``dossier_event_timeline`` (Meta), so no index of its own.
     dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="events", db_index=False)
     role = models.CharField("vai trò", max_length=32, blank=True)

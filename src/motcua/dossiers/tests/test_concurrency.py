@@ -9,9 +9,12 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.utils import timezone
 
+from motcua.accounts.models import AccountEvent
+from motcua.core import audit
 from motcua.core.exceptions import Conflict, DomainError
-from motcua.dossiers import services
+from motcua.dossiers import integrity, services
 from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.dossiers.tests.conftest import build_world
 from motcua.dossiers.tests.helpers import receive, to_processing
@@ -94,3 +97,24 @@ def test_two_officials_without_versions_are_serialised_by_the_row_lock(frozen):
     # The second one sees the new status under the lock and is refused by the workflow.
     assert results == ["ok"] and len(errors) == 1 and isinstance(errors[0], DomainError)
     assert errors[0].code == "action_not_allowed"
+
+
+def test_parallel_writers_keep_every_history_chain_linear(frozen):
+    """Dossiers' chains are serialised by the dossier lock, other tables' by the table's advisory lock."""
+    world = build_world()
+    dossier = to_processing(world)
+
+    def work(index: int) -> None:
+        for n in range(5):
+            AccountEvent.objects.create(occurred_at=timezone.now(), action="user_updated", note=f"{index}-{n}")
+        if index == 0:
+            services.request_supplement(dossier.pk, actor=world.specialist, items=["Giấy tờ"])
+        else:
+            receive(world)
+
+    results, errors = run_in_threads(6, work)
+    assert errors == [] and len(results) == 6
+    assert AccountEvent.objects.filter(action="user_updated").count() == 30
+    assert audit.verify(AccountEvent) is None
+    assert audit.verify(DossierEvent) is None
+    assert integrity.first_break() is None
