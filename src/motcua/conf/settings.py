@@ -61,6 +61,17 @@ if PRODUCTION:
     if SECRET_KEY == INSECURE_SECRET_KEY or len(SECRET_KEY) < 32:
         raise ImproperlyConfigured("Set SECRET_KEY to a random value of at least 32 characters in production.")
 
+TRUSTED_PROXY_COUNT = config(
+    "TRUSTED_PROXY_COUNT",
+    0,
+    help_text=(
+        "Reverse proxies in front of the site that append the client address to X-Forwarded-For. "
+        "0 (default): the direct peer (REMOTE_ADDR) is the client and X-Forwarded-For is ignored. "
+        "Per-address limits (look-up throttles, sign-in lockout, API throttles) count by this address."
+    ),
+    group="Core",
+)
+
 # --- Database ---------------------------------------------------------------------
 DATABASE_URL = config(
     "DATABASE_URL",
@@ -248,6 +259,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "motcua.api.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"public_lookup": "30/minute"},
+    # DRF believes X-Forwarded-For when this is unset; the site's one rule is core.clientaddr.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Một Cửa API",

@@ -11,10 +11,9 @@ import time
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from motcua.core.clientaddr import client_ip
 
-def client_ip(request: HttpRequest) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is client-controlled unless a trusted proxy rewrites it.
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
+__all__ = ["client_ip", "hit"]
 
 
 def hit(request: HttpRequest, scope: str, *, limit: int, window_seconds: int) -> bool:

@@ -22,12 +22,12 @@ from motcua.accounts.models import Role
 from motcua.accounts.selectors import memberships_for
 from motcua.backoffice import acting as acting_context
 from motcua.backoffice.forms import ActAsForm, LoginForm
+from motcua.core.clientaddr import client_ip
 
 
 def _client_ip(request: HttpRequest) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is client-controlled unless a trusted proxy rewrites it,
-    # and trusting it would let an attacker pick a fresh "IP" for every guess.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    # Only what the trusted proxies report: a client-chosen X-Forwarded-For would give every guess a fresh "IP".
+    return client_ip(request)
 
 
 def _next_url(request: HttpRequest) -> str:

@@ -15,12 +15,12 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from motcua.accounts.models import User
 from motcua.accounts.selectors import memberships_for
 from motcua.api.serializing import represented, validated
+from motcua.api.throttling import ClientScopedRateThrottle
 from motcua.api.v1.dossiers import serializers as s
 from motcua.api.v1.dossiers.pagination import DossierPagination
 from motcua.catalogue.selectors import version_in_force_by_code
@@ -465,7 +465,7 @@ class PublicLookupView(APIView):
 
     permission_classes = [AllowAny]
     authentication_classes: list[Any] = []
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [ClientScopedRateThrottle]
     throttle_scope = "public_lookup"
 
     @extend_schema(
