@@ -243,6 +243,19 @@ SMS_BACKEND = config(
     group="E-mail",
 )
 
+NOTIFICATION_MAX_ATTEMPTS = config(
+    "NOTIFICATION_MAX_ATTEMPTS",
+    5,
+    help_text="Attempts at sending one e-mail or SMS before it is marked failed for an operator to resend.",
+    group="E-mail",
+)
+NOTIFICATION_RETRY_SECONDS = config(
+    "NOTIFICATION_RETRY_SECONDS",
+    60,
+    help_text="Delay before the first retry of a message that could not be sent; it doubles after each failure.",
+    group="E-mail",
+)
+
 # --- Background tasks -------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
