@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from motcua.conf.env import config
+from motcua.conf.env import config, unsafe_production_settings
 
 SRC_DIR = Path(__file__).resolve().parents[2]
 BASE_DIR = SRC_DIR.parent
@@ -54,12 +55,6 @@ PROVINCE_NAME = config(
     help_text="Name of the province this deployment serves, shown in headers and forms.",
     group="Core",
 )
-
-if PRODUCTION:
-    if DEBUG:
-        raise ImproperlyConfigured("DEBUG must be off when MOTCUA_PRODUCTION is on.")
-    if SECRET_KEY == INSECURE_SECRET_KEY or len(SECRET_KEY) < 32:
-        raise ImproperlyConfigured("Set SECRET_KEY to a random value of at least 32 characters in production.")
 
 TRUSTED_PROXY_COUNT = config(
     "TRUSTED_PROXY_COUNT",
@@ -124,6 +119,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "motcua.core",
     "motcua.accounts",
     "motcua.organisations",
@@ -142,6 +138,7 @@ if IS_POSTGRES:
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "motcua.core.middleware.ChosenLanguageMiddleware",  # the switch, never Accept-Language
@@ -262,7 +259,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # --- API --------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "motcua.api.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
@@ -455,7 +452,51 @@ DOSSIER_ALERT_HOURS = config(
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# The back office previews a dossier's file in a frame of its own page: same origin only.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+_hsts_seconds = config(
+    "SECURE_HSTS_SECONDS",
+    31536000,
+    help_text=(
+        "Production: how long browsers must use HTTPS only for this site (Strict-Transport-Security), "
+        "subdomains and preload included. Lower it while trying HTTPS out; 0 switches it off."
+    ),
+    group="Security",
+)
+SECURE_SSL_REDIRECT = PRODUCTION
+SECURE_HSTS_SECONDS = _hsts_seconds if PRODUCTION else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
+SECURE_HSTS_PRELOAD = PRODUCTION
+# Behind trusted proxies TLS ends at the proxy, which says so in X-Forwarded-Proto (it must overwrite
+# whatever the client sent); without a proxy the connection itself tells.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY_COUNT else None
+if PRODUCTION:
+    # SAMEORIGIN is deliberate (the preview frame above); the CSP's frame-ancestors says the same.
+    SILENCED_SYSTEM_CHECKS.append("security.W019")
+API_TOKEN_MAX_AGE_HOURS = config(
+    "API_TOKEN_MAX_AGE_HOURS",
+    720,
+    help_text="Hours an API token (Authorization: Token …) stays valid after it was issued; then a new one is needed.",
+    group="Security",
+)
+# Content Security Policy: scripts, styles and everything else from this site only; no inline
+# scripts or styles except the few elements carrying the per-response nonce (the API docs page).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
 
 LOGGING = {
     "version": 1,
@@ -465,3 +506,8 @@ LOGGING = {
     # WeasyPrint reports every rendering step at INFO: one PDF would print seven lines.
     "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
+
+# --- Production start-up guard --------------------------------------------------------
+# Last, once every setting is read: debug pages or a published default secret stop the start.
+if PRODUCTION and (_unsafe := unsafe_production_settings(globals())):
+    raise ImproperlyConfigured(" ".join(_unsafe))
