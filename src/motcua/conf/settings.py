@@ -20,7 +20,10 @@ INSECURE_SECRET_KEY = "insecure-development-key-change-me"  # noqa: S105 - the m
 PRODUCTION = config(
     "MOTCUA_PRODUCTION",
     False,
-    help_text="Production mode: refuse to start with DEBUG on or the development SECRET_KEY; secure cookies.",
+    help_text=(
+        "Production mode: refuse to start with DEBUG on or any secret at its published default "
+        "(SECRET_KEY, PAYMENT_SANDBOX_SECRET); secure cookies, HTTPS redirect and HSTS."
+    ),
     group="Core",
 )
 DEBUG = config("DEBUG", False, help_text="Django debug pages. Never on in production.", group="Core")
