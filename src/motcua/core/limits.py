@@ -27,3 +27,16 @@ def check_amount_vnd(value: object, *, field: str = "amount_vnd", minimum: int =
         message = f"Số tiền phải là số nguyên từ {minimum:,} đến {MAX_AMOUNT_VND:,} đồng.".replace(",", ".")
         raise AmountOutOfRange(message, fields={field: [message]})
     return value
+
+
+# Of one document received: copies and pages (the API and the counter form say the same).
+MAX_COPIES = 100
+MAX_PAGES = 10_000
+
+
+def check_count(value: object, *, field: str, minimum: int, maximum: int) -> int:
+    """``value`` as a whole number between ``minimum`` and ``maximum``, or ``AmountOutOfRange`` naming ``field``."""
+    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
+        message = f"Phải là số nguyên từ {minimum:,} đến {maximum:,}.".replace(",", ".")
+        raise AmountOutOfRange(message, fields={field: [message]})
+    return value

@@ -137,3 +137,13 @@ def test_amounts_beyond_what_the_database_holds_are_refused_by_the_domain(world,
     with pytest.raises(DomainError) as refused:
         write(world, dossier)
     assert refused.value.code == "invalid" and "amount_vnd" in refused.value.fields
+
+
+@pytest.mark.parametrize(("copies", "pages"), [(10**20, 1), (1, 10**20), (0, 1), (1, -1)])
+def test_copies_and_pages_beyond_their_bounds_are_refused_by_the_domain(world, copies, pages):
+    from motcua.dossiers.services.intake import ComponentData
+
+    with pytest.raises(DomainError) as refused:
+        receive(world, components=[ComponentData(name="Tờ khai", copies=copies, page_count=pages, files=[pdf()])])
+    assert "components" in refused.value.fields
+    assert not Dossier.objects.exists()

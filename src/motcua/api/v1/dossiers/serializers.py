@@ -11,7 +11,7 @@ from rest_framework import serializers
 
 from motcua.accounts.models import ApplicantKind, Role
 from motcua.catalogue.constants import ComponentKind
-from motcua.core.limits import MAX_AMOUNT_VND, MAX_INTEGER
+from motcua.core.limits import MAX_AMOUNT_VND, MAX_COPIES, MAX_INTEGER, MAX_PAGES
 from motcua.dossiers.constants import (
     OPEN_STATUSES,
     RATING_CRITERIA,
@@ -60,8 +60,8 @@ class ComponentInSerializer(serializers.Serializer):
     component_id = serializers.IntegerField(max_value=MAX_INTEGER, required=False, allow_null=True, default=None)
     name = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
     kind = serializers.ChoiceField(choices=ComponentKind.choices, default=ComponentKind.ORIGINAL)
-    copies = serializers.IntegerField(min_value=1, max_value=100, default=1)
-    page_count = serializers.IntegerField(min_value=0, max_value=10000, default=0)
+    copies = serializers.IntegerField(min_value=1, max_value=MAX_COPIES, default=1)
+    page_count = serializers.IntegerField(min_value=0, max_value=MAX_PAGES, default=0)
     digitised = serializers.BooleanField(default=False)
     reused = serializers.BooleanField(default=False)
 
