@@ -38,3 +38,11 @@ def test_a_superusers_reading_of_a_dossier_is_recorded(world):
         dossier.applicant,
         {"what": "dossier", "reference": dossier.code, "channel": "api"},
     )
+
+
+def test_an_administrator_cannot_download_the_register_of_their_agency(world):
+    receive(world)
+    it_admin = official(world.centre, Role.ADMINISTRATOR, "quantri")
+    query = {"agency": world.centre.pk, "start": "2026-03-01", "end": "2026-03-31"}
+    assert client_for(it_admin).get("/api/v1/dossiers/register.xlsx", query).status_code == 404
+    assert client_for(world.officer).get("/api/v1/dossiers/register.xlsx", query).status_code == 200

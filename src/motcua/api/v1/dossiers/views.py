@@ -455,9 +455,15 @@ class RegisterView(APIView):
 
 
 def _may_read_register(user: Any, agency: Agency) -> bool:
+    """The register lists applicants: the processing roles only (not administrators or catalogue managers)."""
+    from motcua.accounts.personal_data import PROCESSING_ROLES, is_privileged_reader, record_personal_data_view
     from motcua.accounts.selectors import has_role
 
-    return has_role(user, agency)
+    if not has_role(user, agency, *PROCESSING_ROLES):
+        return False
+    if is_privileged_reader(user):
+        record_personal_data_view(user, what="register", reference=agency.identifier_code, channel="api")
+    return True
 
 
 class PublicLookupView(APIView):
