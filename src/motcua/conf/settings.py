@@ -69,6 +69,8 @@ TRUSTED_PROXY_COUNT = config(
     ),
     group="Core",
 )
+# The sign-in lockout (django-axes, when installed) counts by the same address as every other limit.
+AXES_CLIENT_IP_CALLABLE = "motcua.core.clientaddr.client_ip"
 
 # --- Database ---------------------------------------------------------------------
 DATABASE_URL = config(
