@@ -130,7 +130,7 @@ def test_an_api_token_expires(settings) -> None:
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("url", ["/", "/can-bo/dang-nhap/", "/api/v1/docs/"])
+@pytest.mark.parametrize("url", ["/", "/can-bo/dang-nhap/", "/admin/login/", "/api/v1/docs/"])
 def test_pages_work_under_the_policy_without_violations(live_server, browser_page, url: str) -> None:
     violations: list[str] = []
     browser_page.on(
