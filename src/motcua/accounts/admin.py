@@ -264,6 +264,15 @@ class UserAdmin(ScopedAdminOnly, DjangoUserAdmin):
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return is_scoped_admin(request) and (obj is None or can_manage_user(request, obj))
 
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
+        response = super().changelist_view(request, extra_context)
+        # Superusers' list holds citizens' accounts too (names, e-mails): a read of personal data.
+        if getattr(response, "status_code", 0) == 200 and is_privileged_reader(request.user):
+            record_personal_data_view(
+                request.user, what="account_list", reference=request.GET.get("q", "")[:100], channel="admin"
+            )
+        return response
+
     def change_view(
         self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
     ) -> Any:

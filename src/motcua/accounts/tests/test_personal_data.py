@@ -58,3 +58,13 @@ def test_a_superusers_opening_of_a_citizens_account_is_recorded(client):
     client.get(reverse("admin:accounts_user_change", args=[official.pk]))
     [event] = AccountEvent.objects.filter(action=PERSONAL_DATA_VIEWED)
     assert (event.actor, event.user, event.data["what"]) == (support, citizen, "account")
+
+
+def test_a_superusers_look_at_the_account_list_is_recorded_an_administrators_is_not(client, administrator):
+    client.get(reverse("admin:accounts_user_changelist"))
+    assert not AccountEvent.objects.filter(action=PERSONAL_DATA_VIEWED).exists()
+    support = UserFactory(superuser=True)
+    client.force_login(support)
+    client.get(reverse("admin:accounts_user_changelist"), {"q": "0912"})
+    [event] = AccountEvent.objects.filter(action=PERSONAL_DATA_VIEWED)
+    assert (event.actor, event.data["what"], event.data["reference"]) == (support, "account_list", "0912")
