@@ -104,6 +104,8 @@ migrate: install
 
 .PHONY: demo
 # Demo e-mails go to files under var/mail (not the terminal); links in them point at this server.
+# The demo is reachable by others on the network: no debug pages (they show settings and code);
+# WhiteNoise serves the static files without them.
 demo: export EMAIL_BACKEND ?= file
 demo: export SITE_URL ?= http://127.0.0.1:$(PORT)
 # Only the IT administrators' demo accounts show two-factor sign-in; the other officials sign in with a password.
@@ -122,4 +124,4 @@ demo: system-deps install migrate
 	@echo "  Ctrl-C stops the web server and the background worker."
 	@trap 'kill 0' INT TERM EXIT; \
 	$(MANAGE) db_worker --interval 2 & \
-	DEBUG=$${DEBUG:-true} $(MANAGE) runserver --noreload 127.0.0.1:$(PORT)
+	DEBUG=false $(MANAGE) runserver --noreload 127.0.0.1:$(PORT)

@@ -26,6 +26,7 @@ from motcua.accounts import lockout, services
 from motcua.accounts.admin_organisations import admin_scope, is_scoped_admin, show_domain_error
 from motcua.accounts.admin_twofactor import TwoFactorResetMixin
 from motcua.accounts.models import Applicant, Membership, Role, User
+from motcua.accounts.personal_data import is_privileged_reader, record_personal_data_view
 from motcua.core.exceptions import DomainError
 from motcua.core.text import fold
 from motcua.organisations.models import Agency
@@ -269,6 +270,28 @@ class UserAdmin(TwoFactorResetMixin, ScopedAdminOnly, DjangoUserAdmin):
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return is_scoped_admin(request) and (obj is None or can_manage_user(request, obj))
 
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
+        response = super().changelist_view(request, extra_context)
+        # Superusers' list holds citizens' accounts too (names, e-mails): a read of personal data.
+        if getattr(response, "status_code", 0) == 200 and is_privileged_reader(request.user):
+            record_personal_data_view(
+                request.user, what="account_list", reference=request.GET.get("q", "")[:100], channel="admin"
+            )
+        return response
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
+    ) -> Any:
+        response = super().change_view(request, object_id, form_url, extra_context)
+        shown = User.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
+        # An account without any role is a citizen's: opening it reads their personal data.
+        opened = request.method == "GET" and getattr(response, "status_code", 0) == 200
+        if shown is not None and opened and not shown.memberships.exists():
+            record_personal_data_view(
+                request.user, what="account", reference=shown.username, user=shown, channel="admin"
+            )
+        return response
+
     def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> Any:
         token = _acting_user.set(request.user)
         try:
@@ -382,8 +405,31 @@ class ApplicantForm(forms.ModelForm):
             show_domain_error(self, exc)
 
 
+class SuperuserOnlyWithRecordedReads:
+    """Applicants' personal data in the admin: superusers only (a support case), each read recorded.
+
+    System administrators manage accounts and agencies; they have no processing rights and do not
+    read applicants' data (``accounts.personal_data``).
+    """
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return is_privileged_reader(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_privileged_reader(request.user)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return is_privileged_reader(request.user)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_privileged_reader(request.user)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(Applicant)
-class ApplicantAdmin(ScopedAdminOnly, admin.ModelAdmin):
+class ApplicantAdmin(SuperuserOnlyWithRecordedReads, admin.ModelAdmin):
     form = ApplicantForm
     list_display = ("full_name", "kind", "id_number", "tax_code", "phone", "email")
     list_filter = ("kind",)
@@ -391,6 +437,25 @@ class ApplicantAdmin(ScopedAdminOnly, admin.ModelAdmin):
     search_help_text = "Tìm theo tên (có hoặc không dấu), số định danh, mã số thuế hoặc số điện thoại."
     autocomplete_fields = ("user",)
     actions = None
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
+        response = super().changelist_view(request, extra_context)
+        if getattr(response, "status_code", 200) == 200 and is_privileged_reader(request.user):
+            record_personal_data_view(
+                request.user, what="applicant_list", reference=request.GET.get("q", "")[:100], channel="admin"
+            )
+        return response
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
+    ) -> Any:
+        response = super().change_view(request, object_id, form_url, extra_context)
+        applicant = Applicant.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
+        if applicant is not None and request.method == "GET" and getattr(response, "status_code", 0) == 200:
+            record_personal_data_view(
+                request.user, what="applicant", reference=str(applicant.pk), applicant=applicant, channel="admin"
+            )
+        return response
 
     def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str) -> tuple[QuerySet, bool]:
         term = search_term.strip()

@@ -43,6 +43,7 @@ from django.utils import timezone
 
 from motcua.accounts.auth_backends import canonical_identifier, find_account
 from motcua.accounts.validators import InvalidApplicantData, normalise_phone
+from motcua.core import clientaddr
 from motcua.core.text import fold
 
 _LOCK_END_PREFIX = "motcua:lockout-end:"
@@ -75,9 +76,9 @@ def account_key(request: HttpRequest | None, credentials: dict[str, Any] | None 
 
 
 def client_ip(request: HttpRequest) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is client-controlled unless a trusted proxy rewrites it,
-    # and trusting it would let an attacker pick a fresh "IP" for every guess.
-    return str(request.META.get("REMOTE_ADDR", "") or "unknown")
+    # Only what the trusted proxies report (core.clientaddr): a client-written X-Forwarded-For
+    # would let an attacker pick a fresh "IP" for every guess.
+    return clientaddr.client_ip(request) or "unknown"
 
 
 def failure_limit(request: HttpRequest | None = None, credentials: dict[str, Any] | None = None) -> int:

@@ -18,6 +18,7 @@ from motcua.accounts.models import AccountEvent, Applicant, ApplicantKind, Membe
 from motcua.accounts.validators import (
     InvalidApplicantData,
     check_citizen_id_matches_birth_date,
+    clean_text,
     normalise_email,
     normalise_phone,
     validate_citizen_id,
@@ -48,7 +49,7 @@ def _actor(actor: Any) -> Any:
 def _clean_user_fields(fields: dict[str, Any]) -> dict[str, Any]:
     cleaned = dict(fields)
     if cleaned.get("full_name"):
-        cleaned["full_name"] = normalise(cleaned["full_name"])
+        cleaned["full_name"] = clean_text(cleaned["full_name"])
     if cleaned.get("email"):
         cleaned["email"] = normalise_email(cleaned["email"])
     if cleaned.get("phone"):
@@ -194,7 +195,10 @@ def clean_applicant_fields(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
             except InvalidApplicantData as exc:
                 errors[field] = [exc.message]
         elif isinstance(value, str):
-            cleaned[field] = normalise(value)
+            try:
+                cleaned[field] = clean_text(value, field=field)
+            except InvalidApplicantData as exc:
+                errors[field] = [exc.message]
         else:
             cleaned[field] = value
     if kind not in ApplicantKind.values:

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email as django_validate_email
 
 from motcua.core.exceptions import DomainError
+from motcua.core.text import ascii_digits, hidden_characters, normalise
 
 # Province-of-birth codes of the 12-digit personal ID (TT 59/2021/TT-BCA): the 63 pre-2025
 # NSO province codes, 001 Hà Nội … 096 Cà Mau. They did not change with the 2025 mergers.
@@ -24,10 +25,11 @@ BIRTH_PROVINCE_CODES = frozenset(
     }
 )  # fmt: skip
 _SEPARATORS = re.compile(r"[\s.\-()]")
-_DIGITS_12 = re.compile(r"\d{12}")
-_TAX_CODE = re.compile(r"\d{10}(-\d{3})?")
+# ASCII digits only: Python's \d also matches Arabic-Indic and other scripts' digits.
+_DIGITS_12 = re.compile(r"[0-9]{12}")
+_TAX_CODE = re.compile(r"[0-9]{10}(-[0-9]{3})?")
 # Mobiles have 10 digits; landlines since 2017 have 11 (02 + area code + subscriber).
-_PHONE = re.compile(r"0\d{9}|02\d{9}")
+_PHONE = re.compile(r"0[0-9]{9}|02[0-9]{9}")
 
 
 class InvalidApplicantData(DomainError):
@@ -41,7 +43,7 @@ class InvalidApplicantData(DomainError):
 def validate_citizen_id(value: str, *, field: str = "id_number") -> str:
     """A 12-digit personal ID (số định danh cá nhân / CCCD): digits 1–3 the province of birth
     registration, digit 4 century and gender, digits 5–6 the year of birth, then 6 random digits."""
-    number = re.sub(r"\s", "", value)
+    number = re.sub(r"\s", "", ascii_digits(value))
     if not number:
         raise InvalidApplicantData(field, "Chưa nhập số định danh cá nhân.")
     if not _DIGITS_12.fullmatch(number):
@@ -67,7 +69,7 @@ def check_citizen_id_matches_birth_date(number: str, date_of_birth: datetime.dat
 
 def validate_tax_code(value: str, *, field: str = "tax_code") -> str:
     """A business tax code: 10 digits, or 10 digits, a hyphen and 3 digits for a branch."""
-    code = re.sub(r"\s", "", value)
+    code = re.sub(r"\s", "", ascii_digits(value))
     if not code:
         raise InvalidApplicantData(field, "Chưa nhập mã số thuế.")
     if not _TAX_CODE.fullmatch(code):
@@ -80,7 +82,7 @@ def validate_tax_code(value: str, *, field: str = "tax_code") -> str:
 def normalise_phone(value: str, *, field: str = "phone") -> str:
     """A mobile number as 10 digits starting with 0 (a landline: 11 digits starting with 02);
     ``+84``/``0084`` become ``0``, spaces, dots, hyphens and brackets are dropped."""
-    phone = _SEPARATORS.sub("", value)
+    phone = _SEPARATORS.sub("", ascii_digits(value))
     if not phone:
         raise InvalidApplicantData(field, "Chưa nhập số điện thoại.")
     for prefix in ("+84", "0084"):
@@ -105,3 +107,18 @@ def normalise_email(value: str, *, field: str = "email") -> str:
         raise InvalidApplicantData(field, "Địa chỉ thư điện tử không hợp lệ.") from None
     local, _, domain = email.rpartition("@")
     return f"{local}@{domain.lower()}"
+
+
+def clean_text(value: str, *, field: str = "full_name") -> str:
+    """A name or other text as stored (NFC, spaces collapsed); refused when it holds invisible characters
+    (zero-width, text-direction overrides, control characters) that would make it read differently
+    from what is stored."""
+    hidden = hidden_characters(value)
+    if hidden:
+        raise InvalidApplicantData(
+            field,
+            "Nội dung chứa ký tự ẩn hoặc ký tự điều khiển hướng chữ ("
+            + ", ".join(sorted(set(hidden))[:3])
+            + "); vui lòng gõ lại, không dán từ văn bản khác.",
+        )
+    return normalise(value)

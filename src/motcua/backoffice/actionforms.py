@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import User
 from motcua.backoffice.uploads import checked_uploads
+from motcua.core.limits import MAX_AMOUNT_VND
 from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import ReturnMethod
 from motcua.dossiers.models import Dossier
@@ -136,7 +137,7 @@ class AnswerForm(ActionForm):
 
 
 class AmountForm(ActionForm):
-    amount_vnd = forms.IntegerField(label=_("Số tiền nghĩa vụ tài chính (đồng)"), min_value=1)
+    amount_vnd = forms.IntegerField(label=_("Số tiền nghĩa vụ tài chính (đồng)"), min_value=1, max_value=MAX_AMOUNT_VND)
 
 
 class ExtendForm(ActionForm):

@@ -15,18 +15,19 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import User
 from motcua.backoffice.acting import Acting
+from motcua.core.limits import MAX_AMOUNT_VND
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import fee_adjustments
 
 
 class AdjustFeesForm(forms.Form):
-    amount_vnd = forms.IntegerField(label=_("Số tiền phải nộp mới (đồng)"), min_value=0)
+    amount_vnd = forms.IntegerField(label=_("Số tiền phải nộp mới (đồng)"), min_value=0, max_value=MAX_AMOUNT_VND)
     reason = forms.CharField(label=_("Lý do điều chỉnh"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class RefundFeeForm(forms.Form):
-    amount_vnd = forms.IntegerField(label=_("Số tiền hoàn trả (đồng)"), min_value=1)
+    amount_vnd = forms.IntegerField(label=_("Số tiền hoàn trả (đồng)"), min_value=1, max_value=MAX_AMOUNT_VND)
     reference = forms.CharField(
         label=_("Số chứng từ, mã giao dịch hoàn trả"),
         max_length=64,

@@ -27,6 +27,7 @@ from motcua.catalogue.constants import (
 )
 from motcua.catalogue.models import ProcedureVersion
 from motcua.catalogue.requirements import requirement_from_text
+from motcua.core.limits import MAX_AMOUNT_VND, MAX_INTEGER
 from motcua.core.text import normalise
 from motcua.organisations.models import UnitLevel
 from motcua.workdays.constants import DurationUnit
@@ -204,7 +205,9 @@ class _Cleaner:
             return None
         return number
 
-    def integer(self, key: str, *, default: int | None = None, minimum: int = 0) -> int | None:
+    def integer(
+        self, key: str, *, default: int | None = None, minimum: int = 0, maximum: int = MAX_INTEGER
+    ) -> int | None:
         value = self.raw.get(key)
         if value in (None, ""):
             return default
@@ -217,6 +220,9 @@ class _Cleaner:
             return default
         if number < minimum:
             self.fail(key, f"Không được nhỏ hơn {minimum}.")
+            return default
+        if number > maximum:
+            self.fail(key, f"Không được lớn hơn {maximum:,}.".replace(",", "."))
             return default
         return number
 
@@ -272,7 +278,7 @@ def _vn_date(text: str) -> date | None:
 def _clean_fee(c: _Cleaner) -> dict[str, Any]:
     return {
         "name": c.text("name", required=True, max_length=300),
-        "amount_vnd": c.integer("amount_vnd"),
+        "amount_vnd": c.integer("amount_vnd", maximum=MAX_AMOUNT_VND),
         "payer": c.text("payer", max_length=300),
         "exemptions": c.text("exemptions", max_length=5000),
         "channels": c.choices_list("channels", Channel),
@@ -293,7 +299,7 @@ def _clean_component(c: _Cleaner) -> dict[str, Any]:
     name, note = c.text("name", required=True), c.text("note", max_length=5000)
     cleaned: dict[str, Any] = {
         "name": name,
-        "copies": c.integer("copies", default=1, minimum=1),
+        "copies": c.integer("copies", default=1, minimum=1, maximum=1000),
         "kind": c.choice("kind", ComponentKind, default=ComponentKind.ORIGINAL),
         "reusable_from_data_store": c.boolean("reusable_from_data_store"),
         "blank_form": c.text("blank_form", max_length=300),

@@ -10,7 +10,7 @@ from the code.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,3 +54,25 @@ def config(name: str, default: Any, *, help_text: str, group: str, secret: bool 
         return cast(raw)
     except ValueError as exc:
         raise RuntimeError(f"Environment variable {name} is invalid: {exc}") from exc
+
+
+MIN_SECRET_KEY_LENGTH = 50
+
+
+def unsafe_production_settings(values: Mapping[str, Any]) -> list[str]:
+    """What makes these settings unfit for production: debug pages, and every secret still at its
+    published default (anyone could sign sessions or confirm sandbox payments with it)."""
+    problems = []
+    if values.get("DEBUG"):
+        problems.append("DEBUG must be off when MOTCUA_PRODUCTION is on.")
+    key = str(values.get("SECRET_KEY", ""))
+    if len(key) < MIN_SECRET_KEY_LENGTH or key == REGISTRY["SECRET_KEY"].default:
+        problems.append(
+            f"Set SECRET_KEY to a random value of at least {MIN_SECRET_KEY_LENGTH} characters in production."
+        )
+    for declared in REGISTRY.values():
+        if declared.name == "SECRET_KEY" or not (declared.secret and declared.default):
+            continue
+        if values.get(declared.name) == declared.default:
+            problems.append(f"{declared.name} still has its published default value: set a long random value.")
+    return problems

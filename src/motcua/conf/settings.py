@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from motcua.conf.env import config
+from motcua.conf.env import config, unsafe_production_settings
 
 SRC_DIR = Path(__file__).resolve().parents[2]
 BASE_DIR = SRC_DIR.parent
@@ -19,7 +20,10 @@ INSECURE_SECRET_KEY = "insecure-development-key-change-me"  # noqa: S105 - the m
 PRODUCTION = config(
     "MOTCUA_PRODUCTION",
     False,
-    help_text="Production mode: refuse to start with DEBUG on or the development SECRET_KEY; secure cookies.",
+    help_text=(
+        "Production mode: refuse to start with DEBUG on or any secret at its published default "
+        "(SECRET_KEY, PAYMENT_SANDBOX_SECRET); secure cookies, HTTPS redirect and HSTS."
+    ),
     group="Core",
 )
 DEBUG = config("DEBUG", False, help_text="Django debug pages. Never on in production.", group="Core")
@@ -55,11 +59,16 @@ PROVINCE_NAME = config(
     group="Core",
 )
 
-if PRODUCTION:
-    if DEBUG:
-        raise ImproperlyConfigured("DEBUG must be off when MOTCUA_PRODUCTION is on.")
-    if SECRET_KEY == INSECURE_SECRET_KEY or len(SECRET_KEY) < 32:
-        raise ImproperlyConfigured("Set SECRET_KEY to a random value of at least 32 characters in production.")
+TRUSTED_PROXY_COUNT = config(
+    "TRUSTED_PROXY_COUNT",
+    0,
+    help_text=(
+        "Reverse proxies in front of the site that append the client address to X-Forwarded-For. "
+        "0 (default): the direct peer (REMOTE_ADDR) is the client and X-Forwarded-For is ignored. "
+        "Per-address limits (look-up throttles, sign-in lockout, API throttles) count by this address."
+    ),
+    group="Core",
+)
 
 # --- Database ---------------------------------------------------------------------
 DATABASE_URL = config(
@@ -117,6 +126,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "csp",
     "motcua.core",
     "motcua.accounts",
     "motcua.organisations",
@@ -136,6 +146,7 @@ if IS_POSTGRES:
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "motcua.core.middleware.ChosenLanguageMiddleware",  # the switch, never Accept-Language
@@ -267,6 +278,19 @@ SMS_BACKEND = config(
     group="E-mail",
 )
 
+NOTIFICATION_MAX_ATTEMPTS = config(
+    "NOTIFICATION_MAX_ATTEMPTS",
+    5,
+    help_text="Attempts at sending one e-mail or SMS before it is marked failed for an operator to resend.",
+    group="E-mail",
+)
+NOTIFICATION_RETRY_SECONDS = config(
+    "NOTIFICATION_RETRY_SECONDS",
+    60,
+    help_text="Delay before the first retry of a message that could not be sent; it doubles after each failure.",
+    group="E-mail",
+)
+
 # --- Background tasks -------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -274,7 +298,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Officials' tokens first: the answer to an unauthenticated request keeps naming them.
-        "rest_framework.authentication.TokenAuthentication",
+        "motcua.api.authentication.ExpiringTokenAuthentication",
         "motcua.api.clients.ApiKeyAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
@@ -290,6 +314,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "motcua.api.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"public_lookup": "30/minute"},
+    # DRF believes X-Forwarded-For when this is unset; the site's one rule is core.clientaddr.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Một Cửa API",
@@ -386,6 +412,7 @@ AXES_HANDLER = "motcua.accounts.lockout.LockoutHandler"
 AXES_FAILURE_LIMIT = "motcua.accounts.lockout.failure_limit"
 AXES_COOLOFF_TIME = "motcua.accounts.lockout.cool_off"
 AXES_USERNAME_CALLABLE = "motcua.accounts.lockout.account_key"
+# The lockout counts by the same client address as every other limit (TRUSTED_PROXY_COUNT).
 AXES_CLIENT_IP_CALLABLE = "motcua.accounts.lockout.client_ip"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "motcua.lockout_response.lockout_response"
@@ -574,7 +601,51 @@ DOSSIER_ALERT_HOURS = config(
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# The back office previews a dossier's file in a frame of its own page: same origin only.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+_hsts_seconds = config(
+    "SECURE_HSTS_SECONDS",
+    31536000,
+    help_text=(
+        "Production: how long browsers must use HTTPS only for this site (Strict-Transport-Security), "
+        "subdomains and preload included. Lower it while trying HTTPS out; 0 switches it off."
+    ),
+    group="Security",
+)
+SECURE_SSL_REDIRECT = PRODUCTION
+SECURE_HSTS_SECONDS = _hsts_seconds if PRODUCTION else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
+SECURE_HSTS_PRELOAD = PRODUCTION
+# Behind trusted proxies TLS ends at the proxy, which says so in X-Forwarded-Proto (it must overwrite
+# whatever the client sent); without a proxy the connection itself tells.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY_COUNT else None
+if PRODUCTION:
+    # SAMEORIGIN is deliberate (the preview frame above); the CSP's frame-ancestors says the same.
+    SILENCED_SYSTEM_CHECKS.append("security.W019")
+API_TOKEN_MAX_AGE_HOURS = config(
+    "API_TOKEN_MAX_AGE_HOURS",
+    720,
+    help_text="Hours an API token (Authorization: Token …) stays valid after it was issued; then a new one is needed.",
+    group="Security",
+)
+# Content Security Policy: scripts, styles and everything else from this site only; no inline
+# scripts or styles except the few elements carrying the per-response nonce (the API docs page).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
 
 LOGGING = {
     "version": 1,
@@ -584,3 +655,8 @@ LOGGING = {
     # WeasyPrint reports every rendering step at INFO: one PDF would print seven lines.
     "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
+
+# --- Production start-up guard --------------------------------------------------------
+# Last, once every setting is read: debug pages or a published default secret stop the start.
+if PRODUCTION and (_unsafe := unsafe_production_settings(globals())):
+    raise ImproperlyConfigured(" ".join(_unsafe))

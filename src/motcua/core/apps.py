@@ -37,3 +37,4 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         connection_created.connect(_register_guard, dispatch_uid="motcua_audit_guard")
         post_migrate.connect(_reseal, sender=self, dispatch_uid="motcua_audit_reseal")
+        from motcua.core import checks  # noqa: F401 - registers the production checks

@@ -14,6 +14,23 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
+# Format (zero-width, text-direction), control, private-use, surrogate and unassigned characters:
+# invisible on screen, they make two equal-looking names differ or reorder what an official reads.
+_HIDDEN_CATEGORIES = frozenset({"Cf", "Cc", "Co", "Cs", "Cn"})
+
+
+def hidden_characters(text: str) -> list[str]:
+    """The invisible or control characters in ``text`` (ordinary whitespace excluded), as U+XXXX codes."""
+    return [f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch) in _HIDDEN_CATEGORIES and not ch.isspace()]
+
+
+def ascii_digits(text: str) -> str:
+    """NFKC (full-width ０-９ become 0-9), then every other decimal digit (Arabic-Indic, Devanagari …)
+    as its ASCII digit, so an identity number is stored in one spelling whatever keyboard typed it."""
+    compatible = unicodedata.normalize("NFKC", text)
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch for ch in compatible)
+
+
 def fold(text: str) -> str:
     """Fold Vietnamese text for searching: strip diacritics, map đ→d, lower-case, collapse spaces.
 

@@ -19,6 +19,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from motcua.accounts.models import Applicant
+from motcua.accounts.personal_data import PROCESSING_ROLES, is_privileged_reader, record_personal_data_view
 from motcua.catalogue.models import Component, Procedure
 from motcua.catalogue.selectors import active_procedures, with_online_level
 from motcua.core.exceptions import DomainError, NotFound
@@ -53,7 +54,9 @@ def dossiers_visible_to(user: Any) -> QuerySet[Dossier]:
         return base.none()
     if _is_superuser(user):
         return base.exclude(status=Status.DRAFT)
-    agencies = _agency_ids(_pairs(user))
+    # Only the roles that process dossiers: administrators and catalogue managers hold memberships
+    # too, but have no reason to read applicants' personal data.
+    agencies = _agency_ids(_pairs(user), PROCESSING_ROLES)
     own = Q(applicant__user=user)
     if not agencies:
         return base.filter(own)
@@ -68,6 +71,8 @@ def get_visible(user: Any, code: str) -> Dossier:
     dossier = dossiers_visible_to(user).filter(code=code).first() if is_code_shaped(code) else None
     if dossier is None:
         raise NotFound("Không tìm thấy hồ sơ.", code="dossier_not_found")
+    if is_privileged_reader(user):
+        record_personal_data_view(user, what="dossier", reference=code, applicant=dossier.applicant, channel="api")
     return dossier
 
 

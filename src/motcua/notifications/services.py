@@ -1,22 +1,21 @@
 """Sending notifications to applicants and officials, and keeping a log of what was sent.
 
 Callers run these after their transaction commits (``transaction.on_commit``): a failing mail
-server must never roll back a dossier action, so errors are logged and recorded, not raised.
+server must never roll back a dossier action, so errors are recorded, not raised. A message that
+could not be sent is tried again by the worker with a growing delay (``NOTIFICATION_RETRY_SECONDS``,
+doubling) up to ``NOTIFICATION_MAX_ATTEMPTS``; then it is marked failed for an operator to see and
+resend from the admin.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 
-from django.conf import settings
-from django.core.mail import send_mail
+from django.db import transaction
 from django.utils import timezone
 
+from motcua.notifications import delivery, tasks
 from motcua.notifications.models import Notification
-from motcua.notifications.sms import send_sms
-
-logger = logging.getLogger("motcua.notifications")
 
 
 def notify(
@@ -39,17 +38,7 @@ def notify(
 
 
 def _deliver(channel: str, recipient: str, subject: str, body: str, topic: str, reference: str) -> Notification:
-    ok = False
-    error = ""
-    try:
-        if channel == Notification.Channel.EMAIL:
-            ok = send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient]) > 0
-        else:
-            ok = send_sms(recipient, body)
-    except Exception as exc:  # a provider failure must not break the caller
-        logger.exception("Notification to %s failed", recipient)
-        error = str(exc)[:500]
-    return Notification.objects.create(
+    row = Notification.objects.create(
         channel=channel,
         recipient=recipient,
         subject=subject[:300],
@@ -57,6 +46,19 @@ def _deliver(channel: str, recipient: str, subject: str, body: str, topic: str, 
         topic=topic,
         reference=reference,
         sent_at=timezone.now(),
-        delivered=ok,
-        error=error,
     )
+    delivery.attempt(row)
+    if row.status == Notification.Status.PENDING:
+        tasks.schedule_retry(row)
+    return row
+
+
+@transaction.atomic
+def resend(rows: Iterable[Notification]) -> list[Notification]:
+    """An operator's resend of messages that were not sent: one attempt now each, final if it fails."""
+    done = []
+    for row in rows:
+        locked = Notification.objects.select_for_update().get(pk=row.pk)
+        if locked.status != Notification.Status.SENT:
+            done.append(delivery.attempt(locked, retry=False))
+    return done

@@ -13,10 +13,9 @@ from collections.abc import Iterable
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from motcua.core.clientaddr import client_ip
 
-def client_ip(request: HttpRequest) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is client-controlled unless a trusted proxy rewrites it.
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
+__all__ = ["client_ip", "hit"]
 
 
 def _count(scope: str, subject: str, *, limit: int, window_seconds: int) -> bool:

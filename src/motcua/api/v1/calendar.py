@@ -17,9 +17,9 @@ from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from motcua.api.throttling import ClientScopedRateThrottle
 from motcua.workdays import selectors
 from motcua.workdays.clock import add_working_time
 from motcua.workdays.constants import VIETNAM_TZ, CalendarDayKind
@@ -138,7 +138,7 @@ ERRORS = {400: CalendarErrorSerializer, 429: CalendarErrorSerializer}
 class PublicCalendarView(APIView):
     permission_classes = [AllowAny]
     authentication_classes: list = []  # public: no session, so no CSRF and no per-user state
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [ClientScopedRateThrottle]
     throttle_scope = "public_lookup"
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from motcua.accounts.personal_data import is_privileged_reader, record_personal_data_view
 from motcua.backoffice.acting import DOSSIER_ROLES, Acting, acting_of, official_required
 from motcua.backoffice.actionforms import ACTIONS, ActionForm
 from motcua.backoffice.errors import apply_domain_error
@@ -55,6 +56,11 @@ def dossier_for(acting: Acting, code: str) -> Dossier:
     )
     if dossier is None:
         raise Http404("Không tìm thấy hồ sơ, hoặc hồ sơ không thuộc cơ quan của bạn.")
+    if not acting.membership.pk and is_privileged_reader(acting.membership.user):
+        # A superuser acting without a membership of their own: a support read, recorded.
+        record_personal_data_view(
+            acting.membership.user, what="dossier", reference=code, applicant=dossier.applicant, channel="backoffice"
+        )
     return dossier
 
 

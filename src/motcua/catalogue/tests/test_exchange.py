@@ -232,3 +232,12 @@ def test_an_older_workbook_with_the_yes_no_column_still_imports():
         ("optional", ""),
         ("conditional", "Chỉ khi trẻ bị bỏ rơi"),
     ]
+
+
+def test_a_fee_or_copy_count_beyond_what_the_database_holds_is_refused():
+    from motcua.catalogue.data import clean_version
+    from motcua.catalogue.tests.factories import version_data
+
+    fees = [{"name": "Lệ phí", "amount_vnd": 10**20}]
+    _data, problems = clean_version(version_data(fees=fees), path="version.")
+    assert "version.fees[1].amount_vnd" in {problem.path for problem in problems}

@@ -19,6 +19,7 @@ from django.db import transaction
 
 from motcua.accounts.models import User
 from motcua.core.exceptions import DomainError
+from motcua.core.limits import check_amount_vnd
 from motcua.dossiers import deadlines
 from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import PauseKind, SupplementStage
@@ -120,8 +121,7 @@ def request_financial_obligation(
     acting: ActingAs | None = None,
 ) -> Dossier:
     """Ask the applicant to pay (e.g. land levy); pauses the clock if the procedure version says so."""
-    if not isinstance(amount_vnd, int) or amount_vnd <= 0:
-        raise DomainError("Số tiền phải là số nguyên dương (đồng).", code="invalid", fields={"amount": []})
+    check_amount_vnd(amount_vnd, field="amount_vnd", minimum=1)
     ctx = begin(
         dossier, "request_financial_obligation", actor=actor, expected_version=expected_version, now=now, acting=acting
     )

@@ -18,6 +18,7 @@ from django.db import transaction
 
 from motcua.accounts.models import Role, User
 from motcua.core.exceptions import DomainError, PermissionDenied
+from motcua.core.limits import check_amount_vnd
 from motcua.dossiers import events
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier, DossierEvent
@@ -71,8 +72,7 @@ def adjust_fees(
     moment = now_or(now)
     locked = lock(dossier)
     reason = _check(actor, locked, reason)
-    if amount_vnd < 0:
-        raise DomainError("Số tiền phải thu không được âm.", code="invalid", fields={"amount_vnd": []})
+    check_amount_vnd(amount_vnd)
     if amount_vnd == locked.fee_total_vnd:
         raise DomainError(
             "Số tiền mới bằng số tiền đang phải thu.", code="unchanged", fields={"amount_vnd": ["Nhập số tiền khác."]}
@@ -114,7 +114,8 @@ def refund_fee(
             "Cần nhập số chứng từ hoặc mã giao dịch hoàn trả.", code="invalid", fields={"reference": ["Nhập số."]}
         )
     paid = amount_paid(locked)
-    if amount_vnd <= 0 or amount_vnd > paid:
+    check_amount_vnd(amount_vnd, minimum=1)
+    if amount_vnd > paid:
         raise DomainError(
             f"Số tiền hoàn trả phải lớn hơn 0 và không quá số đã nộp ({paid:,} đồng).".replace(",", "."),
             code="invalid",

@@ -13,6 +13,7 @@ from django.db import transaction
 from motcua.accounts.models import User
 from motcua.catalogue.selectors import fees_due_for
 from motcua.core.exceptions import DomainError
+from motcua.core.limits import check_amount_vnd
 from motcua.dossiers import events
 from motcua.dossiers.constants import PaymentMethod, Status
 from motcua.dossiers.models import Dossier, DossierEvent, DossierFee, DossierFile, FilePurpose
@@ -48,7 +49,10 @@ def price(
             for line in fees_due_for(dossier.procedure_version_id, dossier.channel, exempt=exempt)
         ]
     else:
-        rows = [DossierFee(dossier=dossier, name=f.name, amount_vnd=f.amount_vnd) for f in fees]
+        rows = [
+            DossierFee(dossier=dossier, name=f.name, amount_vnd=check_amount_vnd(f.amount_vnd, field="fees"))
+            for f in fees
+        ]
     dossier.fee_total_vnd = sum(r.amount_vnd for r in rows)
     dossier.payment_method = payment_method if dossier.fee_total_vnd else PaymentMethod.NONE
     return rows
@@ -90,8 +94,7 @@ def record_fee_payment(
     moment = now_or(now)
     if method not in PaymentMethod.values or method == PaymentMethod.NONE:
         raise DomainError("Hình thức nộp phí không hợp lệ.", code="invalid", fields={"method": []})
-    if amount_vnd <= 0:
-        raise DomainError("Số tiền đã nộp phải lớn hơn 0.", code="invalid", fields={"amount_vnd": []})
+    check_amount_vnd(amount_vnd, minimum=1)
     if not reference:
         raise DomainError("Thiếu mã giao dịch thanh toán.", code="invalid", fields={"reference": []})
     locked = lock(dossier)

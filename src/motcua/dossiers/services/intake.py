@@ -22,6 +22,7 @@ from motcua.catalogue.models import Component, Procedure, ProcedureVersion
 from motcua.catalogue.selectors import effective_time, is_in_force, version_in_force
 from motcua.core.db import reserve_id
 from motcua.core.exceptions import DomainError, PermissionDenied
+from motcua.core.limits import MAX_COPIES, MAX_PAGES, check_count
 from motcua.core.text import fold
 from motcua.core.uploads import validate_upload, validate_uploads
 from motcua.dossiers import codes, deadlines, events
@@ -134,8 +135,8 @@ def add_components(
                 order=index,
                 name=name,
                 kind=data.kind,
-                copies=data.copies,
-                page_count=data.page_count,
+                copies=check_count(data.copies, field="components", minimum=1, maximum=MAX_COPIES),
+                page_count=check_count(data.page_count, field="components", minimum=0, maximum=MAX_PAGES),
                 digitised=data.digitised or bool(data.files),
                 reused=data.reused,
             )

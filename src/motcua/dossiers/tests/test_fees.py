@@ -122,3 +122,28 @@ def test_what_remains_paid_after_a_partial_refund_can_still_be_refunded(world):
     assert not first.fees_paid  # 40.000 đ left against 50.000 đ due
     services.refund_fee(dossier, amount_vnd=40_000, reason="Rút hồ sơ", reference="PC-2", actor=world.officer)
     assert services.fee_adjustments.amount_paid(dossier) == 0
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda w, d: services.adjust_fees(d, amount_vnd=10**20, reason="Sửa", actor=w.officer),
+        lambda w, d: services.refund_fee(d, amount_vnd=10**20, reason="Hoàn", reference="UNC-1", actor=w.officer),
+        lambda w, d: services.request_financial_obligation(d, actor=w.officer, amount_vnd=10**20),
+    ],
+)
+def test_amounts_beyond_what_the_database_holds_are_refused_by_the_domain(world, write):
+    dossier = receive(world, fees_paid=True)
+    with pytest.raises(DomainError) as refused:
+        write(world, dossier)
+    assert refused.value.code == "invalid" and "amount_vnd" in refused.value.fields
+
+
+@pytest.mark.parametrize(("copies", "pages"), [(10**20, 1), (1, 10**20), (0, 1), (1, -1)])
+def test_copies_and_pages_beyond_their_bounds_are_refused_by_the_domain(world, copies, pages):
+    from motcua.dossiers.services.intake import ComponentData
+
+    with pytest.raises(DomainError) as refused:
+        receive(world, components=[ComponentData(name="Tờ khai", copies=copies, page_count=pages, files=[pdf()])])
+    assert "components" in refused.value.fields
+    assert not Dossier.objects.exists()

@@ -11,6 +11,7 @@ from rest_framework import serializers
 
 from motcua.accounts.models import ApplicantKind, Role
 from motcua.catalogue.constants import ComponentKind
+from motcua.core.limits import MAX_AMOUNT_VND, MAX_COPIES, MAX_INTEGER, MAX_PAGES
 from motcua.dossiers.constants import (
     OPEN_STATUSES,
     RATING_CRITERIA,
@@ -56,22 +57,24 @@ class ApplicantInSerializer(serializers.Serializer):
 
 
 class ComponentInSerializer(serializers.Serializer):
-    component_id = serializers.IntegerField(required=False, allow_null=True, default=None)
+    component_id = serializers.IntegerField(max_value=MAX_INTEGER, required=False, allow_null=True, default=None)
     name = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
     kind = serializers.ChoiceField(choices=ComponentKind.choices, default=ComponentKind.ORIGINAL)
-    copies = serializers.IntegerField(min_value=1, max_value=100, default=1)
-    page_count = serializers.IntegerField(min_value=0, max_value=10000, default=0)
+    copies = serializers.IntegerField(min_value=1, max_value=MAX_COPIES, default=1)
+    page_count = serializers.IntegerField(min_value=0, max_value=MAX_PAGES, default=0)
     digitised = serializers.BooleanField(default=False)
     reused = serializers.BooleanField(default=False)
 
 
 class FeeInSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=300)
-    amount_vnd = serializers.IntegerField(min_value=0)
+    amount_vnd = serializers.IntegerField(min_value=0, max_value=MAX_AMOUNT_VND)
 
 
 class IntakeSerializer(serializers.Serializer):
-    receiving_agency = serializers.IntegerField(help_text="Id of the one-stop unit receiving the dossier.")
+    receiving_agency = serializers.IntegerField(
+        max_value=MAX_INTEGER, help_text="Id of the one-stop unit receiving the dossier."
+    )
     procedure = serializers.CharField(max_length=10, help_text="National procedure code, e.g. 1.001193.")
     applicant = ApplicantInSerializer()
     components = ComponentInSerializer(many=True, required=False, default=list)
@@ -97,7 +100,7 @@ class IntakeSerializer(serializers.Serializer):
         help_text="How the applicant wants the result: counter, postal (with delivery_address) or electronic.",
     )
     delivery_address = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
-    competent_agency = serializers.IntegerField(required=False, allow_null=True, default=None)
+    competent_agency = serializers.IntegerField(max_value=MAX_INTEGER, required=False, allow_null=True, default=None)
     summary = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
     decision = serializers.ChoiceField(choices=["accept", "request_supplement", "refuse", "register"], default="accept")
     supplement_items = serializers.ListField(child=serializers.CharField(max_length=500), required=False, default=list)
@@ -109,12 +112,16 @@ class IntakeSerializer(serializers.Serializer):
 
 
 class FeeAdjustmentSerializer(serializers.Serializer):
-    amount_vnd = serializers.IntegerField(min_value=0, help_text="The new amount due, in đồng.")
+    amount_vnd = serializers.IntegerField(
+        min_value=0, max_value=MAX_AMOUNT_VND, help_text="The new amount due, in đồng."
+    )
     reason = serializers.CharField(max_length=1000, help_text="Why the amount changes (kept in the history).")
 
 
 class FeeRefundSerializer(serializers.Serializer):
-    amount_vnd = serializers.IntegerField(min_value=1, help_text="Amount given back, at most what was paid.")
+    amount_vnd = serializers.IntegerField(
+        min_value=1, max_value=MAX_AMOUNT_VND, help_text="Amount given back, at most what was paid."
+    )
     reason = serializers.CharField(max_length=1000)
     reference = serializers.CharField(
         max_length=64, help_text="Number of the payment order or the payment platform's refund transaction."
@@ -128,7 +135,9 @@ class ActionSerializer(serializers.Serializer):
     """Inputs of every action; each action reads the ones it needs (see docs/dossiers.md)."""
 
     expected_version = serializers.IntegerField(
-        min_value=1, help_text="The dossier version the client saw; a mismatch answers 409 `conflict`."
+        min_value=1,
+        max_value=MAX_INTEGER,
+        help_text="The dossier version the client saw; a mismatch answers 409 `conflict`.",
     )
     note = serializers.CharField(required=False, allow_blank=True, default="")
     acting_agency = serializers.IntegerField(
@@ -164,16 +173,22 @@ class ActionSerializer(serializers.Serializer):
         help_text="resubmit, receive_supplement: take a supplement that misses requested items (a note is "
         "required); without it such a supplement answers 409 `supplement_incomplete` listing what is missing.",
     )
-    handler = serializers.IntegerField(required=False, allow_null=True, default=None, help_text="User id.")
-    next_handler = serializers.IntegerField(required=False, allow_null=True, default=None)
-    agencies = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
-    agency = serializers.IntegerField(required=False, allow_null=True, default=None)
+    handler = serializers.IntegerField(
+        max_value=MAX_INTEGER, required=False, allow_null=True, default=None, help_text="User id."
+    )
+    next_handler = serializers.IntegerField(max_value=MAX_INTEGER, required=False, allow_null=True, default=None)
+    agencies = serializers.ListField(
+        child=serializers.IntegerField(max_value=MAX_INTEGER), required=False, default=list
+    )
+    agency = serializers.IntegerField(max_value=MAX_INTEGER, required=False, allow_null=True, default=None)
     content = serializers.CharField(required=False, allow_blank=True, default="")
     answer = serializers.CharField(required=False, allow_blank=True, default="")
     days = serializers.DecimalField(
         max_digits=5, decimal_places=2, min_value=Decimal(0), required=False, default=Decimal(3)
     )
-    amount_vnd = serializers.IntegerField(min_value=1, required=False, allow_null=True, default=None)
+    amount_vnd = serializers.IntegerField(
+        min_value=1, max_value=MAX_AMOUNT_VND, required=False, allow_null=True, default=None
+    )
     new_due_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
     return_method = serializers.ChoiceField(
         choices=ReturnMethod.choices,

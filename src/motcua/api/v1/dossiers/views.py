@@ -15,13 +15,13 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from motcua.accounts.models import User
 from motcua.accounts.selectors import memberships_for
 from motcua.api.clients import ApiClientScopes
 from motcua.api.serializing import represented, validated
+from motcua.api.throttling import ClientScopedRateThrottle
 from motcua.api.v1.dossiers import serializers as s
 from motcua.api.v1.dossiers.pagination import DossierPagination
 from motcua.catalogue.selectors import version_in_force_by_code
@@ -456,9 +456,15 @@ class RegisterView(APIView):
 
 
 def _may_read_register(user: Any, agency: Agency) -> bool:
+    """The register lists applicants: the processing roles only (not administrators or catalogue managers)."""
+    from motcua.accounts.personal_data import PROCESSING_ROLES, is_privileged_reader, record_personal_data_view
     from motcua.accounts.selectors import has_role
 
-    return has_role(user, agency)
+    if not has_role(user, agency, *PROCESSING_ROLES):
+        return False
+    if is_privileged_reader(user):
+        record_personal_data_view(user, what="register", reference=agency.identifier_code, channel="api")
+    return True
 
 
 class PublicLookupView(APIView):
@@ -466,7 +472,7 @@ class PublicLookupView(APIView):
 
     permission_classes = [AllowAny]
     authentication_classes: list[Any] = []
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [ClientScopedRateThrottle]
     throttle_scope = "public_lookup"
 
     @extend_schema(

@@ -8,6 +8,8 @@ from collections.abc import Mapping
 
 from django.conf import settings
 
+from motcua.payments.checks import DEVELOPMENT_SANDBOX_SECRET
+
 SIGNATURE_FIELD = "sig"
 
 
@@ -22,8 +24,12 @@ def sign(params: Mapping[str, str], secret: str | None = None) -> str:
 
 
 def verify(params: Mapping[str, str], secret: str | None = None) -> bool:
+    key = secret if secret is not None else settings.PAYMENT_SANDBOX_SECRET
+    if getattr(settings, "PRODUCTION", False) and key == DEVELOPMENT_SANDBOX_SECRET:
+        # The development key is published with the source: anyone could sign a "paid" callback.
+        return False
     given = params.get(SIGNATURE_FIELD, "")
-    return bool(given) and hmac.compare_digest(given, sign(params, secret))
+    return bool(given) and hmac.compare_digest(given, sign(params, key))
 
 
 def signed(params: Mapping[str, str]) -> dict[str, str]:
