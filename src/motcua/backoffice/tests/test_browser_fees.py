@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import time_machine
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from motcua.backoffice.tests.browser import sign_in
 from motcua.dossiers.tests.conftest import MONDAY_9AM, build_world
@@ -30,4 +31,4 @@ def test_an_officer_adjusts_a_wrong_fee_from_the_dossier_page(live_server, new_b
         panel.get_by_role("button", name="Điều chỉnh phí, lệ phí phải nộp").click()
         page.get_by_text("Đã thực hiện: Điều chỉnh phí, lệ phí phải nộp.").wait_for()
         assert "phải nộp 20.000" in page.content()
-        assert page.get_by_text("Thu nhầm mức lệ phí").first.is_visible()
+        expect(page.get_by_text("Thu nhầm mức lệ phí").first).to_be_visible()

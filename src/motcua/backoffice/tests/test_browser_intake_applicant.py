@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import time_machine
+from playwright.sync_api import expect
 
 from motcua.accounts.services import create_or_update_applicant
 from motcua.backoffice.tests.browser import sign_in
@@ -71,8 +72,8 @@ def test_changing_the_identity_number_after_a_lookup_drops_the_prefilled_contact
         page.get_by_label("Số định danh cá nhân (CCCD)").fill("038090000555")
         for label in ("Thư điện tử", "Số điện thoại", "Địa chỉ"):
             assert page.get_by_label(label, exact=True).input_value() == "", label
-        assert page.locator("[data-contact-cleared]").is_visible()
-        assert not page.locator("[data-found]").is_visible()
+        expect(page.locator("[data-contact-cleared]")).to_be_visible()
+        expect(page.locator("[data-found]")).to_be_hidden()
         assert page.evaluate("document.documentElement.scrollWidth") <= TABLET["width"]
         assert serious_accessibility_violations(page) == []
 

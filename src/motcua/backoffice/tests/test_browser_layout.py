@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import time_machine
+from playwright.sync_api import expect
 
 from motcua.backoffice.tests.browser import sign_in
 from motcua.backoffice.tests.conftest import MONDAY_9AM, build_world
@@ -52,7 +53,7 @@ def test_counter_path_at_768_px(live_server: Any, new_browser_page: Any) -> None
 
         page.get_by_role("link", name=re.compile("Hồ sơ")).first.click()
         page.goto(f"{base}/can-bo/?tab=all")
-        assert page.get_by_role("link", name=code).is_visible()
+        expect(page.get_by_role("link", name=code)).to_be_visible()
         assert layout_problems(page) == [], "inbox with the dossier"
         # The inbox's eight columns fit a tablet without scrolling their region sideways.
         assert page.locator("#inbox-table .table-scroll").evaluate("e => e.scrollWidth <= e.clientWidth")

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 import time_machine
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from motcua.accounts.models import Role
 from motcua.accounts.tests.factories import MembershipFactory, UserFactory
@@ -26,8 +27,8 @@ def test_set_up_then_sign_in_with_a_code(live_server: Any, browser_page: Any, ag
     with time_machine.travel(time.time(), tick=True) as clock:
         sign_in(page, live_server.url, "giamdoc")
         page.wait_for_url("**/can-bo/xac-thuc/thiet-lap/**")
-        assert page.get_by_role("heading", name="Thiết lập xác thực hai bước").is_visible()
-        assert page.get_by_role("img", name="Mã QR để thêm tài khoản vào ứng dụng xác thực").is_visible()
+        expect(page.get_by_role("heading", name="Thiết lập xác thực hai bước")).to_be_visible()
+        expect(page.get_by_role("img", name="Mã QR để thêm tài khoản vào ứng dụng xác thực")).to_be_visible()
         device = TOTPDevice.objects.get(user=leader, confirmed=False)
         secret = page.locator("#two-factor-secret").inner_text()
         assert secret.replace(" ", "") and len(secret.replace(" ", "")) == 32
@@ -41,7 +42,7 @@ def test_set_up_then_sign_in_with_a_code(live_server: Any, browser_page: Any, ag
         page.get_by_label("Mã 6 chữ số đang hiển thị trong ứng dụng").fill(code_now(device))
         page.get_by_role("button", name="Xác nhận và bật xác thực hai bước").click()
         page.wait_for_load_state()
-        assert page.get_by_role("heading", name="Mã khôi phục").is_visible()
+        expect(page.get_by_role("heading", name="Mã khôi phục")).to_be_visible()
         assert page.locator(".recovery-codes li").count() == 10
         page.get_by_role("link", name="Tôi đã lưu các mã, tiếp tục").click()
         page.wait_for_url("**/can-bo/")
@@ -51,7 +52,7 @@ def test_set_up_then_sign_in_with_a_code(live_server: Any, browser_page: Any, ag
         clock.shift(timedelta(seconds=60))  # the next code of the app
         sign_in(page, live_server.url, "giamdoc")
         page.wait_for_url("**/can-bo/xac-thuc/?next=*")
-        assert page.get_by_role("heading", name="Xác thực hai bước").is_visible()
+        expect(page.get_by_role("heading", name="Xác thực hai bước")).to_be_visible()
         assert serious_accessibility_violations(page) == []
         page.get_by_label("Mã xác thực").fill("000000" if code_now(device) != "000000" else "111111")
         page.get_by_role("button", name="Xác nhận").click()

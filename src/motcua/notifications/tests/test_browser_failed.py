@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from motcua.accounts.tests.factories import TEST_PASSWORD, UserFactory
 from motcua.notifications.models import Notification
@@ -45,7 +46,7 @@ def test_an_operator_filters_failed_messages_and_resends_one(
     row.locator("input.action-select").check()
     page.locator("select[name=action]").select_option("resend_now")
     page.locator(".actions button[name=index]").click()
-    assert page.get_by_text("Đã gửi lại 1/1 thông báo.").is_visible()
+    expect(page.get_by_text("Đã gửi lại 1/1 thông báo.")).to_be_visible()  # waits for the page after the POST
     assert [text for text in console if "Content Security Policy" in text] == []  # the admin works under the CSP
     failed.refresh_from_db()
     assert failed.status == Notification.Status.SENT and mail.outbox[-1].to == ["lan@example.vn"]

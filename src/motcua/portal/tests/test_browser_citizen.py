@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import time_machine
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from motcua.core.testing import DESKTOP, PHONE, screenshot, serious_accessibility_violations
 from motcua.dossiers import services
@@ -123,8 +124,8 @@ def test_citizen_submits_online_and_rates(live_server, new_browser_page, setting
         dossier.refresh_from_db()
         page.reload()
         due = timezone.localtime(dossier.due_at)
-        assert page.get_by_text("Được tiếp nhận").first.is_visible()
-        assert page.get_by_text(f"{due:%H:%M} ngày {due:%d/%m/%Y}").is_visible()
+        expect(page.get_by_text("Được tiếp nhận").first).to_be_visible()
+        expect(page.get_by_text(f"{due:%H:%M} ngày {due:%d/%m/%Y}")).to_be_visible()
         _check_accessibility(page, "dossier detail")
         screenshot(page, "portal-dossier")
         phone = phone_page_like(new_browser_page, page, PHONE)
@@ -142,7 +143,7 @@ def test_citizen_submits_online_and_rates(live_server, new_browser_page, setting
         services.attach_result(dossier, actor=world.leader, result_files=[result])
         services.return_result(dossier, actor=world.officer, method="counter")
         page.reload()
-        assert page.get_by_text("Đã trả kết quả").first.is_visible()
+        expect(page.get_by_text("Đã trả kết quả").first).to_be_visible()
         page.locator("input[name=satisfaction][value=very_satisfied]").check()
         page.get_by_text("Đánh giá theo từng tiêu chí (không bắt buộc)").click()
         page.locator("input[name=criterion_staff_attitude][value=satisfied]").check()
@@ -150,4 +151,4 @@ def test_citizen_submits_online_and_rates(live_server, new_browser_page, setting
         screenshot(page, "portal-rating", full_page=True)
         page.get_by_role("button", name="Gửi đánh giá").click()
         page.get_by_text("Cảm ơn bạn đã đánh giá").wait_for()
-        assert page.get_by_role("heading", name="Đánh giá của bạn").is_visible()
+        expect(page.get_by_role("heading", name="Đánh giá của bạn")).to_be_visible()
