@@ -102,17 +102,26 @@ migrate: install
 	@mkdir -p var
 	$(MANAGE) migrate --no-input
 
+# Static files are gathered (and compressed) again only when a source changed or packages were installed:
+# that is most of a restart's time otherwise.
+STATIC_SOURCES := $(shell find src/motcua -path '*/static/*' -type f 2>/dev/null)
+STATIC_STAMP := var/static/.collected
+$(STATIC_STAMP): $(STATIC_SOURCES) $(VENV)/.installed
+	@mkdir -p var
+	$(MANAGE) collectstatic --no-input -v 0
+	@touch $@
+
 .PHONY: demo
 # Demo e-mails go to files under var/mail (not the terminal); links in them point at this server.
-# The demo is reachable by others on the network: no debug pages (they show settings and code);
-# WhiteNoise serves the static files without them.
 demo: export EMAIL_BACKEND ?= file
 demo: export SITE_URL ?= http://127.0.0.1:$(PORT)
 # Only the IT administrators' demo accounts show two-factor sign-in; the other officials sign in with a password.
 demo: export TWO_FACTOR_REQUIRED_ROLES ?= administrator
-demo: system-deps install migrate
+# Several web processes share the sign-in lockout counters through a cache on disk.
+demo: export CACHE_URL ?= file://$(CURDIR)/var/cache
+demo: export PORT := $(PORT)
+demo: system-deps install migrate $(STATIC_STAMP)
 	$(MANAGE) load_demo
-	$(MANAGE) collectstatic --no-input -v 0
 	@echo ""
 	@echo "  Cổng dịch vụ công:   http://127.0.0.1:$(PORT)/"
 	@echo "  Bàn làm việc cán bộ: http://127.0.0.1:$(PORT)/can-bo/"
@@ -122,6 +131,12 @@ demo: system-deps install migrate
 	@echo "  Demo logins (password for all):"
 	@$(MANAGE) demo_logins
 	@echo "  Ctrl-C stops the web server and the background worker."
+	@# gunicorn (src/motcua/conf/gunicorn.py: one worker per core) and the task worker; DEBUG stays off.
 	@trap 'kill 0' INT TERM EXIT; \
 	$(MANAGE) db_worker --interval 2 & \
-	DEBUG=false $(MANAGE) runserver --noreload 127.0.0.1:$(PORT)
+	DEBUG=false $(VENV)/bin/gunicorn -c src/motcua/conf/gunicorn.py motcua.wsgi
+
+.PHONY: runserver
+runserver: install migrate
+	@# Development only: Django's auto-reloading server with debug pages.
+	DEBUG=true $(MANAGE) runserver 127.0.0.1:$(PORT)

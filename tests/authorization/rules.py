@@ -72,6 +72,9 @@ RULES: list[Rule] = [
     Rule("admin/logout/", "public", expect("redirect", administrator="405")),
     Rule("admin/*", "administrator", ADMIN_SITE, post=expect("login", administrator="")),
     # --- API ------------------------------------------------------------------------------------------
+    # Liveness and readiness of the process, for the supervisor and the load balancer: nothing private.
+    Rule("healthz", "public", PUBLIC),
+    Rule("readyz", "public", PUBLIC),
     Rule("api/v1/schema/", "public", PUBLIC),
     Rule("api/v1/docs/", "public", PUBLIC),
     Rule("api/v1/calendar/*", "public", expect("400")),  # no query: the parameters are required

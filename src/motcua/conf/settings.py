@@ -615,6 +615,8 @@ _hsts_seconds = config(
     group="Security",
 )
 SECURE_SSL_REDIRECT = PRODUCTION
+# The supervisor and the load balancer probe these over plain HTTP, behind the TLS terminator.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = _hsts_seconds if PRODUCTION else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
 SECURE_HSTS_PRELOAD = PRODUCTION
