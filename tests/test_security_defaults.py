@@ -159,8 +159,9 @@ def test_the_system_check_names_default_secrets_as_errors_in_production(settings
 
 def test_the_demo_serves_without_debug_pages() -> None:
     recipe = (ROOT / "Makefile").read_text().split("\ndemo:", 1)[1].split("\n.PHONY", 1)[0]
-    [serve] = [line for line in recipe.splitlines() if "runserver" in line]
+    [serve] = [line for line in recipe.splitlines() if "gunicorn -c" in line]
     assert "DEBUG=false" in serve and "DEBUG=true" not in recipe and ":-true" not in recipe
+    assert "runserver" not in recipe  # the development server is for development only (make runserver)
 
 
 @pytest.mark.django_db
