@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from motcua.dossiers import workflow
+from motcua.dossiers import input_fields, workflow
 from motcua.dossiers.constants import DVCQG_STATUS_KEYS, Status
 
 ROLE_LABELS = {
@@ -44,7 +44,7 @@ def mermaid() -> str:
 
 def table() -> str:
     rows = [
-        "| Thao tác (`action`) | Tên | Từ trạng thái | Sang | Ai | Ở đâu | Điều kiện | Dữ liệu bắt buộc | Mẫu |",
+        "| Thao tác (`action`) | Tên | Từ trạng thái | Sang | Ai | Ở đâu | Điều kiện | Dữ liệu (* bắt buộc) | Mẫu |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for t in workflow.TRANSITIONS:
@@ -54,12 +54,64 @@ def table() -> str:
         guards = ", ".join(f"`{g.__name__}`" for g in t.guards) or "–"
         if t.step_bound:
             guards += ", người xử lý bước"
-        inputs = ", ".join(f"`{i}`" for i in t.inputs) or "–"
+        specs = t.input.specs().items()
+        inputs = ", ".join(f"`{name}`" + ("*" if field.required else "") for name, field in specs) or "–"
         rows.append(
             f"| `{t.name}` | {t.label} | {sources} | {target} | {roles} | {SCOPE_LABELS[t.scope]} | {guards} "
             f"| {inputs} | {t.form or '–'} |"
         )
     return "\n".join(rows)
+
+
+KIND_LABELS = {
+    input_fields.TEXT: "chữ",
+    input_fields.LINES: "danh sách dòng chữ",
+    input_fields.INTEGER: "số nguyên",
+    input_fields.DECIMAL: "số",
+    input_fields.DATETIME: "ngày giờ (ISO 8601)",
+    input_fields.CHOICE: "một trong",
+    input_fields.FILES: "tệp",
+    input_fields.OFFICIAL: "mã cán bộ",
+    input_fields.AGENCY: "mã cơ quan",
+    input_fields.AGENCIES: "danh sách mã cơ quan",
+    input_fields.MAPPING: "đối tượng JSON",
+    input_fields.BOOL: "true/false",
+}
+
+
+def _field_rule(field: input_fields.FieldSpec) -> str:
+    rules = [KIND_LABELS[field.kind]]
+    if field.choices:
+        values = ", ".join(f"`{value}`" for value, _ in field.choices)
+        rules[0] += f", giá trị là một trong {values}" if field.kind == input_fields.MAPPING else f" {values}"
+    if field.max_length:
+        each = "mỗi dòng " if field.kind == input_fields.LINES else ""
+        rules.append(f"{each}tối đa {field.max_length} ký tự")
+    if field.min_value is not None:
+        rules.append(f"≥ {field.min_value}")
+    if field.max_value is not None:
+        rules.append(f"≤ {field.max_value}")
+    if field.default not in (None, "", ()):
+        rules.append(f"mặc định {field.default}")
+    if field.candidates is not None:
+        rules.append(f"trong `{field.candidates.__name__}`")
+    return "; ".join(rules)
+
+
+def inputs() -> str:
+    """Each action's input, field by field, as its input class declares it."""
+    sections: list[str] = []
+    for t in workflow.TRANSITIONS:
+        specs = t.input.specs()
+        if not specs:
+            continue
+        sections += [f"### `{t.name}` ({t.input.__name__})", "", "| Trường | Nhãn | Kiểu, giới hạn | Bắt buộc |"]
+        sections.append("|---|---|---|---|")
+        for name, field in specs.items():
+            required = "có" if field.required else "–"
+            sections.append(f"| `{name}` | {field.label} | {_field_rule(field)} | {required} |")
+        sections.append("")
+    return "\n".join(sections)
 
 
 def document() -> str:
@@ -81,5 +133,11 @@ def document() -> str:
             "",
             table(),
             "",
+            "## Inputs",
+            "",
+            "Every action's request body (API) and form (back office) are built from its input class"
+            " (`src/motcua/dossiers/inputs.py`); the request adds `expected_version`.",
+            "",
+            inputs(),
         ]
     )

@@ -1,9 +1,12 @@
 """The dossier workflow in one table: states, actions, who may fire them, guards and inputs.
 
-Every change of a dossier goes through a service in ``dossiers.services``; each service starts
-with ``workflow.check(snapshot, action, actor)``, the single enforcement point. The table below
-is the whole lifecycle: read it top to bottom to know what can happen to a dossier.
-``manage.py dossier_workflow_diagram`` renders it to docs/dossier-workflow.md.
+Each action is declared once, here: its name and label, the statuses it moves between, who may
+fire it and where, its guards (``dossiers/guards.py``) and its typed input (``dossiers/inputs.py``).
+The service performing it registers itself with ``@performs("name")`` (``dossiers/services/``)
+and starts with ``workflow.check(snapshot, action, actor)``, the single enforcement point. The API's
+action endpoints, the back office's action forms and docs/dossier-workflow.md (rendered by
+``manage.py dossier_workflow_diagram``) are derived from the table: read it top to bottom to know
+what can happen to a dossier. docs/dossiers.md says how to add an action.
 
 Nothing here touches the database: a guard sees a :class:`Snapshot` (facts about the dossier,
 loaded by ``Dossier.snapshot()``) and an :class:`Env` (the moment and the working calendar),
@@ -12,15 +15,33 @@ so the table is tested with plain values.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from motcua.accounts.models import Role
 from motcua.core.exceptions import DomainError, PermissionDenied
-from motcua.dossiers.constants import Status, SupplementStage
-from motcua.workdays.clock import WorkingCalendar, working_time_between
+from motcua.dossiers import inputs as i
+from motcua.dossiers.constants import Status
+from motcua.dossiers.guards import (
+    Guard,
+    approved,
+    before_extension_deadline,
+    has_active_step,
+    has_next_step,
+    has_previous_step,
+    no_open_consultation,
+    no_open_transfer,
+    no_result_yet,
+    not_approved,
+    not_extended,
+    not_rated,
+    supplement_after_appraisal,
+    supplement_at_intake,
+    within_supplement_window,
+)
+from motcua.dossiers.inputs import ActionInput, NoInput
+from motcua.workdays.clock import WorkingCalendar
 
 APPLICANT = "applicant"  # pseudo-role: the applicant owning the dossier (portal account)
 
@@ -36,9 +57,6 @@ COMPETENT = "competent"  # the agency competent to resolve the dossier
 CONSULTED = "consulted"  # an agency whose consultation is open
 TRANSFERRED = "transferred"  # an agency of another level holding the dossier (liên thông)
 OWNER = "owner"  # the applicant's own portal account
-
-SUPPLEMENT_WINDOW_DAYS = 3  # Decree 61/2018 Art. 19: within 3 working days of receipt
-EXTENSION_NOTICE_DAYS = 1  # at least 1 working day before the due moment
 
 
 @dataclass(frozen=True)
@@ -96,9 +114,6 @@ class Env:
     calendar: WorkingCalendar
 
 
-Guard = Callable[[Snapshot, Env], str | None]  # returns the Vietnamese refusal, or None
-
-
 @dataclass(frozen=True)
 class Transition:
     name: str
@@ -108,81 +123,10 @@ class Transition:
     roles: frozenset[str]
     scope: str
     guards: tuple[Guard, ...] = ()
-    inputs: tuple[str, ...] = ()  # required inputs (validated again by the service)
+    input: type[ActionInput] = NoInput  # what it takes, validated once (dossiers/inputs.py)
     form: str = ""  # standard form issued (Circular 03/2025 Appendix I)
     step_bound: bool = False  # only the handler of the active step (or a head) may fire it
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-# --- Guards -----------------------------------------------------------------------------
-
-
-def no_result_yet(snap: Snapshot, env: Env) -> str | None:
-    return "Hồ sơ đã có kết quả giải quyết." if snap.has_result else None
-
-
-def supplement_at_intake(snap: Snapshot, env: Env) -> str | None:
-    ok = snap.supplement_stage == SupplementStage.INTAKE
-    return None if ok else "Yêu cầu bổ sung này không phải ở khâu tiếp nhận."
-
-
-def supplement_after_appraisal(snap: Snapshot, env: Env) -> str | None:
-    ok = snap.supplement_stage == SupplementStage.PROCESSING
-    return None if ok else "Yêu cầu bổ sung này được đưa ra ở khâu tiếp nhận."
-
-
-def within_supplement_window(snap: Snapshot, env: Env) -> str | None:
-    if snap.clock_started_at is None:
-        return "Hồ sơ chưa được tiếp nhận."
-    elapsed = working_time_between(env.calendar, snap.clock_started_at, env.now)
-    if elapsed > env.calendar.day_length * SUPPLEMENT_WINDOW_DAYS:
-        return "Chỉ được yêu cầu bổ sung trong 3 ngày làm việc kể từ ngày nhận hồ sơ."
-    return None
-
-
-def not_extended(snap: Snapshot, env: Env) -> str | None:
-    return "Hồ sơ đã được gia hạn một lần; chỉ được hẹn lại ngày trả kết quả một lần." if snap.extended else None
-
-
-def before_extension_deadline(snap: Snapshot, env: Env) -> str | None:
-    if snap.due_at is None:
-        return "Hồ sơ chưa có hạn giải quyết."
-    remaining = working_time_between(env.calendar, env.now, snap.due_at)
-    if env.now >= snap.due_at or remaining < env.calendar.day_length * EXTENSION_NOTICE_DAYS:
-        return "Phải gia hạn chậm nhất 1 ngày làm việc trước hạn trả kết quả."
-    return None
-
-
-def not_approved(snap: Snapshot, env: Env) -> str | None:
-    return "Hồ sơ đã được phê duyệt." if snap.approved else None
-
-
-def approved(snap: Snapshot, env: Env) -> str | None:
-    return None if snap.approved else "Hồ sơ chưa được lãnh đạo phê duyệt."
-
-
-def has_active_step(snap: Snapshot, env: Env) -> str | None:
-    return None if snap.active_step else "Hồ sơ không có bước xử lý đang thực hiện."
-
-
-def has_next_step(snap: Snapshot, env: Env) -> str | None:
-    return None if snap.has_next_step else "Đây là bước cuối của quy trình; hãy phê duyệt hoặc trả kết quả."
-
-
-def has_previous_step(snap: Snapshot, env: Env) -> str | None:
-    return None if snap.has_previous_step else "Không có bước trước để trả lại."
-
-
-def no_open_consultation(snap: Snapshot, env: Env) -> str | None:
-    return "Còn ý kiến phối hợp chưa trả lời." if snap.open_consultation_agency_ids else None
-
-
-def no_open_transfer(snap: Snapshot, env: Env) -> str | None:
-    return "Hồ sơ đang được xử lý liên thông ở cơ quan cấp khác." if snap.open_transfer_agency_ids else None
-
-
-def not_rated(snap: Snapshot, env: Env) -> str | None:
-    return "Hồ sơ đã được đánh giá." if snap.rated else None
+    danger: bool = False  # irreversible: people confirm before sending it
 
 
 # --- The table --------------------------------------------------------------------------
@@ -197,10 +141,18 @@ def _t(name: str, label: str, sources: set[int], target: int | None, roles: froz
 
 TRANSITIONS: tuple[Transition, ...] = (
     # Online submission (portal)
-    _t("update_draft", "Cập nhật hồ sơ nháp", {S.DRAFT}, None, frozenset({APPLICANT}), OWNER),
-    _t("submit_online", "Nộp hồ sơ trực tuyến", {S.DRAFT}, S.SUBMITTED, frozenset({APPLICANT}), OWNER),
+    _t("update_draft", "Cập nhật hồ sơ nháp", {S.DRAFT}, None, frozenset({APPLICANT}), OWNER, input=i.DraftInput),
+    _t(
+        "submit_online",
+        "Nộp hồ sơ trực tuyến",
+        {S.DRAFT},
+        S.SUBMITTED,
+        frozenset({APPLICANT}),
+        OWNER,
+        input=i.DraftInput,
+    ),
     # Reception decision (one-stop unit)
-    _t("accept", "Tiếp nhận hồ sơ", {S.SUBMITTED}, S.ACCEPTED, ONE_STOP, RECEIVING, form="01"),
+    _t("accept", "Tiếp nhận hồ sơ", {S.SUBMITTED}, S.ACCEPTED, ONE_STOP, RECEIVING, form="01", input=i.NoteInput),
     _t(
         "request_supplement_at_intake",
         "Yêu cầu bổ sung, hoàn thiện hồ sơ (khi tiếp nhận)",
@@ -208,8 +160,8 @@ TRANSITIONS: tuple[Transition, ...] = (
         S.SUPPLEMENT_REQUESTED,
         ONE_STOP,
         RECEIVING,
-        inputs=("items",),
         form="02",
+        input=i.ItemsInput,
     ),
     _t(
         "resubmit",
@@ -219,6 +171,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         ONE_STOP | {APPLICANT},
         RECEIVING,
         guards=(supplement_at_intake,),
+        input=i.SupplementReceivedInput,
     ),
     _t(
         "refuse_at_intake",
@@ -227,8 +180,9 @@ TRANSITIONS: tuple[Transition, ...] = (
         S.REFUSED_AT_INTAKE,
         ONE_STOP,
         RECEIVING,
-        inputs=("reason",),
         form="03",
+        input=i.ReasonInput,
+        danger=True,
     ),
     # Processing along the internal process (competent agency)
     _t(
@@ -239,7 +193,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         HEADS,
         PROCESSING,
         guards=(has_active_step,),
-        inputs=("handler",),
+        input=i.AssignInput,
     ),
     _t(
         "forward",
@@ -250,6 +204,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         PROCESSING,
         guards=(has_active_step, has_next_step, no_open_consultation, no_open_transfer),
         step_bound=True,
+        input=i.ForwardInput,
     ),
     _t(
         "return_to_previous",
@@ -259,8 +214,8 @@ TRANSITIONS: tuple[Transition, ...] = (
         OFFICIALS,
         PROCESSING,
         guards=(has_active_step, has_previous_step),
-        inputs=("reason",),
         step_bound=True,
+        input=i.ReasonInput,
     ),
     _t(
         "consult",
@@ -270,8 +225,8 @@ TRANSITIONS: tuple[Transition, ...] = (
         HANDLERS,
         PROCESSING,
         guards=(has_active_step,),
-        inputs=("agencies", "content"),
         step_bound=True,
+        input=i.ConsultInput,
     ),
     _t(
         "answer_consultation",
@@ -280,7 +235,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         S.PROCESSING,
         HANDLERS,
         CONSULTED,
-        inputs=("answer",),
+        input=i.AnswerInput,
     ),
     _t(
         "transfer_to_level",
@@ -290,8 +245,8 @@ TRANSITIONS: tuple[Transition, ...] = (
         HANDLERS,
         PROCESSING,
         guards=(has_active_step, no_open_transfer),
-        inputs=("agency", "content"),
         step_bound=True,
+        input=i.TransferInput,
     ),
     _t(
         "return_from_level",
@@ -300,7 +255,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         S.PROCESSING,
         HANDLERS,
         TRANSFERRED,
-        inputs=("answer",),
+        input=i.AnswerInput,
     ),
     _t(
         "request_supplement",
@@ -310,8 +265,8 @@ TRANSITIONS: tuple[Transition, ...] = (
         HANDLERS,
         PROCESSING,
         guards=(within_supplement_window, no_result_yet),
-        inputs=("items",),
         form="02",
+        input=i.ItemsInput,
     ),
     _t(
         "receive_supplement",
@@ -321,6 +276,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         ONE_STOP,
         RECEIVING,
         guards=(supplement_after_appraisal,),
+        input=i.SupplementReceivedInput,
     ),
     _t(
         "submit_supplement",
@@ -330,6 +286,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         frozenset({APPLICANT}),
         OWNER,
         guards=(supplement_after_appraisal,),
+        input=i.SupplementReceivedInput,
     ),
     _t(
         "request_financial_obligation",
@@ -339,7 +296,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         HANDLERS,
         PROCESSING,
         guards=(no_result_yet,),
-        inputs=("amount",),
+        input=i.AmountInput,
     ),
     _t(
         "confirm_payment",
@@ -348,6 +305,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         S.PROCESSING,
         OFFICIALS,
         PROCESSING,
+        input=i.NoteInput,
     ),
     _t(
         "extend",
@@ -357,8 +315,8 @@ TRANSITIONS: tuple[Transition, ...] = (
         HANDLERS,
         PROCESSING,
         guards=(not_extended, before_extension_deadline, no_result_yet),
-        inputs=("new_due_at", "reason"),
         form="04",
+        input=i.ExtendInput,
     ),
     _t(
         "approve",
@@ -368,6 +326,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         HEADS,
         PROCESSING,
         guards=(not_approved, no_open_consultation, no_open_transfer),
+        input=i.NoteInput,
     ),
     _t(
         "refuse",
@@ -377,7 +336,8 @@ TRANSITIONS: tuple[Transition, ...] = (
         HEADS,
         COMPETENT,
         guards=(no_result_yet, no_open_transfer),
-        inputs=("reason",),
+        input=i.ReasonInput,
+        danger=True,
     ),
     _t(
         "attach_result",
@@ -387,7 +347,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         HANDLERS,
         COMPETENT,
         guards=(approved, no_result_yet),
-        inputs=("result_files",),
+        input=i.ResultInput,
     ),
     # Return and closing
     _t(
@@ -397,7 +357,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         S.RETURNED,
         ONE_STOP,
         RECEIVING,
-        inputs=("method",),
+        input=i.ReturnResultInput,
     ),
     _t(
         "withdraw_request",
@@ -407,6 +367,8 @@ TRANSITIONS: tuple[Transition, ...] = (
         ONE_STOP | {APPLICANT},
         RECEIVING,
         guards=(no_result_yet,),
+        input=i.WithdrawInput,
+        danger=True,
     ),
     _t(
         "stop",
@@ -416,10 +378,20 @@ TRANSITIONS: tuple[Transition, ...] = (
         ONE_STOP,
         RECEIVING,
         guards=(no_result_yet,),
-        inputs=("reason",),
         form="05",
+        input=i.ReasonInput,
+        danger=True,
     ),
-    _t("rate", "Đánh giá mức độ hài lòng", {S.RETURNED}, None, frozenset({APPLICANT}), OWNER, guards=(not_rated,)),
+    _t(
+        "rate",
+        "Đánh giá mức độ hài lòng",
+        {S.RETURNED},
+        None,
+        frozenset({APPLICANT}),
+        OWNER,
+        guards=(not_rated,),
+        input=i.RateInput,
+    ),
 )
 
 BY_NAME: dict[str, Transition] = {t.name: t for t in TRANSITIONS}

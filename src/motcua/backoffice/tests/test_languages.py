@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from motcua.backoffice import vocabulary
-from motcua.backoffice.actionforms import ACTIONS
+from motcua.backoffice.actionforms import OFFERED
 from motcua.dossiers import events, workflow
 from motcua.dossiers.selectors_inbox import BOXES
 from motcua.dossiers.tests.helpers import receive, to_processing
@@ -86,7 +86,7 @@ def test_messages_after_an_action_follow_the_language(client: Client, world: Any
 
 def test_every_engine_label_shown_here_has_an_english_text() -> None:
     # A new inbox or action in the engine must be added to vocabulary.py (and translated).
-    labels = {box.label for box in BOXES} | {workflow.get(name).label for name in ACTIONS}
+    labels = {box.label for box in BOXES} | {workflow.get(name).label for name in OFFERED}
     listed = set(vocabulary.INBOX_LABELS) | set(vocabulary.ACTION_LABELS)
     assert labels <= listed, labels - listed
     with translation.override("en"):

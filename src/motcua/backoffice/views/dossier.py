@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from motcua.accounts.personal_data import is_privileged_reader, record_personal_data_view
 from motcua.backoffice.acting import DOSSIER_ROLES, Acting, acting_of, official_required
-from motcua.backoffice.actionforms import ACTIONS, ActionForm
+from motcua.backoffice.actionforms import ACCESS_KEYS, OFFERED, ActionForm, form_for, offered
 from motcua.backoffice.errors import apply_domain_error
 from motcua.backoffice.feeforms import FEE_ACTIONS, fee_panels
 from motcua.backoffice.feeforms import offered as fee_offered
@@ -26,7 +26,7 @@ from motcua.backoffice.timeline import event_rows, step_rows
 from motcua.core.exceptions import Conflict, DomainError
 from motcua.core.serving import file_response
 from motcua.core.text import is_code_shaped
-from motcua.dossiers import workflow
+from motcua.dossiers import services, workflow
 from motcua.dossiers.actors import ActingAs, agencies_acted_for, membership_pairs
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier, DossierComponent, DossierEvent, DossierFile
@@ -72,7 +72,7 @@ def _actor(request: HttpRequest, acting: Acting) -> workflow.Actor:
 
 def _available(snapshot: workflow.Snapshot, request: HttpRequest, acting: Acting, env: workflow.Env) -> list[Any]:
     transitions = workflow.available(snapshot, _actor(request, acting), env)
-    return [t for t in transitions if t.name in ACTIONS]
+    return [t for t in transitions if t.name in OFFERED]
 
 
 def _page(
@@ -91,15 +91,13 @@ def _page(
     dossier._prefetched_objects_cache = {"steps": steps}  # type: ignore[attr-defined]  # forms read them
     actions = []
     for transition in _available(snapshot, request, acting, env):
-        spec = ACTIONS[transition.name]
-        form = bound[1] if bound and bound[0] == transition.name else spec.form(dossier=dossier, prefix=transition.name)
-        actions.append(
-            {"t": transition, "spec": spec, "form": form, "open": bool(bound and bound[0] == transition.name)}
-        )
+        is_bound = bool(bound and bound[0] == transition.name)
+        form = bound[1] if bound and is_bound else form_for(transition)(dossier=dossier, prefix=transition.name)
+        actions.append(_panel(transition, form, opened=is_bound))
     if bound and bound[0] not in {a["t"].name for a in actions}:
         # The action is no longer possible (someone moved the dossier on): keep the typed input visible.
         name, form = bound
-        actions.insert(0, {"t": workflow.get(name), "spec": ACTIONS[name], "form": form, "open": True, "stale": True})
+        actions.insert(0, {**_panel(workflow.get(name), form, opened=True), "stale": True})
     components = list(
         DossierComponent.objects.filter(dossier=dossier).prefetch_related(
             Prefetch("files", queryset=DossierFile.objects.order_by("pk"))
@@ -130,6 +128,10 @@ def _page(
     return render(request, "backoffice/dossier.html", context, status=status)
 
 
+def _panel(transition: workflow.Transition, form: ActionForm, *, opened: bool) -> dict[str, Any]:
+    return {"t": transition, "form": form, "open": opened, "accesskey": ACCESS_KEYS.get(transition.name, "")}
+
+
 @official_required(roles=DOSSIER_ROLES)
 def dossier_view(request: HttpRequest, code: str) -> HttpResponse:
     return _page(request, dossier_for(acting_of(request), code))
@@ -140,10 +142,10 @@ def dossier_view(request: HttpRequest, code: str) -> HttpResponse:
 def action_view(request: HttpRequest, code: str, action: str) -> HttpResponse:
     acting = acting_of(request)
     dossier = dossier_for(acting, code)
-    spec = ACTIONS.get(action)
-    if spec is None:
+    transition = offered(action)
+    if transition is None:
         raise Http404("Không có thao tác này trong bộ phận một cửa.")
-    form = spec.form(request.POST, request.FILES, dossier=dossier, prefix=action)
+    form = form_for(transition)(request.POST, request.FILES, dossier=dossier, prefix=action)
     refusal = workflow.refusal(dossier.snapshot(), action, _actor(request, acting), env_at(None))
     if refusal is not None:
         if request.POST.get(f"{action}-version") not in (None, str(dossier.version)):
@@ -153,15 +155,20 @@ def action_view(request: HttpRequest, code: str, action: str) -> HttpResponse:
         return _page(request, dossier, bound=(action, form), status=refusal.status)
     if not form.is_valid():
         return _page(request, dossier, bound=(action, form), status=400)
-    # The engine allows and records the action in the chosen role only.
-    form.acting = ActingAs(acting.agency.pk, acting.role)
     try:
-        updated = spec.call(dossier, request.user, form)  # type: ignore[arg-type]
+        updated = services.perform(
+            dossier,
+            action,
+            form.input_data(),
+            actor=request.user,  # type: ignore[arg-type]
+            expected_version=form.cleaned_data["version"],
+            acting=ActingAs(acting.agency.pk, acting.role),  # allowed and recorded in the chosen role only
+        )
     except Conflict:
         dossier.refresh_from_db()
         return _conflict(request, dossier, action)
     except DomainError as error:
-        apply_domain_error(error, form)
+        apply_domain_error(error, form, rename=form.field_name)
         return _page(request, dossier, bound=(action, form), status=400)
     messages.success(
         request,
@@ -178,8 +185,7 @@ def _conflict(request: HttpRequest, dossier: Dossier, action: str) -> HttpRespon
     hides the conflict and sending it again acts on the version now shown. Files must be chosen
     again: browsers never refill a file input.
     """
-    spec = ACTIONS[action]
-    form = spec.form(dossier=dossier, prefix=action)
+    form = form_for(workflow.get(action))(dossier=dossier, prefix=action)
     for name, field in form.fields.items():
         if name == "version" or isinstance(field, forms.FileField):
             continue

@@ -1,13 +1,12 @@
 """Write side of the dossier engine: one function per use case, all atomic, audited, versioned.
 
 See docs/dossiers.md for the table of services, their inputs and the workflow actions they fire.
-Every action service takes the dossier (instance or pk), keyword-only ``actor``,
+Every action service registers itself for its workflow action (``@performs``) and takes the
+dossier (instance or pk), keyword-only ``actor``,
 ``expected_version`` (optimistic lock; ``None`` skips the comparison) and ``now`` (defaults to
-the current moment; the demo and imports pass it explicitly).
+the current moment; the demo and imports pass it explicitly). ``perform(dossier, action, data, …)``
+validates an action's input (``workflow.get(action).input``) and calls its service.
 """
-
-from collections.abc import Callable
-from typing import Any
 
 from motcua.dossiers.services.applicants import ApplicantData, resolve_applicant
 from motcua.dossiers.services.clock import (
@@ -19,6 +18,7 @@ from motcua.dossiers.services.clock import (
     submit_supplement,
 )
 from motcua.dossiers.services.closing import rate_dossier, return_result, stop, withdraw_request
+from motcua.dossiers.services.dispatch import perform, service_for
 from motcua.dossiers.services.fee_adjustments import adjust_fees, may_correct_fees, refund_fee
 from motcua.dossiers.services.fees import FeeData, record_fee_payment
 from motcua.dossiers.services.intake import (
@@ -51,38 +51,7 @@ from motcua.dossiers.services.processing import (
 )
 from motcua.dossiers.services.rules import create_rule, set_rule_active, update_rule
 
-# The service behind each workflow action (the API's /actions/{action}/ dispatches through it).
-ACTION_SERVICES: dict[str, Callable[..., Any]] = {
-    "update_draft": update_draft,
-    "submit_online": submit_online,
-    "accept": accept,
-    "request_supplement_at_intake": request_supplement_at_intake,
-    "resubmit": resubmit,
-    "refuse_at_intake": refuse_at_intake,
-    "assign": assign,
-    "forward": forward,
-    "return_to_previous": return_to_previous,
-    "consult": consult,
-    "answer_consultation": answer_consultation,
-    "transfer_to_level": transfer_to_level,
-    "return_from_level": return_from_level,
-    "request_supplement": request_supplement,
-    "receive_supplement": receive_supplement,
-    "submit_supplement": submit_supplement,
-    "request_financial_obligation": request_financial_obligation,
-    "confirm_payment": confirm_payment,
-    "extend": extend,
-    "approve": approve,
-    "refuse": refuse,
-    "attach_result": attach_result,
-    "return_result": return_result,
-    "withdraw_request": withdraw_request,
-    "stop": stop,
-    "rate": rate_dossier,
-}
-
 __all__ = [
-    "ACTION_SERVICES",
     "ApplicantData",
     "ComponentData",
     "FeeData",
@@ -100,6 +69,7 @@ __all__ = [
     "extend",
     "forward",
     "may_correct_fees",
+    "perform",
     "rate_dossier",
     "receive_dossier",
     "receive_supplement",
@@ -116,6 +86,7 @@ __all__ = [
     "return_from_level",
     "return_result",
     "return_to_previous",
+    "service_for",
     "set_rule_active",
     "stop",
     "submit_online",

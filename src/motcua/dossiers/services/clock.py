@@ -26,11 +26,13 @@ from motcua.dossiers.constants import PauseKind, SupplementStage
 from motcua.dossiers.models import Dossier, DossierPause
 from motcua.dossiers.services import steps, supplements
 from motcua.dossiers.services.base import ActionContext, begin, finish, require
+from motcua.dossiers.services.dispatch import performs
 from motcua.dossiers.services.intake import ComponentData, add_components, new_supplement_request
 from motcua.dossiers.tasks import notify_applicant
 from motcua.workdays.clock import working_time_between
 
 
+@performs("request_supplement")
 @transaction.atomic
 def request_supplement(
     dossier: Dossier | int,
@@ -73,6 +75,7 @@ def _restart(
     return finish(ctx, note=note, data={"due_at": dossier.due_at.isoformat() if dossier.due_at else None, **gaps})
 
 
+@performs("receive_supplement")
 @transaction.atomic
 def receive_supplement(
     dossier: Dossier | int,
@@ -93,6 +96,7 @@ def receive_supplement(
     return _restart(ctx, components, actor, note, accept_incomplete=accept_incomplete)
 
 
+@performs("submit_supplement")
 @transaction.atomic
 def submit_supplement(
     dossier: Dossier | int,
@@ -109,6 +113,7 @@ def submit_supplement(
     return _restart(ctx, components, actor, note)
 
 
+@performs("request_financial_obligation")
 @transaction.atomic
 def request_financial_obligation(
     dossier: Dossier | int,
@@ -136,6 +141,7 @@ def request_financial_obligation(
     return finish(ctx, note=note, data={"amount_vnd": amount_vnd})
 
 
+@performs("confirm_payment")
 @transaction.atomic
 def confirm_payment(
     dossier: Dossier | int,
@@ -162,6 +168,7 @@ def confirm_payment(
     return finish(ctx, note=note, data={"paused_working_hours": hours})
 
 
+@performs("extend")
 @transaction.atomic
 def extend(
     dossier: Dossier | int,

@@ -14,9 +14,11 @@ from motcua.dossiers.constants import RATING_CRITERIA, ReturnMethod, Satisfactio
 from motcua.dossiers.models import Dossier, FilePurpose, Rating
 from motcua.dossiers.services import steps
 from motcua.dossiers.services.base import begin, finish, require
+from motcua.dossiers.services.dispatch import performs
 from motcua.dossiers.tasks import notify_applicant
 
 
+@performs("return_result")
 @transaction.atomic
 def return_result(
     dossier: Dossier | int,
@@ -58,6 +60,7 @@ def return_result(
     return finish(ctx, note=note, data={"method": method, "shipment_number": shipment_number})
 
 
+@performs("withdraw_request")
 @transaction.atomic
 def withdraw_request(
     dossier: Dossier | int,
@@ -74,6 +77,7 @@ def withdraw_request(
     return finish(ctx, note=reason.strip())
 
 
+@performs("stop")
 @transaction.atomic
 def stop(
     dossier: Dossier | int,
@@ -95,6 +99,7 @@ def stop(
     return finish(ctx, note=reason.strip())
 
 
+@performs("rate")
 @transaction.atomic
 def rate_dossier(
     dossier: Dossier | int,
@@ -103,6 +108,7 @@ def rate_dossier(
     satisfaction: str,
     criteria: Mapping[str, str] | None = None,
     comment: str = "",
+    expected_version: int | None = None,
     now: datetime | None = None,
 ) -> Rating:
     """Satisfaction once per dossier after the result is returned (Decree 61/2018 Art. 31 criteria)."""
@@ -112,7 +118,7 @@ def rate_dossier(
     unknown = [k for k, v in criteria.items() if k not in RATING_CRITERIA or v not in Satisfaction.values]
     if unknown:
         raise DomainError("Tiêu chí đánh giá không hợp lệ.", code="invalid", fields={"criteria": unknown})
-    ctx = begin(dossier, "rate", actor=actor, now=now)
+    ctx = begin(dossier, "rate", actor=actor, expected_version=expected_version, now=now)
     rating = Rating.objects.create(
         dossier=ctx.dossier, satisfaction=satisfaction, criteria=criteria, comment=comment, rated_at=ctx.now
     )

@@ -51,6 +51,7 @@ from motcua.dossiers.services.base import (
     require,
 )
 from motcua.dossiers.services.delivery import set_result_delivery
+from motcua.dossiers.services.dispatch import performs
 from motcua.dossiers.services.fees import FeeData, fee_facts, price
 from motcua.dossiers.tasks import notify_applicant
 from motcua.organisations.models import Agency
@@ -424,6 +425,7 @@ def start_clock(ctx: ActionContext) -> None:
         steps.hand_over(first, ctx.now, user=ctx.user, to_agency=dossier.competent_agency)
 
 
+@performs("accept")
 @transaction.atomic
 def accept(
     dossier: Dossier | int,
@@ -461,6 +463,7 @@ def new_supplement_request(ctx: ActionContext, stage: str, items: Sequence[str],
     )
 
 
+@performs("request_supplement_at_intake")
 @transaction.atomic
 def request_supplement_at_intake(
     dossier: Dossier | int,
@@ -485,6 +488,7 @@ def _request_supplement_at_intake(ctx: ActionContext, items: Sequence[str], note
     return finish(ctx, note=note, data={"items": request.items})
 
 
+@performs("resubmit")
 @transaction.atomic
 def resubmit(
     dossier: Dossier | int,
@@ -511,6 +515,7 @@ def resubmit(
     return finish(ctx, note=note, data=gaps)
 
 
+@performs("refuse_at_intake")
 @transaction.atomic
 def refuse_at_intake(
     dossier: Dossier | int,

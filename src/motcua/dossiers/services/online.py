@@ -24,6 +24,7 @@ from motcua.dossiers.constants import Channel, PaymentMethod, Status
 from motcua.dossiers.models import Dossier, DossierComponent, DossierFile, FilePurpose
 from motcua.dossiers.services.base import begin, finish, now_or, record
 from motcua.dossiers.services.delivery import require_result_delivery, set_result_delivery
+from motcua.dossiers.services.dispatch import performs
 from motcua.dossiers.services.fees import set_fees
 from motcua.dossiers.services.intake import (
     ComponentData,
@@ -79,6 +80,7 @@ def create_online_draft(
     return dossier
 
 
+@performs("update_draft")
 @transaction.atomic
 def update_draft(
     dossier: Dossier | int,
@@ -201,6 +203,7 @@ def attach_file_to_component(
     return stored
 
 
+@performs("submit_online")
 @transaction.atomic
 def submit_online(
     dossier: Dossier | int,

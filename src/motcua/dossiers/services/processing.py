@@ -18,6 +18,7 @@ from motcua.dossiers.constants import Outcome, StepKind, StepState
 from motcua.dossiers.models import Dossier, DossierStep, FilePurpose
 from motcua.dossiers.services import assignment, notices, steps
 from motcua.dossiers.services.base import ActionContext, begin, finish, require
+from motcua.dossiers.services.dispatch import performs
 from motcua.dossiers.services.intake import attach_all
 from motcua.dossiers.tasks import notify_applicant
 from motcua.organisations.models import Agency
@@ -36,6 +37,7 @@ def _actor_agencies(ctx: ActionContext) -> set[int]:
     return {ctx.agency_id} if ctx.agency_id else set()
 
 
+@performs("assign")
 @transaction.atomic
 def assign(
     dossier: Dossier | int,
@@ -62,6 +64,7 @@ def assign(
     return finish(ctx, note=note, data={"step": step.name, "handler": handler.pk})
 
 
+@performs("forward")
 @transaction.atomic
 def forward(
     dossier: Dossier | int,
@@ -85,6 +88,7 @@ def forward(
     return finish(ctx, note=note, data={"step": step.name, "next": [s.name for s in activated]}, files=stored)
 
 
+@performs("return_to_previous")
 @transaction.atomic
 def return_to_previous(
     dossier: Dossier | int,
@@ -115,6 +119,7 @@ def return_to_previous(
     return finish(ctx, note=reason, data={"from": step.name, "to": previous.name})
 
 
+@performs("consult")
 @transaction.atomic
 def consult(
     dossier: Dossier | int,
@@ -169,6 +174,7 @@ def _answer_side_step(
     return finish(ctx, note=answer, data={"timing": step.timing}, files=stored)
 
 
+@performs("answer_consultation")
 @transaction.atomic
 def answer_consultation(
     dossier: Dossier | int,
@@ -185,6 +191,7 @@ def answer_consultation(
     return _answer_side_step(ctx, StepKind.CONSULTATION, actor=actor, answer=answer, files=files)
 
 
+@performs("transfer_to_level")
 @transaction.atomic
 def transfer_to_level(
     dossier: Dossier | int,
@@ -218,6 +225,7 @@ def transfer_to_level(
     return finish(ctx, note=content, data={"agency": agency.pk, "step": side.pk, "due_at": due.isoformat()})
 
 
+@performs("return_from_level")
 @transaction.atomic
 def return_from_level(
     dossier: Dossier | int,
@@ -234,6 +242,7 @@ def return_from_level(
     return _answer_side_step(ctx, StepKind.INTERLEVEL, actor=actor, answer=answer, files=files)
 
 
+@performs("approve")
 @transaction.atomic
 def approve(
     dossier: Dossier | int,
@@ -326,6 +335,7 @@ def _skip(ctx: ActionContext, left_out: list[DossierStep], reason: str) -> dict[
     return {"skipped": [row.name for row in left_out], "skip_reason": reason}
 
 
+@performs("attach_result")
 @transaction.atomic
 def attach_result(
     dossier: Dossier | int,
@@ -352,6 +362,7 @@ def attach_result(
     return finish(ctx, note=note, data={"timing": ctx.dossier.timing, **skipped}, files=stored)
 
 
+@performs("refuse")
 @transaction.atomic
 def refuse(
     dossier: Dossier | int,

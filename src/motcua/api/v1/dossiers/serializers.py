@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from motcua.accounts.models import ApplicantKind, Role
+from motcua.accounts.models import ApplicantKind
 from motcua.catalogue.constants import ComponentKind
 from motcua.core.limits import MAX_AMOUNT_VND, MAX_COPIES, MAX_INTEGER, MAX_PAGES
 from motcua.dossiers.constants import (
     OPEN_STATUSES,
-    RATING_CRITERIA,
     Channel,
     PaymentMethod,
     ReturnMethod,
-    Satisfaction,
     Status,
 )
 from motcua.dossiers.models import Dossier, DossierEvent, DossierStep
@@ -129,94 +126,6 @@ class FeeRefundSerializer(serializers.Serializer):
 
 
 # --- Actions ------------------------------------------------------------------------------
-
-
-class ActionSerializer(serializers.Serializer):
-    """Inputs of every action; each action reads the ones it needs (see docs/dossiers.md)."""
-
-    expected_version = serializers.IntegerField(
-        min_value=1,
-        max_value=MAX_INTEGER,
-        help_text="The dossier version the client saw; a mismatch answers 409 `conflict`.",
-    )
-    note = serializers.CharField(required=False, allow_blank=True, default="")
-    acting_agency = serializers.IntegerField(
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text="Officials: the agency id of the membership to act in (with acting_role). Without it the "
-        "history records the role the active step asks for when held, else the first role held in the order "
-        "one-stop officer, specialist, head of division, leader.",
-    )
-    acting_role = serializers.ChoiceField(
-        choices=Role.choices, required=False, allow_blank=True, default="", help_text="With acting_agency."
-    )
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
-    skip_reason = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        default="",
-        help_text="attach_result: why the process steps not reached yet are left out (only steps the process "
-        "marks skippable, by a head or leader of the step's agency); without it such steps refuse the action "
-        "(409 `steps_remaining`).",
-    )
-    items = serializers.ListField(child=serializers.CharField(max_length=500), required=False, default=list)
-    received_items = serializers.ListField(
-        child=serializers.CharField(max_length=500),
-        required=False,
-        default=list,
-        help_text="resubmit, receive_supplement: the documents received, named as the supplement request's items.",
-    )
-    accept_incomplete = serializers.BooleanField(
-        required=False,
-        default=False,
-        help_text="resubmit, receive_supplement: take a supplement that misses requested items (a note is "
-        "required); without it such a supplement answers 409 `supplement_incomplete` listing what is missing.",
-    )
-    handler = serializers.IntegerField(
-        max_value=MAX_INTEGER, required=False, allow_null=True, default=None, help_text="User id."
-    )
-    next_handler = serializers.IntegerField(max_value=MAX_INTEGER, required=False, allow_null=True, default=None)
-    agencies = serializers.ListField(
-        child=serializers.IntegerField(max_value=MAX_INTEGER), required=False, default=list
-    )
-    agency = serializers.IntegerField(max_value=MAX_INTEGER, required=False, allow_null=True, default=None)
-    content = serializers.CharField(required=False, allow_blank=True, default="")
-    answer = serializers.CharField(required=False, allow_blank=True, default="")
-    days = serializers.DecimalField(
-        max_digits=5, decimal_places=2, min_value=Decimal(0), required=False, default=Decimal(3)
-    )
-    amount_vnd = serializers.IntegerField(
-        min_value=1, max_value=MAX_AMOUNT_VND, required=False, allow_null=True, default=None
-    )
-    new_due_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
-    return_method = serializers.ChoiceField(
-        choices=ReturnMethod.choices,
-        required=False,
-        allow_blank=True,
-        default="",
-        help_text="return_result: blank follows the delivery the applicant chose (result_delivery).",
-    )
-    result_delivery = serializers.ChoiceField(
-        choices=ReturnMethod.choices,
-        required=False,
-        allow_blank=True,
-        default="",
-        help_text="update_draft, submit_online: how the applicant wants the result.",
-    )
-    delivery_address = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
-    shipment_number = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
-    returned_to = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
-    satisfaction = serializers.ChoiceField(choices=Satisfaction.choices, required=False, allow_blank=True, default="")
-    criteria = serializers.DictField(
-        child=serializers.ChoiceField(choices=Satisfaction.choices),
-        required=False,
-        default=dict,
-        help_text="Per criterion: " + ", ".join(RATING_CRITERIA),
-    )
-    comment = serializers.CharField(required=False, allow_blank=True, default="")
-    files = serializers.ListField(child=serializers.FileField(), required=False, default=list)
-    result_files = serializers.ListField(child=serializers.FileField(), required=False, default=list)
 
 
 class ActionNameSerializer(serializers.Serializer):

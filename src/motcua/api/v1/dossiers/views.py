@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpResponse
@@ -11,13 +10,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from motcua.accounts.models import User
 from motcua.accounts.selectors import memberships_for
 from motcua.api.clients import ApiClientScopes
 from motcua.api.serializing import represented, validated
@@ -28,8 +25,7 @@ from motcua.catalogue.selectors import version_in_force_by_code
 from motcua.core.exceptions import DomainError, NotFound, PermissionDenied
 from motcua.documents.forms import available_forms, render_dossier_form
 from motcua.documents.register import register_pdf, register_xlsx
-from motcua.dossiers import selectors, services, workflow
-from motcua.dossiers.actors import ActingAs
+from motcua.dossiers import selectors, services
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors_inbox import BOXES, scope_for
@@ -55,15 +51,6 @@ def _agency(pk: int | None, field: str) -> Agency | None:
         raise DomainError(
             "Không tìm thấy cơ quan.", code="invalid", fields={field: ["Cơ quan không tồn tại."]}
         ) from None
-
-
-def _user(pk: int | None, field: str) -> User | None:
-    if pk is None:
-        return None
-    user = User.objects.filter(pk=pk, is_active=True).first()
-    if user is None:
-        raise DomainError("Không tìm thấy cán bộ.", code="invalid", fields={field: ["Cán bộ không tồn tại."]})
-    return user
 
 
 def _acting_membership(user: Any, box: str, agency_id: int | None, role: str | None) -> tuple[Agency, str]:
@@ -208,143 +195,6 @@ class DossierDetailView(APIView):
     @extend_schema(operation_id="dossiers_retrieve", responses={200: s.DossierDetailSerializer, **ERRORS})
     def get(self, request: Request, code: str) -> Response:
         return Response(detail_response(selectors.get_visible(request.user, code), request.user))
-
-
-def _delivery(data: dict[str, Any]) -> dict[str, Any]:
-    """The result delivery of a draft, when the request states one."""
-    if not data["result_delivery"]:
-        return {}
-    return {"result_delivery": data["result_delivery"], "delivery_address": data["delivery_address"]}
-
-
-def _action_kwargs(action: str, data: dict[str, Any]) -> dict[str, Any]:
-    """Map the generic action payload to the service's keyword arguments."""
-    common = {"expected_version": data["expected_version"]}
-    builders: dict[str, Callable[[], dict[str, Any]]] = {
-        "update_draft": lambda: _delivery(data),
-        "submit_online": lambda: _delivery(data),
-        "accept": lambda: {"note": data["note"]},
-        "request_supplement_at_intake": lambda: {"items": data["items"], "note": data["note"]},
-        "resubmit": lambda: _supplement(data),
-        "refuse_at_intake": lambda: {"reason": data["reason"]},
-        "assign": lambda: {"handler": _required_user(data["handler"], "handler"), "note": data["note"]},
-        "forward": lambda: {
-            "note": data["note"],
-            "next_handler": _user(data["next_handler"], "next_handler"),
-            "files": data["files"],
-        },
-        "return_to_previous": lambda: {"reason": data["reason"]},
-        "consult": lambda: {
-            "agencies": [_agency(pk, "agencies") for pk in data["agencies"]],
-            "content": data["content"],
-            "days": data["days"],
-        },
-        "answer_consultation": lambda: {"answer": data["answer"], "files": data["files"]},
-        "transfer_to_level": lambda: {
-            "agency": _required_agency(data["agency"]),
-            "content": data["content"],
-            "days": data["days"],
-        },
-        "return_from_level": lambda: {"answer": data["answer"], "files": data["files"]},
-        "request_supplement": lambda: {"items": data["items"], "note": data["note"]},
-        "receive_supplement": lambda: _supplement(data),
-        "submit_supplement": lambda: {"note": data["note"]},
-        "request_financial_obligation": lambda: {"amount_vnd": data["amount_vnd"] or 0, "note": data["note"]},
-        "confirm_payment": lambda: {"note": data["note"]},
-        "extend": lambda: {"new_due_at": data["new_due_at"], "reason": data["reason"]},
-        "approve": lambda: {"note": data["note"]},
-        "refuse": lambda: {"reason": data["reason"]},
-        "attach_result": lambda: {
-            "result_files": data["result_files"],
-            "note": data["note"],
-            "skip_reason": data["skip_reason"],
-        },
-        "return_result": lambda: {
-            "method": data["return_method"],
-            "shipment_number": data["shipment_number"],
-            "returned_to": data["returned_to"],
-            "note": data["note"],
-        },
-        "withdraw_request": lambda: {"reason": data["reason"]},
-        "stop": lambda: {"reason": data["reason"]},
-        "rate": lambda: {
-            "satisfaction": data["satisfaction"],
-            "criteria": data["criteria"],
-            "comment": data["comment"],
-        },
-    }
-    kwargs = builders[action]()
-    if action != "rate":
-        kwargs.update(common)
-    acting = _acting(data) if action not in APPLICANT_ONLY else None
-    if acting is not None:
-        kwargs["acting"] = acting
-    return kwargs
-
-
-# Actions only the applicant fires: no membership to choose.
-APPLICANT_ONLY = frozenset({"update_draft", "submit_online", "submit_supplement", "rate"})
-
-
-def _acting(data: dict[str, Any]) -> ActingAs | None:
-    """The membership named by ``acting_agency`` and ``acting_role`` (both or neither)."""
-    agency, role = data.get("acting_agency"), data.get("acting_role") or ""
-    if agency is None and not role:
-        return None
-    if agency is None or not role:
-        message = "Cần nêu cả cơ quan và vai trò thực hiện (acting_agency, acting_role)."
-        raise DomainError(message, code="invalid", fields={"acting_role" if agency else "acting_agency": [message]})
-    return ActingAs(agency, role)
-
-
-def _supplement(data: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "components": [ComponentData(name=name) for name in data["received_items"]],
-        "accept_incomplete": data["accept_incomplete"],
-        "note": data["note"],
-    }
-
-
-def _required_user(pk: int | None, field: str) -> User:
-    user = _user(pk, field)
-    if user is None:
-        raise DomainError("Chọn cán bộ xử lý.", code="invalid", fields={field: ["Bắt buộc."]})
-    return user
-
-
-def _required_agency(pk: int | None) -> Agency:
-    agency = _agency(pk, "agency")
-    if agency is None:
-        raise DomainError("Chọn cơ quan nhận liên thông.", code="invalid", fields={"agency": ["Bắt buộc."]})
-    return agency
-
-
-class DossierActionView(APIView):
-    """Fire a workflow action; the body carries ``expected_version`` and the action's inputs."""
-
-    permission_classes = [IsAuthenticated, ApiClientScopes]
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
-
-    @extend_schema(
-        operation_id="dossiers_action",
-        parameters=[
-            OpenApiParameter("action", str, OpenApiParameter.PATH, enum=list(workflow.ACTION_NAMES)),
-        ],
-        request={"application/json": s.ActionSerializer, "multipart/form-data": s.ActionSerializer},
-        responses={
-            200: s.DossierDetailSerializer,
-            **ERRORS,
-            409: OpenApiResponse(s.ErrorSerializer, description="Xung đột phiên bản hoặc thao tác không hợp lệ."),
-        },
-        summary="Thực hiện thao tác trên hồ sơ",
-    )
-    def post(self, request: Request, code: str, action: str) -> Response:
-        workflow.get(action)  # unknown action → 404 unknown_action
-        dossier = selectors.get_visible(request.user, code)
-        payload = validated(s.ActionSerializer, request.data)
-        service = services.ACTION_SERVICES[action]
-        service(dossier, actor=request.user, **_action_kwargs(action, payload))
-        return Response(detail_response(dossier, request.user))
 
 
 FEE_CORRECTION_HELP = (

@@ -1,0 +1,208 @@
+"""One endpoint per workflow action, built from the workflow table (``dossiers.workflow.TRANSITIONS``).
+
+Each action gets ``POST /api/v1/dossiers/{code}/actions/<name>/`` with its own request body,
+``<Name>ActionRequest`` in the OpenAPI schema: ``expected_version`` plus the fields of the action's
+input class, as JSON or multipart. The body is read here and validated once, by the domain
+(``services.perform`` → ``ActionInput.parse``); the serializer describes it for the schema and
+checks ``expected_version``. Nothing here names an action: adding one to the table adds its endpoint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from django.urls import URLPattern, path
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from motcua.api.serializing import validated
+from motcua.api.v1.dossiers import serializers as s
+from motcua.api.v1.dossiers.views import ERRORS, detail_response
+from motcua.dossiers import input_fields as kinds
+from motcua.dossiers import selectors, services, workflow
+from motcua.dossiers.input_fields import FieldSpec
+
+
+def _expected_version() -> serializers.IntegerField:
+    return serializers.IntegerField(
+        min_value=1, help_text="The dossier version the client saw; a mismatch answers 409 `conflict`."
+    )
+
+
+class ExpectedVersion(serializers.Serializer):
+    expected_version = _expected_version()
+
+
+def _optional(field: FieldSpec, empty: Any, *, null: bool = False) -> dict[str, Any]:
+    if field.required:
+        return {}
+    return {"required": False, "default": empty, **({"allow_null": True} if null else {})}
+
+
+def _length(field: FieldSpec) -> dict[str, Any]:
+    return {} if field.max_length is None else {"max_length": field.max_length}
+
+
+def _text(field: FieldSpec) -> serializers.Field:
+    return serializers.CharField(allow_blank=not field.required, **_length(field), **_optional(field, ""))
+
+
+def _lines(field: FieldSpec) -> serializers.Field:
+    child = serializers.CharField(**_length(field))
+    return serializers.ListField(child=child, allow_empty=not field.required, **_optional(field, list))
+
+
+def _list(child: Callable[[], serializers.Field]) -> Callable[[FieldSpec], serializers.Field]:
+    def build(field: FieldSpec) -> serializers.Field:
+        return serializers.ListField(child=child(), allow_empty=not field.required, **_optional(field, list))
+
+    return build
+
+
+def _bounds(field: FieldSpec, number: type[int] | type[Decimal]) -> dict[str, Any]:
+    bounds = {"min_value": field.min_value, "max_value": field.max_value}
+    return {key: number(value) for key, value in bounds.items() if value is not None}
+
+
+def _integer(field: FieldSpec) -> serializers.Field:
+    return serializers.IntegerField(**_bounds(field, int), **_optional(field, field.default, null=True))
+
+
+def _decimal(field: FieldSpec) -> serializers.Field:
+    options = {"max_digits": 12, "decimal_places": 2, **_bounds(field, Decimal)}
+    return serializers.DecimalField(**options, **_optional(field, field.default, null=True))
+
+
+def _datetime(field: FieldSpec) -> serializers.Field:
+    return serializers.DateTimeField(**_optional(field, None, null=True))
+
+
+def _reference(field: FieldSpec) -> serializers.Field:
+    return serializers.IntegerField(**_optional(field, None, null=True))
+
+
+def _choice(field: FieldSpec) -> serializers.Field:
+    return serializers.ChoiceField(choices=list(field.choices), allow_blank=not field.required, **_optional(field, ""))
+
+
+def _mapping(field: FieldSpec) -> serializers.Field:
+    child = serializers.ChoiceField(choices=list(field.choices)) if field.choices else serializers.CharField()
+    return serializers.DictField(child=child, **_optional(field, dict))
+
+
+def _bool(field: FieldSpec) -> serializers.Field:
+    return serializers.BooleanField(**_optional(field, False))
+
+
+BUILDERS: dict[str, Callable[[FieldSpec], serializers.Field]] = {
+    kinds.TEXT: _text,
+    kinds.LINES: _lines,
+    kinds.INTEGER: _integer,
+    kinds.DECIMAL: _decimal,
+    kinds.DATETIME: _datetime,
+    kinds.CHOICE: _choice,
+    kinds.FILES: _list(serializers.FileField),
+    kinds.OFFICIAL: _reference,
+    kinds.AGENCY: _reference,
+    kinds.AGENCIES: _list(serializers.IntegerField),
+    kinds.MAPPING: _mapping,
+    kinds.BOOL: _bool,
+}
+
+REFERENCE_HELP = {kinds.OFFICIAL: "User id.", kinds.AGENCY: "Agency id.", kinds.AGENCIES: "Agency ids."}
+
+
+def _described(field: FieldSpec) -> serializers.Field:
+    built = BUILDERS[field.kind](field)
+    parts = [field.label + ".", field.help, REFERENCE_HELP.get(field.kind, "")]
+    if field.former_names:
+        parts.append("Also read as " + ", ".join(f"`{name}`" for name in field.former_names) + " (former name).")
+    built.help_text = " ".join(part for part in parts if part)
+    return built
+
+
+def camel(name: str) -> str:
+    return "".join(part.capitalize() for part in name.split("_"))
+
+
+def request_serializer(transition: workflow.Transition) -> type[serializers.Serializer]:
+    """``<Name>Action``: the action's request body (``<Name>ActionRequest`` in the schema)."""
+    declared: dict[str, Any] = {"expected_version": _expected_version()}
+    declared.update({name: _described(field) for name, field in transition.input.specs().items()})
+    declared["__doc__"] = f"{transition.label}: the inputs of `{transition.name}` and the version seen."
+    return type(f"{camel(transition.name)}Action", (serializers.Serializer,), declared)
+
+
+def payload(data: Any, transition: workflow.Transition) -> dict[str, Any]:
+    """The body as the input class reads it: a form's repeated fields become lists."""
+    if not hasattr(data, "getlist"):
+        return dict(data)
+    body: dict[str, Any] = {}
+    for name, field in transition.input.specs().items():
+        for key in (name, *field.former_names):
+            if key in data:
+                body[key] = data.getlist(key) if field.kind in kinds.LIST_KINDS else data.get(key)
+    return body
+
+
+RESPONSES = {
+    200: s.DossierDetailSerializer,
+    **ERRORS,
+    409: OpenApiResponse(s.ErrorSerializer, description="Xung đột phiên bản hoặc thao tác không hợp lệ."),
+}
+
+
+def action_view(transition: workflow.Transition) -> type[APIView]:
+    body = request_serializer(transition)
+
+    class ActionView(APIView):
+        permission_classes = [IsAuthenticated]
+        parser_classes = [JSONParser, MultiPartParser, FormParser]
+
+        @extend_schema(
+            operation_id=f"dossiers_action_{transition.name}",
+            request={"application/json": body, "multipart/form-data": body},
+            responses=RESPONSES,
+            summary=transition.label,
+        )
+        def post(self, request: Request, code: str) -> Response:
+            dossier = selectors.get_visible(request.user, code)
+            version = validated(ExpectedVersion, request.data)["expected_version"]
+            services.perform(
+                dossier,
+                transition.name,
+                payload(request.data, transition),
+                actor=request.user,  # type: ignore[arg-type]
+                expected_version=version,
+            )
+            return Response(detail_response(dossier, request.user))
+
+    ActionView.__name__ = ActionView.__qualname__ = f"{camel(transition.name)}ActionView"
+    return ActionView
+
+
+class UnknownActionView(APIView):
+    """Any other name: 404 ``unknown_action`` (authenticated, like the actions)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(exclude=True)
+    def post(self, request: Request, code: str, action: str) -> Response:
+        workflow.get(action)
+        raise AssertionError("every action of the table has its own route")
+
+
+def urlpatterns() -> list[URLPattern]:
+    routes = [
+        path(f"dossiers/<str:code>/actions/{t.name}/", action_view(t).as_view(), name=f"dossier-action-{t.name}")
+        for t in workflow.TRANSITIONS
+    ]
+    unknown = UnknownActionView.as_view()
+    return [*routes, path("dossiers/<str:code>/actions/<slug:action>/", unknown, name="dossier-action")]
