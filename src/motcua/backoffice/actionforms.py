@@ -110,8 +110,11 @@ def _one(spec: FieldSpec, dossier: Dossier) -> forms.Field:
 
 
 def _many(spec: FieldSpec, dossier: Dossier) -> forms.Field:
+    options = _common(spec, dossier)
+    how = _g("Giữ Ctrl (hoặc Shift) để chọn nhiều mục.")
+    options["help_text"] = f"{how} {options.get('help_text', '')}".strip()
     widget = forms.SelectMultiple(attrs={"size": 6})
-    return forms.ModelMultipleChoiceField(queryset=_pool(spec, dossier), widget=widget, **_common(spec, dossier))
+    return forms.ModelMultipleChoiceField(queryset=_pool(spec, dossier), widget=widget, **options)
 
 
 def _mapping(spec: FieldSpec, dossier: Dossier) -> forms.Field:

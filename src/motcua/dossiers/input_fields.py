@@ -99,8 +99,8 @@ def read(spec_: FieldSpec, raw: Any, dossier: Dossier) -> Any:
             raise Invalid(REQUIRED)
         return spec_.default
     value = _READERS[spec_.kind](spec_, raw, dossier)
-    if spec_.required and not present(value):
-        raise Invalid(REQUIRED)
+    if spec_.required and not present(value.strip() if isinstance(value, str) else value):
+        raise Invalid(REQUIRED)  # blanks alone say nothing
     return value
 
 

@@ -228,7 +228,7 @@ class ConsultInput(ActionInput):
         AGENCIES,
         required=True,
         candidates=other_agencies,
-        help="Giữ Ctrl (hoặc Shift) để chọn nhiều cơ quan; mỗi cơ quan trả lời trong cùng thời hạn.",
+        help="Mỗi cơ quan trả lời trong cùng thời hạn.",
     )
     content: str = spec("Nội dung xin ý kiến", TEXT, required=True, max_length=4000, rows=3)
     days: int = spec("Thời hạn trả lời (ngày làm việc)", INTEGER, default=3, min_value=1, max_value=30)

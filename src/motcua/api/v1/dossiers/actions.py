@@ -40,10 +40,22 @@ class ExpectedVersion(serializers.Serializer):
     expected_version = _expected_version()
 
 
+REFERENCE_HELP = {kinds.OFFICIAL: "User id.", kinds.AGENCY: "Agency id.", kinds.AGENCIES: "Agency ids."}
+
+
+def _help(field: FieldSpec) -> str:
+    parts = [field.label + ".", field.help, REFERENCE_HELP.get(field.kind, "")]
+    if field.former_names:
+        parts.append("Also read as " + ", ".join(f"`{name}`" for name in field.former_names) + " (former name).")
+    return " ".join(part for part in parts if part)
+
+
 def _optional(field: FieldSpec, empty: Any, *, null: bool = False) -> dict[str, Any]:
+    """Whether it may be left out (and its value then), and its description: a field's own options."""
+    described = {"help_text": _help(field)}
     if field.required:
-        return {}
-    return {"required": False, "default": empty, **({"allow_null": True} if null else {})}
+        return described
+    return {**described, "required": False, "default": empty, **({"allow_null": True} if null else {})}
 
 
 def _length(field: FieldSpec) -> dict[str, Any]:
@@ -116,17 +128,6 @@ BUILDERS: dict[str, Callable[[FieldSpec], serializers.Field]] = {
     kinds.BOOL: _bool,
 }
 
-REFERENCE_HELP = {kinds.OFFICIAL: "User id.", kinds.AGENCY: "Agency id.", kinds.AGENCIES: "Agency ids."}
-
-
-def _described(field: FieldSpec) -> serializers.Field:
-    built = BUILDERS[field.kind](field)
-    parts = [field.label + ".", field.help, REFERENCE_HELP.get(field.kind, "")]
-    if field.former_names:
-        parts.append("Also read as " + ", ".join(f"`{name}`" for name in field.former_names) + " (former name).")
-    built.help_text = " ".join(part for part in parts if part)
-    return built
-
 
 def camel(name: str) -> str:
     return "".join(part.capitalize() for part in name.split("_"))
@@ -135,7 +136,7 @@ def camel(name: str) -> str:
 def request_serializer(transition: workflow.Transition) -> type[serializers.Serializer]:
     """``<Name>Action``: the action's request body (``<Name>ActionRequest`` in the schema)."""
     declared: dict[str, Any] = {"expected_version": _expected_version()}
-    declared.update({name: _described(field) for name, field in transition.input.specs().items()})
+    declared.update({name: BUILDERS[field.kind](field) for name, field in transition.input.specs().items()})
     declared["__doc__"] = f"{transition.label}: the inputs of `{transition.name}` and the version seen."
     return type(f"{camel(transition.name)}Action", (serializers.Serializer,), declared)
 
