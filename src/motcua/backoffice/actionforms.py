@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, time
-from functools import cache
 from typing import Any, ClassVar
 
 from django import forms
@@ -199,11 +198,18 @@ class ActionForm(forms.Form):
         return data
 
 
-@cache
-def form_for(transition: workflow.Transition) -> type[ActionForm]:
-    """The form class of an action offered here."""
+def _form_class(transition: workflow.Transition) -> type[ActionForm]:
     name = "".join(part.capitalize() for part in transition.name.split("_")) + "Form"
     return type(name, (ActionForm,), {"transition": transition})
+
+
+# One form class per action offered, built once from the table (the fields are added per dossier).
+FORMS: dict[str, type[ActionForm]] = {name: _form_class(workflow.get(name)) for name in OFFERED}
+
+
+def form_for(transition: workflow.Transition) -> type[ActionForm]:
+    """The form class of an action offered here."""
+    return FORMS[transition.name]
 
 
 def offered(action: str) -> workflow.Transition | None:

@@ -1,24 +1,21 @@
 """The guards of the workflow table: each sees the dossier's facts and the moment, and says why not.
 
 A guard returns the Vietnamese refusal, or ``None`` when the action may go on. Nothing here touches
-the database (``workflow.Snapshot`` holds the facts), so the guards are tested with plain values.
+the database (``facts.Snapshot`` holds them), so the guards are tested with plain values.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from motcua.dossiers.constants import SupplementStage
+from motcua.dossiers.facts import Env, Snapshot
 from motcua.workdays.clock import working_time_between
-
-if TYPE_CHECKING:
-    from motcua.dossiers.workflow import Env, Snapshot
 
 SUPPLEMENT_WINDOW_DAYS = 3  # Decree 61/2018 Art. 19: within 3 working days of receipt
 EXTENSION_NOTICE_DAYS = 1  # at least 1 working day before the due moment
 
-Guard = Callable[["Snapshot", "Env"], str | None]  # returns the Vietnamese refusal, or None
+Guard = Callable[[Snapshot, Env], str | None]  # returns the Vietnamese refusal, or None
 
 
 def no_result_yet(snap: Snapshot, env: Env) -> str | None:

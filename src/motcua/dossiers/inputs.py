@@ -11,10 +11,11 @@ service's parameter names (a test holds every input to its service's signature).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 
 from motcua.accounts.models import Role, User
@@ -81,6 +82,20 @@ class ActionInput:
     def kwargs(self) -> dict[str, Any]:
         """The service's keyword arguments (besides the dossier, actor, version and moment)."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass
+class ComponentData:
+    """A document received: from the procedure's checklist (``component_id``) or named freely."""
+
+    name: str = ""
+    component_id: int | None = None
+    kind: str = "original"
+    copies: int = 1
+    page_count: int = 0
+    digitised: bool = False
+    reused: bool = False
+    files: list[UploadedFile] = field(default_factory=list)
 
 
 def _invalid(field_name: str, message: str) -> DomainError:
@@ -194,8 +209,6 @@ class SupplementReceivedInput(ActionInput):
     note: str = _note()
 
     def kwargs(self) -> dict[str, Any]:
-        from motcua.dossiers.services.intake import ComponentData  # the services import the workflow
-
         names = list(self.received_items) or (["Giấy tờ bổ sung"] if self.files else [])
         # Scans go with the first line: the counter rarely scans each supplement separately.
         components = [ComponentData(name=n, files=list(self.files) if i == 0 else []) for i, n in enumerate(names)]
@@ -328,6 +341,7 @@ __all__ = [
     "AmountInput",
     "AnswerInput",
     "AssignInput",
+    "ComponentData",
     "ConsultInput",
     "DraftInput",
     "ExtendInput",

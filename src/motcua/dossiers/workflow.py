@@ -16,13 +16,13 @@ so the table is tested with plain values.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from motcua.accounts.models import Role
 from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.dossiers import inputs as i
 from motcua.dossiers.constants import Status
+from motcua.dossiers.facts import APPLICANT, ActiveStep, Actor, Env, Snapshot
 from motcua.dossiers.guards import (
     Guard,
     approved,
@@ -41,9 +41,6 @@ from motcua.dossiers.guards import (
     within_supplement_window,
 )
 from motcua.dossiers.inputs import ActionInput, NoInput
-from motcua.workdays.clock import WorkingCalendar
-
-APPLICANT = "applicant"  # pseudo-role: the applicant owning the dossier (portal account)
 
 ONE_STOP = frozenset({Role.ONE_STOP_OFFICER.value})
 HEADS = frozenset({Role.HEAD_OF_DIVISION.value, Role.LEADER.value})
@@ -57,61 +54,6 @@ COMPETENT = "competent"  # the agency competent to resolve the dossier
 CONSULTED = "consulted"  # an agency whose consultation is open
 TRANSFERRED = "transferred"  # an agency of another level holding the dossier (liên thông)
 OWNER = "owner"  # the applicant's own portal account
-
-
-@dataclass(frozen=True)
-class ActiveStep:
-    agency_id: int
-    role: str
-    handler_id: int | None
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """What the workflow needs to know about a dossier (built by ``Dossier.snapshot()``)."""
-
-    status: int
-    receiving_agency_id: int | None = None
-    competent_agency_id: int | None = None
-    applicant_user_id: int | None = None
-    supplement_stage: str = ""
-    clock_started_at: datetime | None = None
-    due_at: datetime | None = None
-    extended: bool = False
-    approved: bool = False
-    has_result: bool = False
-    rated: bool = False
-    active_steps: tuple[ActiveStep, ...] = ()  # active steps of the internal process (parallel ones too)
-    has_previous_step: bool = False
-    has_next_step: bool = False
-    open_consultation_agency_ids: frozenset[int] = frozenset()
-    open_transfer_agency_ids: frozenset[int] = frozenset()
-
-    @property
-    def active_step(self) -> ActiveStep | None:
-        return self.active_steps[0] if self.active_steps else None
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who acts: a user with (agency, role) pairs, or the applicant owning the dossier."""
-
-    user_id: int | None
-    roles: frozenset[tuple[int, str]] = frozenset()
-    is_superuser: bool = False
-
-    def holds(self, agency_id: int | None, roles: frozenset[str]) -> bool:
-        if agency_id is None:
-            return False
-        if self.is_superuser:
-            return bool(roles - {APPLICANT})
-        return any((agency_id, role) in self.roles for role in roles)
-
-
-@dataclass(frozen=True)
-class Env:
-    now: datetime
-    calendar: WorkingCalendar
 
 
 @dataclass(frozen=True)

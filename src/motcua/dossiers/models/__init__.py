@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Q
 
 from motcua.core.models import AuditEvent
-from motcua.dossiers import workflow
+from motcua.dossiers import facts
 from motcua.dossiers.constants import (
     OPEN_STATUS_VALUES,
     Channel,
@@ -174,7 +174,7 @@ class Dossier(models.Model):
         """The national portal's status key (``constants.dvcqg_status_key``)."""
         return dvcqg_status_key(self.status, self.outcome)
 
-    def snapshot(self, *, new: bool = False) -> workflow.Snapshot:
+    def snapshot(self, *, new: bool = False) -> facts.Snapshot:
         """Facts the workflow table decides on. Three small queries on the dossier's own rows.
 
         ``new``: the dossier was inserted by the current transaction and has no steps or rating yet.
@@ -193,7 +193,7 @@ class Dossier(models.Model):
         active = [s for s in open_steps if s["kind"] == StepKind.PROCESS]
         active_order = min((s["order"] for s in active), default=None)
         applicant_user_id = self.applicant.user_id if self.applicant_id else None
-        return workflow.Snapshot(
+        return facts.Snapshot(
             status=self.status,
             receiving_agency_id=self.receiving_agency_id,
             competent_agency_id=self.competent_agency_id,
@@ -205,7 +205,7 @@ class Dossier(models.Model):
             approved=self.approved_at is not None,
             has_result=bool(self.outcome),
             rated=not new and self.status == Status.RETURNED and Rating.objects.filter(dossier_id=self.pk).exists(),
-            active_steps=tuple(workflow.ActiveStep(s["agency_id"], s["role"], s["handler_id"]) for s in active),
+            active_steps=tuple(facts.ActiveStep(s["agency_id"], s["role"], s["handler_id"]) for s in active),
             has_previous_step=active_order is not None and any(o < active_order for o in orders),
             has_next_step=active_order is not None and any(o > active_order for o in orders),
             open_consultation_agency_ids=frozenset(

@@ -10,7 +10,6 @@ every missing item at once (Form 02) or refuse (Form 03). Online dossiers arrive
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.files.uploadedfile import UploadedFile
@@ -28,6 +27,7 @@ from motcua.core.uploads import validate_upload, validate_uploads
 from motcua.dossiers import codes, deadlines, events
 from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import Channel, PaymentMethod, ReturnMethod, Status, SupplementStage
+from motcua.dossiers.inputs import ComponentData as ComponentData  # what a service receives
 from motcua.dossiers.models import (
     Dossier,
     DossierComponent,
@@ -56,20 +56,6 @@ from motcua.dossiers.services.fees import FeeData, fee_facts, price
 from motcua.dossiers.tasks import notify_applicant
 from motcua.organisations.models import Agency
 from motcua.workdays.constants import VIETNAM_TZ
-
-
-@dataclass
-class ComponentData:
-    """A document received: from the procedure's checklist (``component_id``) or named freely."""
-
-    name: str = ""
-    component_id: int | None = None
-    kind: str = "original"
-    copies: int = 1
-    page_count: int = 0
-    digitised: bool = False
-    reused: bool = False
-    files: list[UploadedFile] = field(default_factory=list)
 
 
 def competent_agency_for(version: ProcedureVersion, receiving: Agency, chosen: Agency | None = None) -> Agency:
