@@ -59,8 +59,9 @@ def _date_time_names(name: str) -> tuple[str, str]:
 
 def _common(spec: FieldSpec, dossier: Dossier) -> dict[str, Any]:
     options: dict[str, Any] = {"label": _g(spec.label), "required": spec.required}
+    # A hint about this dossier says more than the general help: it replaces it.
     hint = spec.hint(dossier) if spec.hint else ""
-    help_text = " ".join(part for part in (_g(spec.help) if spec.help else "", hint) if part)
+    help_text = hint or (_g(spec.help) if spec.help else "")
     if help_text:
         options["help_text"] = help_text
     if spec.initial is not None:
@@ -76,6 +77,9 @@ def _text(spec: FieldSpec, dossier: Dossier) -> forms.Field:
 
 
 def _lines(spec: FieldSpec, dossier: Dossier) -> forms.Field:
+    if spec.options is not None:  # items listed for this dossier: ticked
+        choices = [(item, item) for item in spec.options(dossier)]
+        return forms.MultipleChoiceField(choices=choices, widget=forms.CheckboxSelectMultiple, **_common(spec, dossier))
     # One item per line; the input class splits and trims them.
     return forms.CharField(widget=forms.Textarea(attrs={"rows": spec.rows or 3}), **_common(spec, dossier))
 
@@ -166,16 +170,21 @@ class ActionForm(forms.Form):
         self.dossier = dossier
         kwargs.setdefault("initial", {}).setdefault("version", dossier.version)
         super().__init__(*args, **kwargs)
-        for name, spec in self.asked().items():
+        self.asked_fields = self.asked()
+        for name, spec in self.asked_fields.items():
             if spec.kind == kinds.DATETIME:
                 day_name, time_name = _date_time_names(name)
                 self.fields[day_name], self.fields[time_name] = _date_and_time(spec, dossier)
             else:
                 self.fields[FORM_NAMES.get(name, name)] = BUILDERS[spec.kind](spec, dossier)
 
-    @classmethod
-    def asked(cls) -> dict[str, FieldSpec]:
-        return {name: spec for name, spec in cls.transition.input.specs().items() if spec.in_forms}
+    def asked(self) -> dict[str, FieldSpec]:
+        """The input's fields this form asks for, on this dossier."""
+        return {
+            name: spec
+            for name, spec in self.transition.input.specs().items()
+            if spec.in_forms and (spec.asked is None or spec.asked(self.dossier))
+        }
 
     def field_name(self, input_name: str) -> str:
         """The form field showing an input's errors."""
@@ -187,7 +196,7 @@ class ActionForm(forms.Form):
     def input_data(self) -> dict[str, Any]:
         """The cleaned values under the input's names, for ``services.perform``."""
         data: dict[str, Any] = {}
-        for name, spec in self.asked().items():
+        for name, spec in self.asked_fields.items():
             if spec.kind == kinds.DATETIME:
                 day_name, time_name = _date_time_names(name)
                 day, hour = self.cleaned_data.get(day_name), self.cleaned_data.get(time_name)

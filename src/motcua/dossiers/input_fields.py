@@ -10,7 +10,7 @@ a value sent by any of them (JSON values, form strings, or instances already cho
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -60,9 +60,13 @@ class FieldSpec:
     help: str = ""
     # The rows a reference may name for this dossier (officials who may be assigned, other agencies…).
     candidates: Candidates | None = None
+    # ``lines``: the only items that may be sent, listed for this dossier (forms tick them).
+    options: Callable[[Dossier], Sequence[str]] | None = None
     # The value offered first (forms), and a hint that depends on the dossier.
     initial: Callable[[Dossier], Any] | None = None
     hint: Callable[[Dossier], str] | None = None
+    # Whether forms ask for it on this dossier (always, when absent); machine clients may always send it.
+    asked: Callable[[Dossier], bool] | None = None
     rows: int = 0  # text and lines: the height of the box in forms
     time_label: str = ""  # datetime: forms ask the day and the time apart; this labels the time
     former_names: tuple[str, ...] = ()  # names clients used before; still read
@@ -123,6 +127,11 @@ def _lines(spec_: FieldSpec, raw: Any, dossier: Dossier) -> tuple[str, ...]:
     cleaned = tuple(item.strip() for item in items if item.strip())
     for item in cleaned:
         _check_length(spec_, item)
+    if spec_.options is not None:
+        listed = set(spec_.options(dossier))
+        unknown = [item for item in cleaned if item not in listed]
+        if unknown:
+            raise Invalid("Không có trong danh sách: " + "; ".join(f"“{item}”" for item in unknown) + ".")
     return cleaned
 
 

@@ -18,12 +18,14 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 
-from motcua.accounts.models import Role, User
+from motcua.accounts.models import User
 from motcua.core.exceptions import DomainError
+from motcua.dossiers.actors import officials
 from motcua.dossiers.constants import RATING_CRITERIA, ReturnMethod, Satisfaction, StepKind, StepState
 from motcua.dossiers.input_fields import (
     AGENCIES,
     AGENCY,
+    BOOL,
     CHOICE,
     DATETIME,
     FILES,
@@ -37,6 +39,7 @@ from motcua.dossiers.input_fields import (
     read,
     spec,
 )
+from motcua.dossiers.outstanding import requested_items, steps_left_out
 from motcua.organisations.models import Agency
 
 if TYPE_CHECKING:
@@ -105,25 +108,13 @@ def _invalid(field_name: str, message: str) -> DomainError:
 # --- Candidates of the reference fields --------------------------------------------------
 
 
-def _active_step_agencies(dossier: Dossier) -> list[int]:
-    active = [s.agency_id for s in dossier.steps.all() if s.state == StepState.ACTIVE and s.kind == StepKind.PROCESS]
-    if not active and dossier.competent_agency_id:
-        active = [dossier.competent_agency_id]
-    return active
-
-
 def assignable_officials(dossier: Dossier) -> QuerySet[User]:
-    """Officials who may handle the active step: specialists and heads of its agency."""
-    return (
-        User.objects.filter(
-            is_active=True,
-            memberships__agency_id__in=_active_step_agencies(dossier),
-            memberships__is_active=True,
-            memberships__role__in=(Role.SPECIALIST, Role.HEAD_OF_DIVISION, Role.LEADER),
-        )
-        .distinct()
-        .order_by("full_name", "username")
-    )
+    """Who may be named handler: officials holding an active step's role in its agency or divisions."""
+    found = User.objects.none()
+    for step in dossier.steps.all():  # prefetched by the dossier page
+        if step.state == StepState.ACTIVE and step.kind == StepKind.PROCESS:
+            found = found | officials(step.agency_id, [step.role])
+    return found.distinct().order_by("full_name", "username")
 
 
 def active_officials(dossier: Dossier) -> QuerySet[User]:
@@ -192,27 +183,50 @@ class ItemsInput(ActionInput):
     note: str = _note()
 
 
+def _has_requested_items(dossier: Dossier) -> bool:
+    return bool(requested_items(dossier))
+
+
 @dataclass(frozen=True)
-class SupplementReceivedInput(ActionInput):
-    """The missing items brought or sent: one line per document, scans optional."""
+class SupplementInput(ActionInput):
+    """The supplement sent: the requested items ticked when received, other documents one per line, scans.
 
-    fills = ("components", "note")
+    What is not received is missing: the services refuse an incomplete supplement (``supplements``).
+    """
 
-    received_items: tuple[str, ...] = spec(
-        "Giấy tờ đã nhận bổ sung (mỗi dòng một giấy tờ)",
+    fills: ClassVar[tuple[str, ...] | None] = ("components", "note")
+
+    requested: tuple[str, ...] = spec(
+        "Nội dung đã yêu cầu bổ sung: đánh dấu những giấy tờ đã nhận",
         LINES,
-        max_length=500,
-        rows=3,
-        help="Để trống nếu chỉ xác nhận đã nhận đủ theo phiếu yêu cầu bổ sung.",
+        options=requested_items,
+        asked=_has_requested_items,
+        help="Giấy tờ không được đánh dấu là còn thiếu.",
     )
+    received_items: tuple[str, ...] = spec("Giấy tờ khác đã nhận (mỗi dòng một giấy tờ)", LINES, max_length=500, rows=2)
     files: tuple[Any, ...] = _files("Bản quét giấy tờ bổ sung (PDF, ảnh)")
     note: str = _note()
 
-    def kwargs(self) -> dict[str, Any]:
-        names = list(self.received_items) or (["Giấy tờ bổ sung"] if self.files else [])
+    def components(self) -> list[ComponentData]:
+        names = list(dict.fromkeys([*self.requested, *self.received_items]))
+        names = names or (["Giấy tờ bổ sung"] if self.files else [])
         # Scans go with the first line: the counter rarely scans each supplement separately.
-        components = [ComponentData(name=n, files=list(self.files) if i == 0 else []) for i, n in enumerate(names)]
-        return {"components": components, "note": self.note}
+        return [ComponentData(name=n, files=list(self.files) if i == 0 else []) for i, n in enumerate(names)]
+
+    def kwargs(self) -> dict[str, Any]:
+        return {"components": self.components(), "note": self.note}
+
+
+@dataclass(frozen=True)
+class SupplementReceivedInput(SupplementInput):
+    """At the counter: an incomplete supplement is taken only explicitly, the note saying why."""
+
+    fills: ClassVar[tuple[str, ...] | None] = ("components", "accept_incomplete", "note")
+
+    accept_incomplete: bool = spec("Vẫn tiếp nhận dù chưa đủ các nội dung đã yêu cầu (ghi rõ lý do vào ghi chú)", BOOL)
+
+    def kwargs(self) -> dict[str, Any]:
+        return {**super().kwargs(), "accept_incomplete": self.accept_incomplete}
 
 
 @dataclass(frozen=True)
@@ -274,10 +288,34 @@ class ExtendInput(ActionInput):
     reason: str = _reason("Lý do chậm trễ (in trên Phiếu xin lỗi và hẹn lại, Mẫu 04)")
 
 
+def _has_steps_left_out(dossier: Dossier) -> bool:
+    return bool(steps_left_out(dossier))
+
+
+def _steps_left_out_hint(dossier: Dossier) -> str:
+    names = "; ".join(
+        f"“{row.name}”" + ("" if row.skippable else " (quy trình không cho phép bỏ qua)")
+        for row in steps_left_out(dossier)
+    )
+    return (
+        f"Quy trình còn bước chưa thực hiện: {names}. Chỉ lãnh đạo cơ quan thực hiện bước được bỏ qua "
+        "bước mà quy trình cho phép, và phải ghi lý do."
+    )
+
+
 @dataclass(frozen=True)
 class ResultInput(ActionInput):
     result_files: tuple[Any, ...] = _files("Tệp kết quả (PDF, ảnh)", required=True)
     note: str = _note()
+    skip_reason: str = spec(
+        "Lý do bỏ qua các bước còn lại",
+        TEXT,
+        max_length=2000,
+        rows=2,
+        asked=_has_steps_left_out,
+        hint=_steps_left_out_hint,
+        help="Chỉ khi còn bước của quy trình chưa thực hiện mà quy trình cho phép bỏ qua.",
+    )
 
 
 def _chosen_delivery(dossier: Dossier) -> str:
@@ -353,6 +391,7 @@ __all__ = [
     "ReasonInput",
     "ResultInput",
     "ReturnResultInput",
+    "SupplementInput",
     "SupplementReceivedInput",
     "TransferInput",
     "WithdrawInput",

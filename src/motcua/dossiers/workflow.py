@@ -228,7 +228,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         frozenset({APPLICANT}),
         OWNER,
         guards=(supplement_after_appraisal,),
-        input=i.SupplementReceivedInput,
+        input=i.SupplementInput,
     ),
     _t(
         "request_financial_obligation",

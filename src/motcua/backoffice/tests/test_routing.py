@@ -16,12 +16,13 @@ from motcua.accounts import demo as people
 from motcua.accounts.models import Role, User
 from motcua.accounts.tests.factories import MembershipFactory
 from motcua.backoffice.acting import SESSION_KEY
-from motcua.backoffice.actionforms import AssignForm
+from motcua.backoffice.actionforms import FORMS
 from motcua.dossiers.models import DossierEvent, DossierStep
 from motcua.dossiers.tests.helpers import receive
 from motcua.organisations import demo as org
 
 pytestmark = pytest.mark.django_db
+AssignForm = FORMS["assign"]  # the assign action's form, built from the workflow table
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from motcua.accounts.models import User
 from motcua.core.exceptions import NotFound
 from motcua.dossiers import workflow
+from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.models import Dossier
 
 Service = TypeVar("Service", bound=Callable[..., Any])
@@ -47,10 +48,12 @@ def perform(
     actor: User,
     expected_version: int | None = None,
     now: datetime | None = None,
+    acting: ActingAs | None = None,
 ) -> Any:
     """Fire ``action`` with ``data`` (JSON values, form values or instances): validate, then call its service.
 
-    Returns what the service returns: the dossier (the rating for ``rate``).
+    ``acting``: the membership an official chose to act in (only actions an official may fire take
+    it). Returns what the service returns: the dossier (the rating for ``rate``).
     """
     transition = workflow.get(action)
     service = service_for(action)
@@ -60,4 +63,7 @@ def perform(
             raise NotFound("Không tìm thấy hồ sơ.", code="dossier_not_found")
         dossier = found
     parsed = transition.input.parse(data, dossier)
-    return service(dossier, actor=actor, expected_version=expected_version, now=now, **parsed.kwargs())
+    context: dict[str, Any] = {"expected_version": expected_version, "now": now}
+    if acting is not None:
+        context["acting"] = acting
+    return service(dossier, actor=actor, **context, **parsed.kwargs())

@@ -16,6 +16,7 @@ from motcua.dossiers import deadlines, workflow
 from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import Outcome, StepKind, StepState
 from motcua.dossiers.models import Dossier, DossierStep, FilePurpose
+from motcua.dossiers.outstanding import steps_left_out as steps_left_out  # read by the result form too
 from motcua.dossiers.services import assignment, notices, steps
 from motcua.dossiers.services.base import ActionContext, begin, finish, require
 from motcua.dossiers.services.dispatch import performs
@@ -280,20 +281,6 @@ def _resolve(ctx: ActionContext, outcome: str, reason: str = "") -> None:
     assignment.auto_assign(ctx, steps.activate_next(dossier, last_order, ctx.now))
     # A refusal is announced as a refusal, with its reasons; never as a result ready to collect.
     notify_applicant(dossier.pk, "result_ready" if outcome == Outcome.GRANTED else "refused")
-
-
-def steps_left_out(dossier: Dossier) -> list[DossierStep]:
-    """The competent side's process steps not reached yet: attaching the result now would leave them out.
-
-    The one-stop unit's last step (returning the result) is not among them: it follows the result.
-    """
-    # Read through ``all()``: the dossier page has the steps prefetched already.
-    left_out = [
-        row
-        for row in dossier.steps.all()
-        if row.kind == StepKind.PROCESS and row.state == StepState.PENDING and row.role != Role.ONE_STOP_OFFICER
-    ]
-    return sorted(left_out, key=lambda row: (row.order, row.pk))
 
 
 def _quoted(rows: Sequence[DossierStep]) -> str:

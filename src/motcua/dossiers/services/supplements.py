@@ -10,29 +10,20 @@ and with a note saying why, and the history keeps what was missing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from motcua.core.exceptions import DomainError
 from motcua.core.text import fold
+from motcua.dossiers.inputs import ComponentData
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.outstanding import requested_items as requested_items  # read by the action inputs too
 from motcua.dossiers.services.base import require
 from motcua.dossiers.workflow import APPLICANT
-
-if TYPE_CHECKING:  # intake calls this module: the type alone, no import at run time
-    from motcua.dossiers.services.intake import ComponentData
 
 
 class SupplementIncomplete(DomainError):
     code = "supplement_incomplete"
     status = 409
-
-
-def requested_items(dossier: Dossier) -> list[str]:
-    """The items of the open supplement requests, in the order they were asked for."""
-    items: list[str] = []
-    for request in dossier.supplement_requests.filter(fulfilled_at=None).order_by("requested_at", "pk"):
-        items += [str(item) for item in request.items]
-    return items
 
 
 def missing_items(dossier: Dossier, components: Sequence[ComponentData]) -> list[str]:

@@ -18,6 +18,7 @@ from motcua.workdays.constants import VIETNAM_TZ
 
 # What every action service takes besides its input: the dossier, who acts, the version seen, the moment.
 ENGINE_PARAMETERS = {"dossier", "actor", "expected_version", "now"}
+ACTING = "acting"  # the membership an official acts in: taken by every action an official may fire
 
 
 def test_every_action_of_the_table_has_one_service() -> None:
@@ -29,7 +30,9 @@ def test_every_input_fills_its_service_parameters_by_their_names(transition: wor
     parameters = inspect.signature(SERVICES[transition.name]).parameters
     filled = set(transition.input.service_parameters())
     assert set(parameters) >= ENGINE_PARAMETERS, "an action service takes the dossier, actor, version and moment"
-    assert filled <= set(parameters) - ENGINE_PARAMETERS, f"{transition.input.__name__} names unknown parameters"
+    assert filled <= set(parameters) - ENGINE_PARAMETERS - {ACTING}, f"{transition.input.__name__} names unknown ones"
+    if transition.roles - {workflow.APPLICANT}:
+        assert ACTING in parameters, "an official chooses the membership to act in"
     needed = {
         name
         for name, parameter in parameters.items()

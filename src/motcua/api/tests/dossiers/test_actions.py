@@ -27,7 +27,8 @@ def test_each_action_documents_its_own_request_body(schema: dict[str, Any], tran
         assert operation["requestBody"]["content"][media]["schema"]["$ref"] == f"#/components/schemas/{component}"
     body = schema["components"]["schemas"][component]
     specs = transition.input.specs()
-    assert list(body["properties"]) == ["expected_version", *specs]
+    acting = ["acting_agency", "acting_role"] if transition.roles - {workflow.APPLICANT} else []
+    assert list(body["properties"]) == ["expected_version", *acting, *specs]
     required = {name for name, spec in specs.items() if spec.required}
     assert set(body["required"]) == {"expected_version", *required}
 

@@ -2,7 +2,8 @@
 
 Each action gets ``POST /api/v1/dossiers/{code}/actions/<name>/`` with its own request body,
 ``<Name>ActionRequest`` in the OpenAPI schema: ``expected_version`` plus the fields of the action's
-input class, as JSON or multipart. The body is read here and validated once, by the domain
+input class (and, for the actions an official may fire, ``acting_agency``/``acting_role``), as JSON
+or multipart. The body is read here and validated once, by the domain
 (``services.perform`` → ``ActionInput.parse``); the serializer describes it for the schema and
 checks ``expected_version``. Nothing here names an action: adding one to the table adds its endpoint.
 """
@@ -22,11 +23,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from motcua.accounts.models import Role
 from motcua.api.serializing import validated
 from motcua.api.v1.dossiers import serializers as s
 from motcua.api.v1.dossiers.views import ERRORS, detail_response
+from motcua.core.exceptions import DomainError
 from motcua.dossiers import input_fields as kinds
 from motcua.dossiers import selectors, services, workflow
+from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.input_fields import FieldSpec
 
 
@@ -36,8 +40,47 @@ def _expected_version() -> serializers.IntegerField:
     )
 
 
+def _acting_agency() -> serializers.IntegerField:
+    return serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Officials: the agency id of the membership to act in (with acting_role). Without it the "
+        "history records the role the active step asks for when held, else the first role held in the order "
+        "one-stop officer, specialist, head of division, leader.",
+    )
+
+
+def _acting_role() -> serializers.ChoiceField:
+    return serializers.ChoiceField(
+        choices=Role.choices, required=False, allow_blank=True, default="", help_text="With acting_agency."
+    )
+
+
 class ExpectedVersion(serializers.Serializer):
     expected_version = _expected_version()
+
+
+class OfficialContext(ExpectedVersion):
+    """What an official's request says besides the action's inputs: the version seen, the membership."""
+
+    acting_agency = _acting_agency()
+    acting_role = _acting_role()
+
+
+def by_official(transition: workflow.Transition) -> bool:
+    return bool(transition.roles - {workflow.APPLICANT})
+
+
+def _acting(data: dict[str, Any]) -> ActingAs | None:
+    """The membership named by ``acting_agency`` and ``acting_role`` (both or neither)."""
+    agency, role = data.get("acting_agency"), data.get("acting_role") or ""
+    if agency is None and not role:
+        return None
+    if agency is None or not role:
+        message = "Cần nêu cả cơ quan và vai trò thực hiện (acting_agency, acting_role)."
+        raise DomainError(message, code="invalid", fields={"acting_role" if agency else "acting_agency": [message]})
+    return ActingAs(agency, role)
 
 
 REFERENCE_HELP = {kinds.OFFICIAL: "User id.", kinds.AGENCY: "Agency id.", kinds.AGENCIES: "Agency ids."}
@@ -136,6 +179,8 @@ def camel(name: str) -> str:
 def request_serializer(transition: workflow.Transition) -> type[serializers.Serializer]:
     """``<Name>Action``: the action's request body (``<Name>ActionRequest`` in the schema)."""
     declared: dict[str, Any] = {"expected_version": _expected_version()}
+    if by_official(transition):
+        declared.update(acting_agency=_acting_agency(), acting_role=_acting_role())
     declared.update({name: BUILDERS[field.kind](field) for name, field in transition.input.specs().items()})
     declared["__doc__"] = f"{transition.label}: the inputs of `{transition.name}` and the version seen."
     return type(f"{camel(transition.name)}Action", (serializers.Serializer,), declared)
@@ -162,6 +207,7 @@ RESPONSES = {
 
 def action_view(transition: workflow.Transition) -> type[APIView]:
     body = request_serializer(transition)
+    official = by_official(transition)
 
     class ActionView(APIView):
         permission_classes = [IsAuthenticated]
@@ -175,13 +221,14 @@ def action_view(transition: workflow.Transition) -> type[APIView]:
         )
         def post(self, request: Request, code: str) -> Response:
             dossier = selectors.get_visible(request.user, code)
-            version = validated(ExpectedVersion, request.data)["expected_version"]
+            context = validated(OfficialContext if official else ExpectedVersion, request.data)
             services.perform(
                 dossier,
                 transition.name,
                 payload(request.data, transition),
                 actor=request.user,  # type: ignore[arg-type]
-                expected_version=version,
+                expected_version=context["expected_version"],
+                acting=_acting(context),
             )
             return Response(detail_response(dossier, request.user))
 
