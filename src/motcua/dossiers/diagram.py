@@ -95,6 +95,8 @@ def _field_rule(field: input_fields.FieldSpec) -> str:
         rules.append(f"mặc định {field.default}")
     if field.candidates is not None:
         rules.append(f"trong `{field.candidates.__name__}`")
+    if field.options is not None:
+        rules.append(f"mỗi dòng trong `{field.options.__name__}`")
     return "; ".join(rules)
 
 
