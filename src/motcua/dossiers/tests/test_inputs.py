@@ -121,3 +121,17 @@ def test_supplement_received_lines_become_components_with_the_scans(world: Any) 
     names = list(resubmitted.components.order_by("pk").values_list("name", flat=True))
     assert names[-2:] == ["Bản sao giấy khai sinh", "Ảnh 4x6"]
     assert resubmitted.files.filter(name="khai-sinh.pdf", component__name="Bản sao giấy khai sinh").exists()
+
+
+@pytest.mark.django_db
+def test_ticked_items_must_be_among_those_requested(world: Any) -> None:
+    from motcua.dossiers.inputs import SupplementReceivedInput
+
+    dossier = receive(world, decision="request_supplement", supplement_items=["Bản sao giấy khai sinh"])
+    with pytest.raises(DomainError) as refused:
+        SupplementReceivedInput.parse({"requested": ["Giấy tờ khác"]}, dossier)
+    assert refused.value.fields == {"requested": ["Không có trong danh sách: “Giấy tờ khác”."]}
+    data = {"requested": ["Bản sao giấy khai sinh"], "accept_incomplete": "on"}
+    ticked = SupplementReceivedInput.parse(data, dossier)
+    kwargs = ticked.kwargs()
+    assert [c.name for c in kwargs["components"]] == ["Bản sao giấy khai sinh"] and kwargs["accept_incomplete"] is True
