@@ -24,6 +24,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from motcua.accounts.models import Role
+from motcua.api.clients import ApiClientScopes
 from motcua.api.serializing import validated
 from motcua.api.v1.dossiers import serializers as s
 from motcua.api.v1.dossiers.views import ERRORS, detail_response
@@ -210,7 +211,7 @@ def action_view(transition: workflow.Transition) -> type[APIView]:
     official = by_official(transition)
 
     class ActionView(APIView):
-        permission_classes = [IsAuthenticated]
+        permission_classes = [IsAuthenticated, ApiClientScopes]
         parser_classes = [JSONParser, MultiPartParser, FormParser]
 
         @extend_schema(
@@ -239,7 +240,7 @@ def action_view(transition: workflow.Transition) -> type[APIView]:
 class UnknownActionView(APIView):
     """Any other name: 404 ``unknown_action`` (authenticated, like the actions)."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, ApiClientScopes]
 
     @extend_schema(exclude=True)
     def post(self, request: Request, code: str, action: str) -> Response:
