@@ -59,8 +59,9 @@ class ApiKeyAuthentication(BaseAuthentication):
 def required_scope(request: Request, view: Any) -> str:
     """The scope a request needs: the view's ``api_scope`` resource (default: its API package) and the verb."""
     # The applicant's satisfaction rating is feedback, not processing: whether the action is a parameter of
-    # one route or a route of its own.
-    if getattr(view, "kwargs", {}).get("action") == "rate" or request.path.rstrip("/").endswith("/actions/rate"):
+    # one route or a route of its own. Only sending it writes: any other method reads like its neighbours.
+    rating = getattr(view, "kwargs", {}).get("action") == "rate" or request.path.rstrip("/").endswith("/actions/rate")
+    if rating and request.method not in SAFE_METHODS:
         return Scope.FEEDBACK_WRITE.value
     resource = getattr(view, "api_scope", None) or type(view).__module__.split(".")[-2]
     return f"{resource}:{'read' if request.method in SAFE_METHODS else 'write'}"
