@@ -20,6 +20,7 @@ from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from motcua.core.limits import MAX_INTEGER
 from motcua.workdays.constants import VIETNAM_TZ
 
 if TYPE_CHECKING:
@@ -190,7 +191,8 @@ def _files(spec_: FieldSpec, raw: Any, dossier: Dossier) -> tuple[Any, ...]:
 def _pk(value: Any) -> int:
     if isinstance(value, Model):
         return int(value.pk)
-    if isinstance(value, bool) or not str(value).strip().isdigit():
+    # An id beyond what the column holds is refused here: the database would overflow on it.
+    if isinstance(value, bool) or not str(value).strip().isdigit() or int(value) > MAX_INTEGER:
         raise Invalid("Mã không hợp lệ.")
     return int(value)
 

@@ -20,6 +20,7 @@ from django.db.models import QuerySet
 
 from motcua.accounts.models import User
 from motcua.core.exceptions import DomainError
+from motcua.core.limits import MAX_AMOUNT_VND
 from motcua.dossiers.actors import officials
 from motcua.dossiers.constants import RATING_CRITERIA, ReturnMethod, Satisfaction, StepKind, StepState
 from motcua.dossiers.input_fields import (
@@ -278,7 +279,9 @@ class TransferInput(ActionInput):
 
 @dataclass(frozen=True)
 class AmountInput(ActionInput):
-    amount_vnd: int | None = spec("Số tiền nghĩa vụ tài chính (đồng)", INTEGER, required=True, min_value=1)
+    amount_vnd: int | None = spec(
+        "Số tiền nghĩa vụ tài chính (đồng)", INTEGER, required=True, min_value=1, max_value=MAX_AMOUNT_VND
+    )
     note: str = _note()
 
 

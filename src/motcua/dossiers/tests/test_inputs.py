@@ -67,6 +67,9 @@ def test_references_are_read_from_ids_or_instances_among_the_candidates(world: A
     with pytest.raises(DomainError) as refused:
         ConsultInput.parse({"agencies": [world.department.pk], "content": "Xin ý kiến"}, dossier)
     assert list(refused.value.fields) == ["agencies"]
+    with pytest.raises(DomainError) as refused:  # beyond what the column holds: refused before any query
+        ConsultInput.parse({"agencies": [10**20], "content": "Xin ý kiến"}, dossier)
+    assert refused.value.fields == {"agencies": ["Mã không hợp lệ."]}
     assign = workflow.get("assign").input
     with pytest.raises(DomainError) as refused:
         assign.parse({"handler": world.partner_specialist.pk}, dossier)  # another agency's official

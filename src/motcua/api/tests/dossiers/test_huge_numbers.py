@@ -30,16 +30,16 @@ def test_fee_corrections_with_huge_amounts_are_field_errors(world, path, payload
     assert "amount_vnd" in response.json()["fields"]
 
 
-@pytest.mark.parametrize(("field", "value"), [
-    ("amount_vnd", HUGE),
-    ("expected_version", HUGE),
-    ("agency", HUGE),
+@pytest.mark.parametrize(("action", "field", "value"), [
+    ("request_financial_obligation", "amount_vnd", HUGE),
+    ("request_financial_obligation", "expected_version", HUGE),
+    ("transfer_to_level", "agency", HUGE),  # each action's body has its own fields
 ])  # fmt: skip
-def test_actions_with_huge_numbers_are_field_errors(world, field, value):
+def test_actions_with_huge_numbers_are_field_errors(world, action, field, value):
     dossier = to_processing(world)
     payload = {"expected_version": dossier.version, "content": "x", field: value}
     response = client_for(world.specialist).post(
-        f"/api/v1/dossiers/{dossier.code}/actions/request_financial_obligation/", payload, format="json"
+        f"/api/v1/dossiers/{dossier.code}/actions/{action}/", payload, format="json"
     )
     assert response.status_code == 400, response.content
     assert field in response.json()["fields"]

@@ -29,6 +29,7 @@ from motcua.api.serializing import validated
 from motcua.api.v1.dossiers import serializers as s
 from motcua.api.v1.dossiers.views import ERRORS, detail_response
 from motcua.core.exceptions import DomainError
+from motcua.core.limits import MAX_INTEGER
 from motcua.dossiers import input_fields as kinds
 from motcua.dossiers import selectors, services, workflow
 from motcua.dossiers.actors import ActingAs
@@ -37,12 +38,15 @@ from motcua.dossiers.input_fields import FieldSpec
 
 def _expected_version() -> serializers.IntegerField:
     return serializers.IntegerField(
-        min_value=1, help_text="The dossier version the client saw; a mismatch answers 409 `conflict`."
+        min_value=1,
+        max_value=MAX_INTEGER,
+        help_text="The dossier version the client saw; a mismatch answers 409 `conflict`.",
     )
 
 
 def _acting_agency() -> serializers.IntegerField:
     return serializers.IntegerField(
+        max_value=MAX_INTEGER,
         required=False,
         allow_null=True,
         default=None,
@@ -141,7 +145,7 @@ def _datetime(field: FieldSpec) -> serializers.Field:
 
 
 def _reference(field: FieldSpec) -> serializers.Field:
-    return serializers.IntegerField(**_optional(field, None, null=True))
+    return serializers.IntegerField(max_value=MAX_INTEGER, **_optional(field, None, null=True))
 
 
 def _choice(field: FieldSpec) -> serializers.Field:
@@ -167,7 +171,7 @@ BUILDERS: dict[str, Callable[[FieldSpec], serializers.Field]] = {
     kinds.FILES: _list(serializers.FileField),
     kinds.OFFICIAL: _reference,
     kinds.AGENCY: _reference,
-    kinds.AGENCIES: _list(serializers.IntegerField),
+    kinds.AGENCIES: _list(lambda: serializers.IntegerField(max_value=MAX_INTEGER)),
     kinds.MAPPING: _mapping,
     kinds.BOOL: _bool,
 }
