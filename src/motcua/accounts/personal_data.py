@@ -14,11 +14,10 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from motcua.accounts.models import AccountEvent, Applicant, Role, User
+from motcua.accounts import roles
+from motcua.accounts.models import AccountEvent, Applicant, User
 
-PROCESSING_ROLES: frozenset[str] = frozenset(
-    {Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.HEAD_OF_DIVISION, Role.LEADER}
-)
+PROCESSING_ROLES: frozenset[str] = frozenset(roles.DOSSIER_ROLES)
 PERSONAL_DATA_VIEWED = "personal_data_viewed"
 
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
+from motcua.accounts import roles
 from motcua.accounts.models import Role
 from motcua.dossiers import deadlines
 from motcua.dossiers.actors import officials
@@ -75,9 +76,9 @@ def scan(now: datetime) -> ScanResult:
             continue
         result.dossiers += 1
         line = _line(kind, dossier.code or "", "hồ sơ", dossier.due_at)
-        for email in _officials(dossier.receiving_agency_id, [Role.ONE_STOP_OFFICER]):
+        for email in _officials(dossier.receiving_agency_id, list(roles.ONE_STOP)):
             result.lines_by_email[email].append(line)
-        for email in _officials(dossier.competent_agency_id, [Role.HEAD_OF_DIVISION, Role.LEADER]):
+        for email in _officials(dossier.competent_agency_id, list(roles.HEADS)):
             result.lines_by_email[email].append(line)
     steps = DossierStep.objects.filter(
         state=StepState.ACTIVE,

@@ -21,6 +21,7 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from motcua.accounts.models import Role
+from motcua.accounts.roles import DOSSIER_ROLES, HANDLERS, HEADS, ONE_STOP
 from motcua.accounts.selectors import memberships_for
 from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.core.text import fold, without_controls
@@ -33,10 +34,6 @@ from motcua.organisations.models import Agency
 from motcua.workdays.clock import WorkingCalendar, add_working_time
 from motcua.workdays.constants import VIETNAM_TZ
 
-ONE_STOP = Role.ONE_STOP_OFFICER.value
-HEADS = (Role.HEAD_OF_DIVISION.value, Role.LEADER.value)
-HANDLERS = (Role.SPECIALIST.value, *HEADS)
-
 
 @dataclass(frozen=True)
 class Box:
@@ -46,23 +43,23 @@ class Box:
 
 
 BOXES: tuple[Box, ...] = (
-    Box("to_receive", "Chờ tiếp nhận", (ONE_STOP,)),
+    Box("to_receive", "Chờ tiếp nhận", ONE_STOP),
     Box("to_assign", "Chờ phân công", HEADS),
     Box("to_process", "Chờ xử lý", HANDLERS),
     Box("to_approve", "Chờ phê duyệt", HEADS),
     Box("consultations", "Xin ý kiến, liên thông", HANDLERS),
-    Box("to_return", "Chờ trả kết quả", (ONE_STOP,)),
-    Box("supplement_requested", "Chờ bổ sung", (ONE_STOP, *HANDLERS)),
-    Box("due_soon", "Sắp đến hạn (1 ngày làm việc)", (ONE_STOP, *HANDLERS)),
-    Box("overdue", "Quá hạn", (ONE_STOP, *HANDLERS)),
-    Box("all", "Tất cả", (ONE_STOP, *HANDLERS)),
+    Box("to_return", "Chờ trả kết quả", ONE_STOP),
+    Box("supplement_requested", "Chờ bổ sung", DOSSIER_ROLES),
+    Box("due_soon", "Sắp đến hạn (1 ngày làm việc)", DOSSIER_ROLES),
+    Box("overdue", "Quá hạn", DOSSIER_ROLES),
+    Box("all", "Tất cả", DOSSIER_ROLES),
 )
 BY_KEY = {box.key: box for box in BOXES}
 INBOXES: dict[str, str] = {box.key: box.label for box in BOXES}
 
 # The box an official of each role opens first: where their next task waits.
 DEFAULT_BOX = {
-    ONE_STOP: "to_receive",
+    Role.ONE_STOP_OFFICER.value: "to_receive",
     Role.SPECIALIST.value: "to_process",
     Role.HEAD_OF_DIVISION.value: "to_assign",
     Role.LEADER.value: "to_approve",

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from motcua.accounts import roles
 from motcua.accounts.models import Role
 from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.dossiers import inputs as i
@@ -42,10 +43,11 @@ from motcua.dossiers.guards import (
 )
 from motcua.dossiers.inputs import ActionInput, NoInput
 
-ONE_STOP = frozenset({Role.ONE_STOP_OFFICER.value})
-HEADS = frozenset({Role.HEAD_OF_DIVISION.value, Role.LEADER.value})
-HANDLERS = frozenset({Role.SPECIALIST.value}) | HEADS
-OFFICIALS = ONE_STOP | HANDLERS
+# The role groups of accounts.roles, as sets for the table's unions (``ONE_STOP | {APPLICANT}``).
+ONE_STOP = frozenset(roles.ONE_STOP)
+HEADS = frozenset(roles.HEADS)
+HANDLERS = frozenset(roles.HANDLERS)
+OFFICIALS = frozenset(roles.DOSSIER_ROLES)
 
 # Where the actor's role must be held.
 RECEIVING = "receiving"  # the one-stop unit that received the dossier

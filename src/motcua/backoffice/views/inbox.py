@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.functional import cached_property
 
+from motcua.accounts.roles import ONE_STOP
 from motcua.backoffice.acting import acting_of, official_required, request_calendar
 from motcua.backoffice.inboxes import parse_filters
 from motcua.backoffice.landing import admin_links
@@ -19,7 +20,6 @@ from motcua.dossiers.selectors_inbox import (
     BY_KEY,
     COUNT_CAP,
     DEFAULT_BOX,
-    ONE_STOP,
     STEP_BOXES,
     boxes_for,
     counts,
@@ -111,6 +111,6 @@ def _badge(count: int | None) -> str | None:
 def _procedure_choices(agency_id: int, role: str) -> list[tuple[str, str]]:
     """Procedures of the agency's competence; a one-stop unit receives any procedure of the province."""
     procedures = Procedure.objects.filter(status=ProcedureStatus.ACTIVE)
-    if role != ONE_STOP:
+    if role not in ONE_STOP:
         procedures = procedures.filter(versions__competent_agencies__id=agency_id).distinct()
     return list(procedures.order_by("name_folded").values_list("code", "name"))

@@ -17,7 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from motcua.accounts.models import Applicant, Role
+from motcua.accounts.models import Applicant
+from motcua.accounts.roles import ONE_STOP
 from motcua.backoffice.acting import acting_of, official_required
 from motcua.backoffice.errors import apply_domain_error
 from motcua.backoffice.forms import ApplicantForm, IntakeForm
@@ -31,7 +32,6 @@ from motcua.dossiers import deadlines
 from motcua.dossiers.services.applicants import ApplicantData
 from motcua.dossiers.services.intake import ComponentData, receive_dossier
 
-ONE_STOP = (Role.ONE_STOP_OFFICER,)
 MAX_RESULTS = 15
 
 

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from motcua.accounts.models import Role, User
+from motcua.accounts.models import User
+from motcua.accounts.roles import HANDLERS, HEADS
 from motcua.backoffice.acting import acting_of, official_required
 from motcua.core.exceptions import DomainError
 from motcua.core.text import is_code_shaped
@@ -19,9 +20,6 @@ from motcua.dossiers.constants import StepKind, StepState
 from motcua.dossiers.models import Dossier, DossierStep
 from motcua.dossiers.services import assign
 from motcua.organisations.models import Agency
-
-HEADS = (Role.HEAD_OF_DIVISION, Role.LEADER)
-HANDLER_ROLES = (Role.SPECIALIST, Role.HEAD_OF_DIVISION, Role.LEADER)
 
 
 def _handlers(agency: Agency) -> list[User]:
@@ -33,7 +31,7 @@ def _handlers(agency: Agency) -> list[User]:
         dossier_steps__kind=StepKind.PROCESS,
     )
     return list(
-        officials(agency.pk, HANDLER_ROLES)
+        officials(agency.pk, HANDLERS)
         .annotate(
             open_steps=Count("dossier_steps", filter=active, distinct=True),
             overdue_steps=Count("dossier_steps", filter=active & Q(dossier_steps__due_at__lt=now), distinct=True),
@@ -85,7 +83,7 @@ def reassign_view(request: HttpRequest) -> HttpResponse:
         steps__agency_id__in=agencies_acted_for(acting.agency),
         steps__state=StepState.ACTIVE,
     ).first()
-    handler = officials(acting.agency.pk, HANDLER_ROLES).filter(pk=request.POST.get("handler") or 0).first()
+    handler = officials(acting.agency.pk, HANDLERS).filter(pk=request.POST.get("handler") or 0).first()
     if dossier is None or handler is None:
         messages.error(request, _("Hồ sơ hoặc cán bộ không thuộc đơn vị của bạn."))
         return redirect("backoffice:unit")

@@ -16,7 +16,8 @@ from datetime import datetime
 
 from django.db import transaction
 
-from motcua.accounts.models import Role, User
+from motcua.accounts import roles
+from motcua.accounts.models import User
 from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.core.limits import check_amount_vnd
 from motcua.dossiers import events
@@ -27,7 +28,7 @@ from motcua.dossiers.services.fees import ACTION as PAYMENT_ACTION
 
 ADJUST_ACTION = events.ADJUST_FEES
 REFUND_ACTION = events.REFUND_FEE
-FEE_CORRECTION_ROLES = (Role.ONE_STOP_OFFICER, Role.HEAD_OF_DIVISION, Role.LEADER)
+FEE_CORRECTION_ROLES = (*roles.ONE_STOP, *roles.HEADS)
 
 
 def may_correct_fees(user: User | None, dossier: Dossier) -> bool:

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 
+from motcua.accounts import roles
 from motcua.accounts.models import Role, User
 from motcua.accounts.selectors import can_administer
 from motcua.catalogue.models import Procedure
@@ -21,7 +22,7 @@ from motcua.dossiers.models import AssignmentRule, AssignmentRuleEvent, Assignme
 from motcua.dossiers.services.base import now_or
 from motcua.organisations.models import Agency
 
-STEP_ROLES = (Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.HEAD_OF_DIVISION, Role.LEADER)
+STEP_ROLES = tuple(Role(role) for role in roles.DOSSIER_ROLES)
 
 
 def _invalid(field: str, message: str) -> DomainError:

@@ -1,0 +1,19 @@
+"""The groups of officials' roles that the rules speak of, each defined here once.
+
+The workflow table, the inboxes, the back office's pages and the personal-data rule all name these
+groups; they import them rather than list the roles again, so a new role is placed in one spot.
+Values are the stored role strings, in the order pages list them.
+"""
+
+from __future__ import annotations
+
+from motcua.accounts.models import Role
+
+# The one-stop unit: receives dossiers, asks for supplements, returns results.
+ONE_STOP: tuple[str, ...] = (Role.ONE_STOP_OFFICER.value,)
+# Heads of division and agency leaders: assign, approve, decide refusals, may skip skippable steps.
+HEADS: tuple[str, ...] = (Role.HEAD_OF_DIVISION.value, Role.LEADER.value)
+# Who appraises and decides in the competent agency.
+HANDLERS: tuple[str, ...] = (Role.SPECIALIST.value, *HEADS)
+# Everyone who works on dossiers (inboxes, dossier pages, applicants' personal data).
+DOSSIER_ROLES: tuple[str, ...] = (*ONE_STOP, *HANDLERS)
