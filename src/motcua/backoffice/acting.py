@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from motcua.accounts.models import Membership, Role
 from motcua.accounts.selectors import memberships_for
 from motcua.dossiers import deadlines
-from motcua.dossiers.selectors_inbox import boxes_for
+from motcua.dossiers.selectors.inboxes import boxes_for
 from motcua.organisations.models import Agency
 from motcua.workdays.clock import WorkingCalendar
 

@@ -1,7 +1,7 @@
 """The inbox page's query string: filters typed by an official, with a Vietnamese message per error.
 
 The boxes themselves (conditions, counts, search, order) are the engine's single definition in
-``motcua.dossiers.selectors_inbox``; this module only turns ``?q=&status=…`` into its ``Filters``.
+``motcua.dossiers.selectors.inboxes``; this module only turns ``?q=&status=…`` into its ``Filters``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 
 from motcua.dossiers.constants import Channel, Status
-from motcua.dossiers.selectors_inbox import Filters
+from motcua.dossiers.selectors.inboxes import Filters
 
 SORTS = ("due", "-due", "received", "-received")
 

@@ -215,7 +215,7 @@ def test_name_search_reads_the_folded_name_on_the_dossier(client: Client, world:
 
 def test_a_tab_past_the_cap_reads_more_than(client: Client, world: Any, monkeypatch: Any) -> None:
     from motcua.backoffice.views import inbox as inbox_view
-    from motcua.dossiers import selectors_inbox
+    from motcua.dossiers.selectors import inboxes as selectors_inbox
 
     monkeypatch.setattr(selectors_inbox, "COUNT_CAP", 2)
     monkeypatch.setattr(inbox_view, "COUNT_CAP", 2)

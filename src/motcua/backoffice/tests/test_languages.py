@@ -12,7 +12,7 @@ from django.utils import translation
 from motcua.backoffice import vocabulary
 from motcua.backoffice.actionforms import OFFERED
 from motcua.dossiers import events, workflow
-from motcua.dossiers.selectors_inbox import BOXES
+from motcua.dossiers.selectors.inboxes import BOXES
 from motcua.dossiers.tests.helpers import receive, to_processing
 
 pytestmark = pytest.mark.django_db

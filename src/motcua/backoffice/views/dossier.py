@@ -31,7 +31,7 @@ from motcua.dossiers.actors import ActingAs, agencies_acted_for, membership_pair
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier, DossierComponent, DossierEvent, DossierFile
 from motcua.dossiers.selectors import components_not_received
-from motcua.dossiers.selectors_inbox import visibility_q
+from motcua.dossiers.selectors.inboxes import visibility_q
 from motcua.dossiers.services.base import env_at
 
 

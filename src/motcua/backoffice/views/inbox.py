@@ -16,7 +16,7 @@ from motcua.backoffice.landing import admin_links
 from motcua.catalogue.constants import ProcedureStatus
 from motcua.catalogue.models import Procedure, Sector
 from motcua.dossiers.constants import OPEN_STATUSES, Channel, Status
-from motcua.dossiers.selectors_inbox import (
+from motcua.dossiers.selectors.inboxes import (
     BY_KEY,
     COUNT_CAP,
     DEFAULT_BOX,
@@ -25,7 +25,7 @@ from motcua.dossiers.selectors_inbox import (
     counts,
     scope_for,
 )
-from motcua.dossiers.selectors_step_rows import box_rows, capped_count
+from motcua.dossiers.selectors.step_rows import box_rows, capped_count
 
 PAGE_SIZE = 25
 # What the table shows: the rest of the dossier row stays in the database.

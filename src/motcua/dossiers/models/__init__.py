@@ -327,7 +327,7 @@ class DossierStep(models.Model):
         indexes = [
             models.Index(fields=["agency", "state", "due_at"], name="step_agency_inbox"),
             # Step boxes walk an agency's active process steps most urgent first and stop after a
-            # page (selectors_step_rows); the included columns let the walk skip the table.
+            # page (selectors.step_rows); the included columns let the walk skip the table.
             models.Index(
                 fields=["agency", "due_at"],
                 include=["role", "handler", "dossier"],

@@ -16,7 +16,7 @@ from motcua.dossiers import services
 from motcua.dossiers.actors import officials
 from motcua.dossiers.constants import StepKind, StepState
 from motcua.dossiers.models import AssignmentRule, AssignmentRuleEvent, DossierStep
-from motcua.dossiers.selectors_inbox import inbox
+from motcua.dossiers.selectors.inboxes import inbox
 from motcua.dossiers.services import assignment
 from motcua.dossiers.tests.conftest import MONDAY_9AM, official
 from motcua.dossiers.tests.helpers import receive, received_form

@@ -50,7 +50,7 @@ def test_procedure_lookups_answer_not_found_without_a_query(world: Any, value: s
 
 
 def test_the_inbox_search_drops_control_characters(world: Any) -> None:
-    from motcua.dossiers.selectors_inbox import search_q
+    from motcua.dossiers.selectors.inboxes import search_q
 
     dossier = receive(world)
     assert "\x00" not in str(search_q("Nhung\x00"))

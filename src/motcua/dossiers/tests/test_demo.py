@@ -10,7 +10,7 @@ from django.core.management import call_command
 from motcua.accounts.models import Membership, Role
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import AssignmentRule, Dossier, DossierEvent
-from motcua.dossiers.selectors_inbox import inbox_counts, listing, scope_for
+from motcua.dossiers.selectors.inboxes import inbox_counts, listing, scope_for
 from motcua.organisations.demo import UBND_VIET_TRI_CODE
 
 INBOX_ROLES = [Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.HEAD_OF_DIVISION, Role.LEADER]

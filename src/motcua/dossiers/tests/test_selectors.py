@@ -11,7 +11,7 @@ from motcua.core.exceptions import DomainError, NotFound, PermissionDenied
 from motcua.dossiers import deadlines, selectors, services
 from motcua.dossiers.constants import StepState
 from motcua.dossiers.models import DossierStep
-from motcua.dossiers.selectors_inbox import boxes_for
+from motcua.dossiers.selectors.inboxes import boxes_for
 from motcua.dossiers.tests.conftest import official
 from motcua.dossiers.tests.helpers import applicant_data, receive, to_processing, to_resolved
 from motcua.organisations.models import AgencyKind
@@ -138,7 +138,7 @@ def test_the_folded_name_follows_intake_and_draft_edits(world):
 
 
 def test_a_count_stops_after_the_cap(world, monkeypatch):
-    from motcua.dossiers import selectors_inbox
+    from motcua.dossiers.selectors import inboxes as selectors_inbox
 
     monkeypatch.setattr(selectors_inbox, "COUNT_CAP", 2)
     for number in range(4):

@@ -10,11 +10,11 @@ from django.core.management import call_command
 from django.db.models import Q
 
 from motcua.accounts.models import Membership
-from motcua.dossiers import selectors_step_rows
 from motcua.dossiers.constants import StepState
 from motcua.dossiers.models import DossierStep
-from motcua.dossiers.selectors_inbox import STEP_BOXES, Filters, boxes_for, listing, scope_for
-from motcua.dossiers.selectors_step_rows import prefixed, step_rows
+from motcua.dossiers.selectors import step_rows as selectors_step_rows
+from motcua.dossiers.selectors.inboxes import STEP_BOXES, Filters, boxes_for, listing, scope_for
+from motcua.dossiers.selectors.step_rows import prefixed, step_rows
 from motcua.dossiers.tests.helpers import applicant_data, receive, to_processing
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 from motcua.api.pagination import Pagination
-from motcua.dossiers.selectors_inbox import COUNT_CAP
-from motcua.dossiers.selectors_step_rows import capped_count
+from motcua.dossiers.selectors.inboxes import COUNT_CAP
+from motcua.dossiers.selectors.step_rows import capped_count
 
 
 class CappedPaginator(Paginator):

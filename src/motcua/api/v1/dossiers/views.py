@@ -28,8 +28,8 @@ from motcua.documents.register import register_pdf, register_xlsx
 from motcua.dossiers import selectors, services
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.selectors_inbox import BOXES, scope_for
-from motcua.dossiers.selectors_step_rows import box_rows
+from motcua.dossiers.selectors.inboxes import BOXES, scope_for
+from motcua.dossiers.selectors.step_rows import box_rows
 from motcua.dossiers.services import ApplicantData, ComponentData, FeeData
 from motcua.organisations.models import Agency
 from motcua.workdays.constants import VIETNAM_TZ

@@ -25,7 +25,7 @@ from typing import Any
 from django.db.models import F, Q, QuerySet
 
 from motcua.dossiers.models import Dossier, DossierStep
-from motcua.dossiers.selectors_inbox import STEP_BOXES, Filters, Scope, box_q, capped, filters_q, listing, step_box
+from motcua.dossiers.selectors.inboxes import STEP_BOXES, Filters, Scope, box_q, capped, filters_q, listing, step_box
 
 # Steps read per needed row on the first try: room for a few duplicates without a second query.
 OVERFETCH = 2

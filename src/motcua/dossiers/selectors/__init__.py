@@ -30,7 +30,7 @@ from motcua.dossiers.actors import role_pairs
 from motcua.dossiers.constants import OPEN_STATUS_VALUES, Status, StepState
 from motcua.dossiers.context import actor_for, env_at, now_or
 from motcua.dossiers.models import Dossier, DossierComponent, DossierEvent, DossierStep
-from motcua.dossiers.selectors_inbox import INBOXES, inbox, inbox_counts, visibility_q
+from motcua.dossiers.selectors.inboxes import INBOXES, inbox, inbox_counts, visibility_q
 
 _RELATED = ("procedure", "receiving_agency", "competent_agency")
 
@@ -114,7 +114,7 @@ def available_actions(dossier: Dossier, user: Any, now: datetime | None = None) 
     return workflow.available(dossier.snapshot(), actor_for(user), env_at(now))
 
 
-# --- Inboxes: defined once, in ``selectors_inbox`` (role- and agency-scoped) ---------------
+# --- Inboxes: defined once, in ``selectors.inboxes`` (role- and agency-scoped) ---------------
 
 __all__ = ["INBOXES", "inbox", "inbox_counts"]
 
