@@ -112,7 +112,7 @@ def _invalid(field_name: str, message: str) -> DomainError:
 def assignable_officials(dossier: Dossier) -> QuerySet[User]:
     """Who may be named handler: officials holding an active step's role in its agency or divisions."""
     found = User.objects.none()
-    for step in dossier.steps.all():  # prefetched by the dossier page
+    for step in dossier.steps.all():  # prefetched by selectors.pages.dossier_page on the dossier page
         if step.state == StepState.ACTIVE and step.kind == StepKind.PROCESS:
             found = found | officials(step.agency_id, [step.role])
     return found.distinct().order_by("full_name", "username")

@@ -7,7 +7,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -28,10 +27,8 @@ from motcua.core.serving import file_response
 from motcua.core.text import is_code_shaped
 from motcua.dossiers import services, workflow
 from motcua.dossiers.actors import ActingAs, agencies_acted_for, membership_pairs
-from motcua.dossiers.constants import Status
-from motcua.dossiers.models import Dossier, DossierComponent, DossierEvent, DossierFile
-from motcua.dossiers.selectors import components_not_received
-from motcua.dossiers.selectors.inboxes import visibility_q
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.selectors.pages import dossier_file, dossier_for_agencies, dossier_page
 from motcua.dossiers.services.base import env_at
 
 
@@ -39,21 +36,7 @@ def dossier_for(acting: Acting, code: str) -> Dossier:
     """The dossier if the acting agency may see it; 404 otherwise (its existence is not revealed)."""
     if not is_code_shaped(code):
         raise Http404("Không tìm thấy hồ sơ, hoặc hồ sơ không thuộc cơ quan của bạn.")
-    dossier = (
-        Dossier.objects.exclude(status=Status.DRAFT)
-        .filter(visibility_q(agencies_acted_for(acting.agency)))
-        .select_related(
-            "procedure__sector",
-            "procedure_version",
-            "applicant",
-            "receiving_agency",
-            "competent_agency",
-            "received_by",
-            "approved_by",
-        )
-        .filter(code=code)
-        .first()
-    )
+    dossier = dossier_for_agencies(agencies_acted_for(acting.agency), code)
     if dossier is None:
         raise Http404("Không tìm thấy hồ sơ, hoặc hồ sơ không thuộc cơ quan của bạn.")
     if not acting.membership.pk and is_privileged_reader(acting.membership.user):
@@ -87,8 +70,7 @@ def _page(
     acting = acting_of(request)
     env = env_at(None)  # one calendar load for the guards and the timeline
     snapshot = dossier.snapshot()
-    steps = list(dossier.steps.select_related("agency", "handler").order_by("order", "pk"))
-    dossier._prefetched_objects_cache = {"steps": steps}  # type: ignore[attr-defined]  # forms read them
+    page = dossier_page(dossier)  # the action forms read the steps prefetched here
     actions = []
     for transition in _available(snapshot, request, acting, env):
         is_bound = bool(bound and bound[0] == transition.name)
@@ -98,29 +80,20 @@ def _page(
         # The action is no longer possible (someone moved the dossier on): keep the typed input visible.
         name, form = bound
         actions.insert(0, {**_panel(workflow.get(name), form, opened=True), "stale": True})
-    components = list(
-        DossierComponent.objects.filter(dossier=dossier).prefetch_related(
-            Prefetch("files", queryset=DossierFile.objects.order_by("pk"))
-        )
-    )
-    events = list(
-        DossierEvent.objects.filter(dossier=dossier).select_related("actor", "agency").order_by("occurred_at", "pk")
-    )
-    supplements = list(dossier.supplement_requests.order_by("requested_at"))
     printable = printable_forms(dossier)
     context = {
         "section": "inbox",
         "dossier": dossier,
-        "components": components,
-        "not_received": components_not_received(dossier, components),
-        "other_files": list(DossierFile.objects.filter(dossier=dossier, component__isnull=True).order_by("pk")),
-        "fees": list(dossier.fees.all()),
-        "steps": step_rows(steps, env.now, env.calendar),
-        "events": event_rows(events, dossier.outcome),
+        "components": page.components,
+        "not_received": page.not_received,
+        "other_files": page.other_files,
+        "fees": page.fees,
+        "steps": step_rows(page.steps, env.now, env.calendar),
+        "events": event_rows(page.events, dossier.outcome),
         "actions": actions,
         "fee_panels": fee_panels(acting, dossier, fee_bound),
         "conflict": conflict,
-        "supplements": supplements,
+        "supplements": page.supplements,
         "printable": printable,
         # Right after intake: the slip to hand to the applicant, first on the page.
         "print_now": next((item for item in printable if item[0] == request.GET.get("in-mau")), None),
@@ -227,7 +200,7 @@ def fee_view(request: HttpRequest, code: str, action: str) -> HttpResponse:
 def file_view(request: HttpRequest, code: str, file_id: int) -> HttpResponseBase:
     """A scan or result shown in the browser (inline), only to officials who may see the dossier."""
     dossier = dossier_for(acting_of(request), code)
-    row = DossierFile.objects.filter(dossier=dossier, pk=file_id).first()
+    row = dossier_file(dossier, file_id)
     if row is None:
         raise Http404("Không tìm thấy tệp.")
     # Only a real PDF or image (by its content) is shown in the page; anything else is downloaded.
