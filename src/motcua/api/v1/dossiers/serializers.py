@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from motcua.accounts.models import ApplicantKind
+from motcua.api.serializing import represented
 from motcua.catalogue.constants import ComponentKind
 from motcua.core.limits import MAX_AMOUNT_VND, MAX_COPIES, MAX_INTEGER, MAX_PAGES
 from motcua.dossiers.constants import (
@@ -184,6 +185,8 @@ class DossierListSerializer(serializers.ModelSerializer[Dossier]):
         return bool(obj.status in OPEN_STATUSES and obj.due_at and obj.due_at < timezone.now())
 
 
+# Describes the answer (the OpenAPI schema); created_representation writes it, since the forms
+# issued are not a field of the dossier.
 class DossierCreatedSerializer(DossierListSerializer):
     """What intake answers: the summary, the forms issued, and where to read the rest."""
 
@@ -191,6 +194,12 @@ class DossierCreatedSerializer(DossierListSerializer):
 
     class Meta(DossierListSerializer.Meta):
         fields = [*DossierListSerializer.Meta.fields, "forms"]
+
+
+def created_representation(dossier: Dossier, forms: list[str]) -> dict[str, Any]:
+    """The :class:`DossierCreatedSerializer` answer: the summary, through the serializer shared by
+    every request (intake is the hot path), followed by the forms issued."""
+    return {**represented(DossierListSerializer, dossier), "forms": list(forms)}
 
 
 class StepSerializer(serializers.ModelSerializer[DossierStep]):

@@ -184,8 +184,7 @@ class DossierListView(GenericAPIView):
         # A summary, not the full detail: intake is the hot path (GET the detail when needed).
         # Just received: a supplement was requested only if that was the decision.
         asked = dossier.status == Status.SUPPLEMENT_REQUESTED
-        dossier.forms = available_forms(dossier, supplement_requested=asked)  # type: ignore[attr-defined]
-        body = represented(s.DossierCreatedSerializer, dossier)
+        body = s.created_representation(dossier, available_forms(dossier, supplement_requested=asked))
         return Response(body, status=status.HTTP_201_CREATED, headers={"Location": f"{request.path}{dossier.code}/"})
 
 
