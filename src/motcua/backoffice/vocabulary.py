@@ -1,4 +1,4 @@
-"""Labels the back office shows but the dossier engine defines: inbox names and action titles.
+"""Labels the back office shows but the dossier engine defines: inbox names, action titles and inputs.
 
 The engine keeps its Vietnamese labels (they are the national portal's names and are written in
 the dossier history). Listing them here with ``gettext_noop`` puts them in the back office's
@@ -75,4 +75,43 @@ FILTER_ERRORS = (
 BASE_LABELS = (
     gettext_noop("Bỏ qua, đến nội dung chính"),
     gettext_noop("Điều hướng chính"),
+)
+
+# Labels, hints and time labels of the action inputs (``dossiers/inputs.py``) that the action forms
+# show through ``gettext``; choice names (return methods) stay Vietnamese like the other TextChoices.
+ACTION_INPUT_LABELS = (
+    gettext_noop("Ghi chú"),
+    gettext_noop("Giấy tờ cần bổ sung, hoàn thiện (mỗi dòng một nội dung)"),
+    gettext_noop("Liệt kê đầy đủ một lần: người nộp chỉ phải bổ sung một lần."),
+    gettext_noop("Nội dung đã yêu cầu bổ sung: đánh dấu những giấy tờ đã nhận"),
+    gettext_noop("Giấy tờ không được đánh dấu là còn thiếu."),
+    gettext_noop("Giấy tờ khác đã nhận (mỗi dòng một giấy tờ)"),
+    gettext_noop("Bản quét giấy tờ bổ sung (PDF, ảnh)"),
+    gettext_noop("Vẫn tiếp nhận dù chưa đủ các nội dung đã yêu cầu (ghi rõ lý do vào ghi chú)"),
+    gettext_noop("Lý do"),
+    gettext_noop("Cán bộ xử lý"),
+    gettext_noop("Cán bộ xử lý bước tiếp theo"),
+    gettext_noop("Để trống: bước tiếp theo được phân công theo quy tắc của cơ quan."),
+    gettext_noop("Tài liệu kèm theo (PDF, ảnh)"),
+    gettext_noop("Cơ quan phối hợp"),
+    gettext_noop("Mỗi cơ quan trả lời trong cùng thời hạn."),
+    gettext_noop("Nội dung xin ý kiến"),
+    gettext_noop("Thời hạn trả lời (ngày làm việc)"),
+    gettext_noop("Nội dung trả lời, kết quả"),
+    gettext_noop("Văn bản kèm theo (PDF, ảnh)"),
+    gettext_noop("Cơ quan cấp khác"),
+    gettext_noop("Nội dung chuyển liên thông"),
+    gettext_noop("Thời hạn giải quyết ở cơ quan nhận (ngày làm việc)"),
+    gettext_noop("Số tiền nghĩa vụ tài chính (đồng)"),
+    gettext_noop("Ngày hẹn trả mới"),
+    gettext_noop("Giờ hẹn trả (HH:mm)"),
+    gettext_noop("Lý do chậm trễ (in trên Phiếu xin lỗi và hẹn lại, Mẫu 04)"),
+    gettext_noop("Tệp kết quả (PDF, ảnh)"),
+    gettext_noop("Lý do bỏ qua các bước còn lại"),
+    gettext_noop("Chỉ khi còn bước của quy trình chưa thực hiện mà quy trình cho phép bỏ qua."),
+    gettext_noop("Hình thức trả"),
+    gettext_noop("Mặc định: cách nhận kết quả người nộp đã đăng ký."),
+    gettext_noop("Người nhận kết quả"),
+    gettext_noop("Số vận đơn bưu chính"),
+    gettext_noop("Lý do rút hồ sơ"),
 )

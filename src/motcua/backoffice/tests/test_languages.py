@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from motcua.backoffice import vocabulary
-from motcua.backoffice.actionforms import OFFERED
+from motcua.backoffice.actionforms import OFFERED, form_for
 from motcua.dossiers import events, workflow
 from motcua.dossiers.selectors.inboxes import BOXES
 from motcua.dossiers.tests.helpers import receive, to_processing
@@ -102,3 +102,27 @@ def test_every_history_label_has_an_english_text() -> None:
     with translation.override("en"):
         untranslated = [label for label in sorted(labels) if translation.gettext(label) == label]
     assert untranslated == []
+
+
+def test_every_action_form_label_has_an_english_text() -> None:
+    # A new field, hint or time label in dossiers/inputs.py must be listed in vocabulary.py (and translated).
+    labels: set[str] = set()
+    for name in OFFERED:
+        for spec in workflow.get(name).input.specs().values():
+            labels |= {text for text in (spec.label, spec.help, spec.time_label) if text}
+    listed = set(vocabulary.ACTION_INPUT_LABELS)
+    assert labels <= listed, labels - listed
+    with translation.override("en"):
+        untranslated = [label for label in sorted(labels) if translation.gettext(label) == label]
+    assert untranslated == []
+
+
+def test_action_forms_ask_in_english(world: Any) -> None:
+    dossier = to_processing(world)
+    with translation.override("en"):
+        form = form_for(workflow.get("consult"))(dossier=dossier, prefix="consult")
+        labels = [str(field.label) for field in form.fields.values()]
+        hints = " ".join(str(field.help_text) for field in form.fields.values())
+    assert "Consultation request" in labels and "Time to answer (working days)" in labels
+    assert "Each agency answers within the same time limit." in hints
+    assert "Nội dung xin ý kiến" not in labels
