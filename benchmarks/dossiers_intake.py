@@ -32,7 +32,8 @@ def intake_body(centre: int, index: int, n: int, stamp: int) -> dict[str, object
             "full_name": "Nguyễn Văn Thử Tải",
             # Valid form: province 025, century/gender digit, year of birth, then worker and number.
             "id_number": f"0250{stamp % 100:02d}{index}{n:05d}",
-            "phone": f"09{index}{n:07d}",
+            # Unique per run too: a phone on record for another identity is refused at intake.
+            "phone": f"08{stamp % 10}{index}{n:06d}",
         },
         # The procedure's mandatory form, named as in the catalogue (acceptance needs it).
         "components": [{"name": "Tờ khai theo mẫu", "page_count": 2}],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models.functions import Upper
 
 from motcua.core.models import AuditEvent, FoldedNameModel
 from motcua.organisations.models import Agency
@@ -21,6 +22,12 @@ class User(AbstractUser):
     class Meta:
         verbose_name = "tài khoản"
         verbose_name_plural = "tài khoản"
+        # Intake checks that a contact given for one identity is not another's (and sign-in finds an
+        # account by phone or e-mail in any letter case): both read these columns at every request.
+        indexes = [
+            models.Index(fields=["phone"], name="user_phone"),
+            models.Index(Upper("email"), name="user_email_upper"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.username
@@ -108,6 +115,8 @@ class Applicant(FoldedNameModel):
     class Meta:
         verbose_name = "tổ chức, cá nhân"
         verbose_name_plural = "tổ chức, cá nhân"
+        # The contact check of intake compares e-mails in any letter case (phone has its own index).
+        indexes = [models.Index(Upper("email"), name="applicant_email_upper")]
         # One record per person or business: services find an applicant by these numbers.
         constraints = [
             models.UniqueConstraint(
