@@ -23,7 +23,8 @@ from motcua.backoffice import acting as acting_context
 from motcua.backoffice.forms import ActAsForm, LoginForm
 
 
-def _next_url(request: HttpRequest) -> str:
+def next_url(request: HttpRequest) -> str:
+    """Where to go after signing in (or giving the second factor): a page of this site, else the inbox."""
     candidate = request.POST.get("next") or request.GET.get("next") or ""
     if candidate and url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -54,7 +55,7 @@ def _refused(request: HttpRequest, form: LoginForm, username: str) -> None:
 @never_cache
 def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and request.method == "GET" and _may_work_here(request.user):
-        return redirect(_next_url(request))
+        return redirect(next_url(request))
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         username = form.cleaned_data["username"].strip()
@@ -69,7 +70,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
             _refused(request, form, username)
         else:
             login(request, user)
-            return redirect(_next_url(request))
+            return redirect(next_url(request))
     context = {"form": form, "next": request.POST.get("next") or request.GET.get("next", "")}
     return render(request, "backoffice/login.html", context)
 

@@ -14,7 +14,6 @@ from django.contrib.auth.signals import user_login_failed
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -23,6 +22,7 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
 from motcua.accounts import twofactor
+from motcua.backoffice.views.auth import next_url
 from motcua.core.exceptions import DomainError
 from motcua.documents.qr import qr_data_uri
 
@@ -46,15 +46,6 @@ class SetupCodeForm(CodeForm):
         max_length=16,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
-
-
-def _next_url(request: HttpRequest) -> str:
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return reverse("backoffice:inbox")
 
 
 def _with_next(name: str, next_url: str) -> str:
@@ -102,8 +93,8 @@ def two_factor_view(request: HttpRequest) -> HttpResponse:
     if not user.is_authenticated:
         return _to_login(request)
     if twofactor.authenticator(user) is None:
-        return redirect(_with_next("backoffice:two_factor_setup", _next_url(request)))
-    context = {"next": _next_url(request), "codes_left": twofactor.recovery_codes_left(user)}
+        return redirect(_with_next("backoffice:two_factor_setup", next_url(request)))
+    context = {"next": next_url(request), "codes_left": twofactor.recovery_codes_left(user)}
     if _verified(request):
         return render(request, "backoffice/two_factor_status.html", context)
     form = CodeForm(request.POST or None)
@@ -125,7 +116,7 @@ def two_factor_view(request: HttpRequest) -> HttpResponse:
                     _("Bạn vừa dùng một mã khôi phục; còn %(left)s mã. Hãy tạo bộ mã mới nếu sắp hết.")
                     % {"left": left},
                 )
-            return redirect(_next_url(request))
+            return redirect(next_url(request))
     return render(request, "backoffice/two_factor_verify.html", {**context, "form": form}, status=status)
 
 
@@ -138,7 +129,7 @@ def setup_view(request: HttpRequest) -> HttpResponse:
         return _to_login(request)
     if twofactor.authenticator(user) is not None and not _verified(request):
         # Replacing an authenticator needs the current one: a stolen password alone must not do it.
-        return redirect(_with_next("backoffice:two_factor", _next_url(request)))
+        return redirect(_with_next("backoffice:two_factor", next_url(request)))
     form = SetupCodeForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -151,11 +142,11 @@ def setup_view(request: HttpRequest) -> HttpResponse:
                 return signed_out
         else:
             _verified_now(request, device)
-            return render(request, "backoffice/two_factor_codes.html", {"codes": codes, "next": _next_url(request)})
+            return render(request, "backoffice/two_factor_codes.html", {"codes": codes, "next": next_url(request)})
     device = twofactor.start_setup(user)
     context = {
         "form": form,
-        "next": _next_url(request),
+        "next": next_url(request),
         "qr": qr_data_uri(device.config_url, box_size=5, border=2),
         "secret": twofactor.secret_text(device),
         "issuer": settings.OTP_TOTP_ISSUER,
@@ -171,4 +162,4 @@ def recovery_codes_view(request: HttpRequest) -> HttpResponse:
     if not user.is_authenticated or not _verified(request):
         return redirect("backoffice:two_factor")
     codes = twofactor.regenerate_recovery_codes(user)
-    return render(request, "backoffice/two_factor_codes.html", {"codes": codes, "next": _next_url(request)})
+    return render(request, "backoffice/two_factor_codes.html", {"codes": codes, "next": next_url(request)})

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 
 from motcua.accounts.models import User
@@ -16,8 +15,9 @@ from motcua.core.exceptions import DomainError
 from motcua.core.limits import check_amount_vnd
 from motcua.dossiers import events
 from motcua.dossiers.constants import PaymentMethod, Status
-from motcua.dossiers.models import Dossier, DossierEvent, DossierFee, DossierFile, FilePurpose
+from motcua.dossiers.models import Dossier, DossierEvent, DossierFee, FilePurpose
 from motcua.dossiers.services.base import lock, now_or, record
+from motcua.dossiers.services.notices import store_issued
 
 ACTION = events.RECORD_FEE_PAYMENT
 
@@ -110,15 +110,7 @@ def record_fee_payment(
     files = []
     if receipt_pdf is not None:
         name = receipt_name or f"bien-lai-{reference}.pdf"
-        DossierFile.objects.create(
-            dossier=locked,
-            purpose=FilePurpose.RECEIPT,
-            file=ContentFile(receipt_pdf, name=name),
-            name=name,
-            size=len(receipt_pdf),
-            uploaded_at=moment,
-            uploaded_by=None,
-        )
+        store_issued(locked, receipt_pdf, name=name, purpose=FilePurpose.RECEIPT, now=moment, by=None)
         files.append(name)
     record(
         locked,

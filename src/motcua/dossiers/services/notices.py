@@ -41,13 +41,24 @@ def refusal_notice_name(dossier: Dossier) -> str:
 def store_refusal_notice(dossier: Dossier, *, signer: User, now: datetime) -> DossierFile:
     """Render the refusal notice of ``dossier`` (outcome and reason already set) and keep it as its result."""
     content = _render_refusal(dossier, signer=signer.full_name, issued_at=now)
-    name = refusal_notice_name(dossier)
+    return store_issued(
+        dossier, content, name=refusal_notice_name(dossier), purpose=FilePurpose.RESULT, now=now, by=signer
+    )
+
+
+def store_issued(
+    dossier: Dossier, content: bytes, *, name: str, purpose: str, now: datetime, by: User | None
+) -> DossierFile:
+    """Keep a document the platform produced (a notice, a receipt) as a file of the dossier.
+
+    Not an upload: the bytes are the platform's own, so they skip the upload check of ``intake.attach``.
+    """
     return DossierFile.objects.create(
         dossier=dossier,
-        purpose=FilePurpose.RESULT,
+        purpose=purpose,
         file=ContentFile(content, name=name),
         name=name,
         size=len(content),
         uploaded_at=now,
-        uploaded_by=signer,
+        uploaded_by=by,
     )
