@@ -129,15 +129,10 @@ def _receive(
         services.ComponentData(component_id=c.pk, kind=c.kind, copies=c.copies, page_count=2, files=[_pdf("scan.pdf")])
         for c in (version.components.all() if version else [])
     ] or [services.ComponentData(name="Đơn đề nghị", page_count=1, files=[_pdf("don.pdf")])]
-    return services.receive_dossier(
-        actor=_user(officer),
-        receiving_agency=_agency(centre),
-        procedure=procedure,
-        applicant=applicant,
-        components=components,
-        now=moment,
-        **kw,
+    request = services.IntakeRequest(
+        receiving_agency=_agency(centre), procedure=procedure, applicant=applicant, components=components, **kw
     )
+    return services.receive_dossier(request, actor=_user(officer), now=moment)
 
 
 def _assignment_rule(stdout: TextIO) -> None:

@@ -30,7 +30,7 @@ from motcua.core.exceptions import DomainError
 from motcua.core.text import is_code_shaped
 from motcua.dossiers import deadlines
 from motcua.dossiers.services.applicants import ApplicantData
-from motcua.dossiers.services.intake import ComponentData, receive_dossier
+from motcua.dossiers.services.intake import ComponentData, IntakeRequest, receive_dossier
 
 MAX_RESULTS = 15
 
@@ -180,8 +180,7 @@ def _decide(
     # "Accept needs every mandatory component" is the service's rule (every channel obeys it).
     applicant = ApplicantData(**applicant_form.cleaned_data)
     try:
-        dossier = receive_dossier(
-            actor=request.user,  # type: ignore[arg-type]
+        intake = IntakeRequest(
             receiving_agency=acting_of(request).agency,
             procedure=procedure,
             applicant=applicant,
@@ -199,6 +198,7 @@ def _decide(
             reason=form.cleaned_data["reason"],
             note=form.cleaned_data["note"],
         )
+        dossier = receive_dossier(intake, actor=request.user)  # type: ignore[arg-type]
     except DomainError as error:
         apply_domain_error(error, form, applicant_form)
         _remind_files(request, form)

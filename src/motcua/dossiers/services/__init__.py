@@ -23,6 +23,7 @@ from motcua.dossiers.services.fee_adjustments import adjust_fees, may_correct_fe
 from motcua.dossiers.services.fees import FeeData, record_fee_payment
 from motcua.dossiers.services.intake import (
     ComponentData,
+    IntakeRequest,
     accept,
     receive_dossier,
     refuse_at_intake,
@@ -55,6 +56,7 @@ __all__ = [
     "ApplicantData",
     "ComponentData",
     "FeeData",
+    "IntakeRequest",
     "accept",
     "adjust_fees",
     "answer_consultation",

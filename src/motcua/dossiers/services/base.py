@@ -92,18 +92,26 @@ def begin(
 
 
 def begin_new(
-    dossier: Dossier, action: str, *, actor: User, workflow_actor: workflow.Actor, now: datetime
+    dossier: Dossier,
+    action: str,
+    *,
+    actor: User,
+    workflow_actor: workflow.Actor,
+    now: datetime,
+    preceded_by: Iterable[DossierEvent] = (),
 ) -> ActionContext:
     """``begin`` for a dossier being received by the current transaction (the reception decision at intake).
 
     Its row is written at the end of the transaction and nobody else can see it before commit, so
     there is nothing to lock or re-read, and it has no steps yet: the workflow decides on the
-    instance in memory.
+    instance in memory. ``preceded_by``: events not saved yet that come before the action's own in
+    the history (its registration), written with it in one insert.
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("dossier actions must run inside transaction.atomic()")
     ctx = _decide(dossier, dossier.snapshot(new=True), action, actor, workflow_actor, now)
     ctx.new = True
+    ctx.before_record.extend(preceded_by)
     return ctx
 
 

@@ -23,11 +23,13 @@ from motcua.core.limits import check_amount_vnd
 from motcua.dossiers import deadlines
 from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import PauseKind, SupplementStage
+from motcua.dossiers.inputs import ComponentData
 from motcua.dossiers.models import Dossier, DossierPause
 from motcua.dossiers.services import steps, supplements
 from motcua.dossiers.services.base import ActionContext, begin, finish, require
 from motcua.dossiers.services.dispatch import performs
-from motcua.dossiers.services.intake import ComponentData, add_components, new_supplement_request
+from motcua.dossiers.services.received import add_components
+from motcua.dossiers.services.supplements import new_supplement_request
 from motcua.dossiers.tasks import notify_applicant
 from motcua.workdays.clock import working_time_between
 

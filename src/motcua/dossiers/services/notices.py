@@ -51,7 +51,7 @@ def store_issued(
 ) -> DossierFile:
     """Keep a document the platform produced (a notice, a receipt) as a file of the dossier.
 
-    Not an upload: the bytes are the platform's own, so they skip the upload check of ``intake.attach``.
+    Not an upload: the bytes are the platform's own, so they skip the upload check of ``received.attach``.
     """
     return DossierFile.objects.create(
         dossier=dossier,

@@ -21,19 +21,14 @@ from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.core.text import fold
 from motcua.dossiers import events
 from motcua.dossiers.constants import Channel, PaymentMethod, Status
+from motcua.dossiers.inputs import ComponentData
 from motcua.dossiers.models import Dossier, DossierComponent, DossierFile, FilePurpose
 from motcua.dossiers.services.base import begin, finish, now_or, record
 from motcua.dossiers.services.delivery import require_result_delivery, set_result_delivery
 from motcua.dossiers.services.dispatch import performs
 from motcua.dossiers.services.fees import set_fees
-from motcua.dossiers.services.intake import (
-    ComponentData,
-    add_components,
-    attach,
-    new_dossier,
-    number,
-    register,
-)
+from motcua.dossiers.services.received import add_components, attach
+from motcua.dossiers.services.registration import new_dossier, number, register
 from motcua.dossiers.tasks import notify_applicant
 from motcua.organisations.models import Agency
 

@@ -20,7 +20,7 @@ from motcua.dossiers.outstanding import steps_left_out as steps_left_out  # read
 from motcua.dossiers.services import assignment, notices, steps
 from motcua.dossiers.services.base import ActionContext, begin, finish, require
 from motcua.dossiers.services.dispatch import performs
-from motcua.dossiers.services.intake import attach_all
+from motcua.dossiers.services.received import attach_all
 from motcua.dossiers.tasks import notify_applicant
 from motcua.organisations.models import Agency
 

@@ -15,9 +15,9 @@ from typing import Any
 from motcua.core.exceptions import DomainError
 from motcua.core.text import fold
 from motcua.dossiers.inputs import ComponentData
-from motcua.dossiers.models import Dossier
+from motcua.dossiers.models import Dossier, SupplementRequest
 from motcua.dossiers.outstanding import requested_items as requested_items  # read by the action inputs too
-from motcua.dossiers.services.base import require
+from motcua.dossiers.services.base import ActionContext, require
 from motcua.dossiers.workflow import APPLICANT
 
 
@@ -51,3 +51,19 @@ def check_complete(
         raise SupplementIncomplete(message, fields={"components": [message]})
     require(note and note.strip(), "note", f"Cần ghi rõ lý do vẫn tiếp nhận khi còn thiếu: {listed}.")
     return {"missing": missing, "accepted_incomplete": True}
+
+
+def new_supplement_request(ctx: ActionContext, stage: str, items: Sequence[str], note: str) -> SupplementRequest:
+    """One request listing every missing or wrong item at once (Form 02), at ``stage``."""
+    cleaned = [item.strip() for item in items if item and item.strip()]
+    require(cleaned, "items", "Liệt kê đầy đủ, một lần, các giấy tờ cần bổ sung hoặc hoàn thiện.")
+    ctx.dossier.supplement_stage = stage
+    return SupplementRequest.objects.create(
+        dossier=ctx.dossier,
+        stage=stage,
+        items=cleaned,
+        note=note,
+        requested_at=ctx.now,
+        requested_by=ctx.user,
+        agency_id=ctx.agency_id or ctx.dossier.receiving_agency_id,
+    )

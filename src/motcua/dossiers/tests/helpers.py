@@ -44,17 +44,18 @@ def received_form(procedure: Procedure) -> list[ComponentData]:
     ]
 
 
-def receive(world: Any, **overrides: Any) -> Dossier:
-    kwargs: dict[str, Any] = {
-        "actor": world.officer,
+def receive(world: Any, *, actor: Any = None, now: Any = None, **overrides: Any) -> Dossier:
+    """A counter intake by the world's officer; ``overrides``: the fields of the ``IntakeRequest``."""
+    fields: dict[str, Any] = {
         "receiving_agency": world.centre,
         "procedure": world.procedure,
         "applicant": applicant_data(),
     }
-    kwargs.update(overrides)
-    if "components" not in kwargs:
-        kwargs["components"] = received_form(kwargs["procedure"])
-    return services.receive_dossier(**kwargs)
+    fields.update(overrides)
+    if "components" not in fields:
+        fields["components"] = received_form(fields["procedure"])
+    request = services.IntakeRequest(**fields)
+    return services.receive_dossier(request, actor=actor or world.officer, now=now)
 
 
 def to_processing(world: Any, **overrides: Any) -> Dossier:

@@ -159,8 +159,7 @@ class DossierListView(GenericAPIView):
         assert receiving is not None  # noqa: S101 - the field is required
         # The version in force today with its procedure, in one query (the service checks the day again).
         version = version_in_force_by_code(data["procedure"], timezone.now().astimezone(VIETNAM_TZ).date())
-        dossier = services.receive_dossier(
-            actor=request.user,  # type: ignore[arg-type]
+        intake = services.IntakeRequest(
             receiving_agency=receiving,
             procedure=version.procedure,
             version=version,
@@ -181,6 +180,7 @@ class DossierListView(GenericAPIView):
             reason=data["reason"],
             note=data["note"],
         )
+        dossier = services.receive_dossier(intake, actor=request.user)  # type: ignore[arg-type]
         # A summary, not the full detail: intake is the hot path (GET the detail when needed).
         # Just received: a supplement was requested only if that was the decision.
         asked = dossier.status == Status.SUPPLEMENT_REQUESTED
