@@ -11,6 +11,7 @@ Visibility rules:
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -74,6 +75,13 @@ def get_visible(user: Any, code: str) -> Dossier:
     if is_privileged_reader(user):
         record_personal_data_view(user, what="dossier", reference=code, applicant=dossier.applicant, channel="api")
     return dossier
+
+
+def note_privileged_listing(user: Any, dossiers: Sequence[Dossier], *, channel: str) -> None:
+    """A superuser's list of dossiers shows applicants' names: record which (one event per page)."""
+    if dossiers and is_privileged_reader(user):
+        codes = ", ".join(d.code or "" for d in dossiers)
+        record_personal_data_view(user, what="dossier_list", reference=codes, channel=channel)
 
 
 def dossier_for_applicant(user: Any, key: str | uuid.UUID, *, draft: bool | None = None) -> Dossier:

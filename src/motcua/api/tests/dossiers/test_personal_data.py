@@ -46,3 +46,13 @@ def test_an_administrator_cannot_download_the_register_of_their_agency(world):
     query = {"agency": world.centre.pk, "start": "2026-03-01", "end": "2026-03-31"}
     assert client_for(it_admin).get("/api/v1/dossiers/register.xlsx", query).status_code == 404
     assert client_for(world.officer).get("/api/v1/dossiers/register.xlsx", query).status_code == 200
+
+
+def test_a_superusers_listing_of_dossiers_is_recorded_with_the_codes_shown(world):
+    first, second = receive(world), receive(world)
+    support = UserFactory(username="hotro", superuser=True)
+    assert client_for(support).get("/api/v1/dossiers/").json()["count"] == 2
+    client_for(world.officer).get("/api/v1/dossiers/")  # their own work: not a support read
+    [event] = AccountEvent.objects.filter(action=PERSONAL_DATA_VIEWED)
+    assert event.actor == support and event.data["what"] == "dossier_list"
+    assert set(event.data["reference"].split(", ")) == {first.code, second.code}

@@ -145,6 +145,7 @@ class DossierListView(GenericAPIView):
             queryset = selectors.filter_dossiers(selectors.dossiers_visible_to(request.user), **data)
             queryset = queryset.order_by("-submitted_at", "-pk")
         page = self.paginate_queryset(queryset)
+        selectors.note_privileged_listing(request.user, page or [], channel="api")
         return self.get_paginated_response(s.DossierListSerializer(page, many=True).data)
 
     @extend_schema(
