@@ -25,6 +25,7 @@ from motcua.dossiers.constants import PaymentMethod
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.payment_link import payment_subject
 from motcua.dossiers.services import online
+from motcua.dossiers.services.fees import exemptions_stated
 from motcua.organisations.models import Agency, AgencyKind, UnitLevel
 from motcua.payments import selectors as payment_selectors
 from motcua.payments import services as payment_services
@@ -38,6 +39,8 @@ class FeeSummary:
     total_vnd: int
     # An amount "set elsewhere" (None) cannot be paid online: the one-stop unit collects it.
     payable_online: bool
+    # The exempt cases the fee table states (the applicant may claim one before paying).
+    exemptions: tuple[str, ...] = ()
 
 
 def current_version(procedure: Procedure) -> ProcedureVersion:
@@ -71,14 +74,22 @@ def receiving_agencies(version: ProcedureVersion) -> list[Agency]:
     return found or list(version.competent_agencies.filter(is_active=True).order_by("name"))
 
 
-def fee_summary(version: ProcedureVersion) -> FeeSummary:
-    """The fees of an online submission: the published online rates, not every channel's."""
+def fee_summary(version: ProcedureVersion, *, exempt: bool = False) -> FeeSummary:
+    """The fees of an online submission: the published online rates, not every channel's.
+
+    ``exempt``: the applicant claimed an exempt case, so the rows stating exempt cases are charged 0.
+    """
     items = fee_items(version.pk)
-    due = fees_due(items, Channel.ONLINE)
+    due = fees_due(items, Channel.ONLINE, exempt=exempt)
     lines: list[tuple[str, int | None]] = [(line.name, line.amount_vnd) for line in due]
     set_elsewhere = unpriced(items, Channel.ONLINE)
     lines += [(name, None) for name in set_elsewhere]
-    return FeeSummary(lines, fees_total(due), not set_elsewhere)
+    return FeeSummary(lines, fees_total(due), not set_elsewhere, tuple(exemptions_stated(version.pk)))
+
+
+def draft_fees(dossier: Dossier) -> FeeSummary:
+    """What the draft will be charged, with the exempt case its applicant claimed."""
+    return fee_summary(dossier.procedure_version, exempt=bool(dossier.fee_exemption))
 
 
 def paid_payment(dossier: Dossier) -> Payment | None:
@@ -86,7 +97,7 @@ def paid_payment(dossier: Dossier) -> Payment | None:
 
 
 def needs_online_payment(dossier: Dossier) -> bool:
-    fees = fee_summary(dossier.procedure_version)
+    fees = draft_fees(dossier)
     return fees.payable_online and fees.total_vnd > 0 and paid_payment(dossier) is None
 
 
@@ -128,7 +139,7 @@ def attach_files(dossier: Dossier, uploads: dict[int, list[UploadedFile]], *, ac
 
 def begin_payment(dossier: Dossier, *, actor: User, return_url: str) -> str:
     """Open the payment of the draft's fees; returns the gateway URL."""
-    fees = fee_summary(dossier.procedure_version)
+    fees = draft_fees(dossier)
     if not fees.payable_online or fees.total_vnd <= 0:
         raise DomainError("Hồ sơ này không có khoản phí thanh toán trực tuyến.", code="nothing_to_pay")
     _payment, url = payment_services.start_payment(
@@ -140,6 +151,14 @@ def begin_payment(dossier: Dossier, *, actor: User, return_url: str) -> str:
         actor=actor,
     )
     return url
+
+
+def claim_exemption(dossier: Dossier, *, case: str, actor: User) -> Dossier:
+    """State (or, with ``""``, withdraw) the exempt case; refused once a payment is under way."""
+    if paid_payment(dossier) is not None:
+        message = "Phí, lệ phí đã được thanh toán; không thể khai miễn cho hồ sơ này."
+        raise DomainError(message, code="invalid", fields={"fee_exemption": [message]})
+    return online.claim_fee_exemption(dossier, actor=actor, case=case)
 
 
 def submit(dossier: Dossier, *, actor: User) -> Dossier:

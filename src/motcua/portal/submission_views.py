@@ -157,7 +157,7 @@ def review(request: HttpRequest, reference: str) -> HttpResponse:
         "dossier": dossier,
         "components": components,
         "delivery": dossier.result_delivery,
-        "fees": submission.fee_summary(dossier.procedure_version),
+        "fees": submission.draft_fees(dossier),
         "paid": submission.paid_payment(dossier),
         "last_payment": payments[0] if payments else None,
         "needs_payment": submission.needs_online_payment(dossier),
@@ -178,6 +178,29 @@ def pay(request: HttpRequest, reference: str) -> HttpResponse:
         messages.error(request, error.message)
         return redirect(return_url)
     return redirect(url)
+
+
+@login_required(login_url=LOGIN_URL)
+@require_POST
+def claim_exemption(request: HttpRequest, reference: str) -> HttpResponse:
+    """The applicant states the exempt case they are in, or withdraws it (an empty case)."""
+    dossier = own_draft(request, reference)
+    case = "" if request.POST.get("action") == "withdraw" else request.POST.get("fee_exemption", "")
+    if not case.strip() and request.POST.get("action") != "withdraw":
+        messages.error(request, _("Ghi rõ trường hợp được miễn mà bạn thuộc về."))
+        return redirect("portal:draft_review", reference=dossier.reference)
+    try:
+        submission.claim_exemption(dossier, case=case, actor=request.user)  # type: ignore[arg-type]
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        done = (
+            _("Đã bỏ khai miễn phí, lệ phí.")
+            if not case.strip()
+            else _("Đã ghi nhận trường hợp miễn phí, lệ phí. Cán bộ tiếp nhận sẽ kiểm tra giấy tờ chứng minh.")
+        )
+        messages.success(request, done)
+    return redirect("portal:draft_review", reference=dossier.reference)
 
 
 @login_required(login_url=LOGIN_URL)

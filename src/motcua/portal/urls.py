@@ -65,5 +65,6 @@ urlpatterns = [
     ),
     path("ho-so-nhap/<uuid:reference>/kiem-tra/", submission_views.review, name="draft_review"),
     path("ho-so-nhap/<uuid:reference>/thanh-toan/", submission_views.pay, name="draft_pay"),
+    path("ho-so-nhap/<uuid:reference>/mien-phi/", submission_views.claim_exemption, name="draft_exemption"),
     path("ho-so-nhap/<uuid:reference>/nop/", submission_views.submit, name="draft_submit"),
 ]

@@ -126,6 +126,8 @@ class Dossier(models.Model):
     )
     fee_total_vnd = models.PositiveBigIntegerField("tổng phí, lệ phí (đồng)", default=0)
     fees_paid = models.BooleanField("đã nộp phí", default=False)
+    # The exempt case the applicant stated (at the counter, proved; online, to be proved at reception).
+    fee_exemption = models.CharField("trường hợp miễn phí, lệ phí", max_length=500, blank=True, default="")
     has_digitised_components = models.BooleanField("có thành phần được số hóa", default=False)
     has_reused_components = models.BooleanField("có thành phần tái sử dụng", default=False)
     updated_at = models.DateTimeField("cập nhật lần cuối", auto_now=True)

@@ -10,7 +10,7 @@ from datetime import datetime
 from django.db import transaction
 
 from motcua.accounts.models import User
-from motcua.catalogue.selectors import fees_due_for
+from motcua.catalogue.selectors import fee_items, fees_due_for
 from motcua.core.exceptions import DomainError
 from motcua.core.limits import check_amount_vnd
 from motcua.dossiers import events
@@ -56,6 +56,11 @@ def price(
     dossier.fee_total_vnd = sum(r.amount_vnd for r in rows)
     dossier.payment_method = payment_method if dossier.fee_total_vnd else PaymentMethod.NONE
     return rows
+
+
+def exemptions_stated(version_id: int) -> list[str]:
+    """The exempt cases the version's fee table states (its rows' ``exemptions``), without repeats."""
+    return list(dict.fromkeys(item.exemptions.strip() for item in fee_items(version_id) if item.exemptions.strip()))
 
 
 def fee_facts(dossier: Dossier, fee_exemption: str) -> dict[str, object]:

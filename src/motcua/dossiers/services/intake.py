@@ -100,7 +100,7 @@ def receive_dossier(request: IntakeRequest, *, actor: User, now: datetime | None
     officer = check_intake(request, actor)
     applicant, shared_contact = resolve_applicant_checked(request.applicant, actor=actor)
     dossier = _in_memory(request, applicant, actor, moment)
-    fee_rows = price(dossier, request.fees, request.payment_method, exempt=bool(request.fee_exemption.strip()))
+    fee_rows = price(dossier, request.fees, request.payment_method, exempt=bool(dossier.fee_exemption))
     # The checklist is read once: to link what was received and to check acceptance against it.
     wanted = request.components or request.decision == "accept"
     catalogue = received.version_components(dossier) if wanted else []
@@ -148,6 +148,7 @@ def _in_memory(request: IntakeRequest, applicant: Applicant, actor: User, now: d
     dossier.postal_shipment_number = request.postal_shipment_number
     dossier.received_by = actor
     dossier.fees_paid = request.fees_paid
+    dossier.fee_exemption = request.fee_exemption.strip()[:500]
     return dossier
 
 
@@ -164,7 +165,7 @@ def _registration_event(
         agency_id=request.receiving_agency.pk,
         data={
             "channel": request.channel,
-            **fee_facts(dossier, request.fee_exemption.strip()),
+            **fee_facts(dossier, dossier.fee_exemption),
             # The officer kept a contact on record for another identity, at the applicant's word.
             **({"contact_of_other_identity_confirmed": shared_contact} if shared_contact else {}),
         },

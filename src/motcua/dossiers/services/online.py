@@ -26,11 +26,13 @@ from motcua.dossiers.models import Dossier, DossierComponent, DossierFile, FileP
 from motcua.dossiers.services.base import begin, finish, now_or, record
 from motcua.dossiers.services.delivery import require_result_delivery, set_result_delivery
 from motcua.dossiers.services.dispatch import performs
-from motcua.dossiers.services.fees import set_fees
+from motcua.dossiers.services.fees import exemptions_stated, fee_facts, set_fees
 from motcua.dossiers.services.received import add_components, attach
 from motcua.dossiers.services.registration import new_dossier, number, register
 from motcua.dossiers.tasks import notify_applicant
 from motcua.organisations.models import Agency
+
+EXEMPTION_MAX_LENGTH = 500
 
 
 @transaction.atomic
@@ -234,6 +236,37 @@ def submit_online(
     ctx.dossier.components.filter(files__isnull=True).delete()
     register(ctx.dossier, ctx.now)
     # Fees paid online before sending were recorded with their method (services.fees).
-    set_fees(ctx.dossier, None, ctx.dossier.payment_method if ctx.dossier.fees_paid else payment_method)
+    method = ctx.dossier.payment_method if ctx.dossier.fees_paid else payment_method
+    set_fees(ctx.dossier, None, method, exempt=bool(ctx.dossier.fee_exemption))
     notify_applicant(ctx.dossier.pk, "submitted")
-    return number(finish(ctx))
+    return number(finish(ctx, data=fee_facts(ctx.dossier, ctx.dossier.fee_exemption)))
+
+
+@transaction.atomic
+def claim_fee_exemption(
+    dossier: Dossier | int,
+    *,
+    actor: User,
+    case: str,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """The applicant states the exempt case they are in (``""`` withdraws the claim).
+
+    The rows of the fee table that state exempt cases are then charged 0 when the draft is sent;
+    the one-stop officer checks the proof at reception and corrects the fees if it does not hold
+    (``fee_adjustments``). A claim comes before any online payment: a paid draft cannot claim.
+    """
+    ctx = begin(dossier, "update_draft", actor=actor, expected_version=expected_version, now=now)
+    case = " ".join(case.split())
+    if len(case) > EXEMPTION_MAX_LENGTH:
+        message = f"Trường hợp miễn ghi tối đa {EXEMPTION_MAX_LENGTH} ký tự."
+        raise DomainError(message, code="invalid", fields={"fee_exemption": [message]})
+    if case and not exemptions_stated(ctx.dossier.procedure_version_id):
+        message = "Thủ tục này không có trường hợp được miễn phí, lệ phí."
+        raise DomainError(message, code="invalid", fields={"fee_exemption": [message]})
+    if ctx.dossier.fees_paid:
+        message = "Phí, lệ phí đã được thanh toán; không thể khai miễn cho hồ sơ này."
+        raise DomainError(message, code="invalid", fields={"fee_exemption": [message]})
+    ctx.dossier.fee_exemption = case
+    return finish(ctx, data={"fee_exemption": case})

@@ -300,6 +300,7 @@ class DossierDetailSerializer(DossierListSerializer):
             "payment_method",
             "fee_total_vnd",
             "fees_paid",
+            "fee_exemption",
             "has_digitised_components",
             "has_reused_components",
             "components",
