@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from motcua.conf.database import PoolSize, databases
 from motcua.conf.env import config, unsafe_production_settings
 
 SRC_DIR = Path(__file__).resolve().parents[2]
@@ -77,20 +77,45 @@ DATABASE_URL = config(
     help_text="Database URL. SQLite (default, file under var/) or postgres://user@host:port/name.",
     group="Database",
 )
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    # WAL lets the web server and the background worker use the file at the same time.
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
-        "transaction_mode": "IMMEDIATE",
-    }
+DATABASE_POOL = config(
+    "DATABASE_POOL",
+    True,
+    help_text=(
+        "PostgreSQL only: each process keeps a pool of connections (psycopg's pool) and hands one to each "
+        "request, instead of every thread keeping its own. A process needs at most DATABASE_POOL_MAX_SIZE "
+        "connections: plan max_connections for processes × that number. SQLite ignores it."
+    ),
+    group="Database",
+)
+DATABASE_POOL_MIN_SIZE = config(
+    "DATABASE_POOL_MIN_SIZE",
+    1,
+    help_text="Connections each process keeps open while idle (PostgreSQL pool).",
+    group="Database",
+)
+DATABASE_POOL_MAX_SIZE = config(
+    "DATABASE_POOL_MAX_SIZE",
+    4,
+    help_text=(
+        "Connections each process may open at most (PostgreSQL pool). A gunicorn worker serves one request at "
+        "a time and needs one; the rest is headroom for threads of the background worker and commands."
+    ),
+    group="Database",
+)
+DATABASE_POOL_TIMEOUT = config(
+    "DATABASE_POOL_TIMEOUT",
+    10,
+    help_text="Seconds a request waits for a free pooled connection before it fails (PostgreSQL pool).",
+    group="Database",
+)
+try:
+    DATABASES = databases(
+        DATABASE_URL,
+        PoolSize(DATABASE_POOL_MIN_SIZE, DATABASE_POOL_MAX_SIZE, DATABASE_POOL_TIMEOUT) if DATABASE_POOL else None,
+    )
+except ValueError as exc:
+    raise ImproperlyConfigured(str(exc)) from exc
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
-if IS_POSTGRES:
-    # The pages run short queries; PostgreSQL's JIT compiles any plan estimated above 100,000 and
-    # spent 50-100 ms doing so on the back office's capped inbox count, saving nothing back.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
-    # No prepared statements: their generic plans made the back office ten times slower (docs/adr/0013).
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Covering indexes (INCLUDE columns) speed up PostgreSQL inboxes; SQLite builds them without the extra
 # columns, which is harmless, so its warning about them is silenced there only.
