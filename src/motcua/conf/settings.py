@@ -108,13 +108,25 @@ DATABASE_POOL_TIMEOUT = config(
     help_text="Seconds a request waits for a free pooled connection before it fails (PostgreSQL pool).",
     group="Database",
 )
+REPLICA_DATABASE_URL = config(
+    "REPLICA_DATABASE_URL",
+    "",
+    help_text=(
+        "PostgreSQL streaming replica (postgres://…) that reports and dashboards read from; every write and "
+        "every other read go to DATABASE_URL. Empty (default): reports read the primary."
+    ),
+    group="Database",
+)
 try:
     DATABASES = databases(
         DATABASE_URL,
         PoolSize(DATABASE_POOL_MIN_SIZE, DATABASE_POOL_MAX_SIZE, DATABASE_POOL_TIMEOUT) if DATABASE_POOL else None,
+        REPLICA_DATABASE_URL,
     )
 except ValueError as exc:
     raise ImproperlyConfigured(str(exc)) from exc
+# Reports read the replica inside core.routers.using_replica(); all else reads and writes the primary.
+DATABASE_ROUTERS = ["motcua.core.routers.ReplicaRouter"]
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Covering indexes (INCLUDE columns) speed up PostgreSQL inboxes; SQLite builds them without the extra
