@@ -9,6 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from motcua.conf.database import PoolSize, databases
 from motcua.conf.env import config, unsafe_production_settings
+from motcua.conf.storage import ObjectStore, file_storage
 
 SRC_DIR = Path(__file__).resolve().parents[2]
 BASE_DIR = SRC_DIR.parent
@@ -278,8 +279,68 @@ if FILE_SERVING not in {"django", "x-accel"}:
 for _directory in (VAR_DIR, Path(STATIC_ROOT), Path(MEDIA_ROOT)):
     _directory.mkdir(parents=True, exist_ok=True)
 
+STORAGE_BACKEND = config(
+    "STORAGE_BACKEND",
+    "local",
+    help_text="Where uploaded and generated files are kept: `local` (MEDIA_ROOT; the default and the demo) or "
+    "`s3` (an S3-compatible object store: the STORAGE_S3_* settings; needed by several application servers).",
+    group="Files",
+)
+STORAGE_S3_BUCKET = config("STORAGE_S3_BUCKET", "", help_text="With STORAGE_BACKEND=s3: the bucket.", group="Files")
+STORAGE_S3_ENDPOINT_URL = config(
+    "STORAGE_S3_ENDPOINT_URL",
+    "",
+    help_text="With STORAGE_BACKEND=s3: the object store's URL (https://s3.example.gov.vn for MinIO, Ceph or a "
+    "provider other than AWS); empty for AWS S3.",
+    group="Files",
+)
+STORAGE_S3_REGION = config("STORAGE_S3_REGION", "", help_text="With STORAGE_BACKEND=s3: the region.", group="Files")
+STORAGE_S3_ACCESS_KEY = config(
+    "STORAGE_S3_ACCESS_KEY",
+    "",
+    help_text="With STORAGE_BACKEND=s3: the access key id; empty to use boto3's own sources (AWS_ACCESS_KEY_ID, "
+    "an instance role).",
+    group="Files",
+)
+STORAGE_S3_SECRET_KEY = config(
+    "STORAGE_S3_SECRET_KEY",
+    "",
+    help_text="With STORAGE_BACKEND=s3: the secret access key.",
+    group="Files",
+    secret=True,
+)
+STORAGE_S3_PREFIX = config(
+    "STORAGE_S3_PREFIX",
+    "media",
+    help_text="With STORAGE_BACKEND=s3: the folder (key prefix) of the bucket the files are kept under.",
+    group="Files",
+)
+STORAGE_S3_ADDRESSING_STYLE = config(
+    "STORAGE_S3_ADDRESSING_STYLE",
+    "path",
+    help_text="With STORAGE_BACKEND=s3: `path` (bucket in the URL's path, what MinIO and most self-hosted stores "
+    "expect) or `virtual` (bucket as a host name).",
+    group="Files",
+)
+try:
+    _file_storage = file_storage(
+        STORAGE_BACKEND,
+        ObjectStore(
+            bucket=STORAGE_S3_BUCKET,
+            endpoint_url=STORAGE_S3_ENDPOINT_URL,
+            region=STORAGE_S3_REGION,
+            access_key=STORAGE_S3_ACCESS_KEY,
+            secret_key=STORAGE_S3_SECRET_KEY,
+            prefix=STORAGE_S3_PREFIX,
+            addressing_style=STORAGE_S3_ADDRESSING_STYLE,
+        ),
+    )
+except ValueError as exc:
+    raise ImproperlyConfigured(str(exc)) from exc
+if STORAGE_BACKEND != "local" and FILE_SERVING == "x-accel":
+    raise ImproperlyConfigured("FILE_SERVING=x-accel sends files from MEDIA_ROOT: it needs STORAGE_BACKEND=local.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _file_storage,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
