@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from motcua.conf.database import PoolSize, databases
 from motcua.conf.env import config, unsafe_production_settings
+from motcua.conf.storage import ObjectStore, file_storage
 
 SRC_DIR = Path(__file__).resolve().parents[2]
 BASE_DIR = SRC_DIR.parent
@@ -77,20 +78,57 @@ DATABASE_URL = config(
     help_text="Database URL. SQLite (default, file under var/) or postgres://user@host:port/name.",
     group="Database",
 )
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    # WAL lets the web server and the background worker use the file at the same time.
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
-        "transaction_mode": "IMMEDIATE",
-    }
+DATABASE_POOL = config(
+    "DATABASE_POOL",
+    True,
+    help_text=(
+        "PostgreSQL only: each process keeps a pool of connections (psycopg's pool) and hands one to each "
+        "request, instead of every thread keeping its own. A process needs at most DATABASE_POOL_MAX_SIZE "
+        "connections: plan max_connections for processes × that number. SQLite ignores it."
+    ),
+    group="Database",
+)
+DATABASE_POOL_MIN_SIZE = config(
+    "DATABASE_POOL_MIN_SIZE",
+    1,
+    help_text="Connections each process keeps open while idle (PostgreSQL pool).",
+    group="Database",
+)
+DATABASE_POOL_MAX_SIZE = config(
+    "DATABASE_POOL_MAX_SIZE",
+    4,
+    help_text=(
+        "Connections each process may open at most (PostgreSQL pool). A gunicorn worker serves one request at "
+        "a time and needs one; the rest is headroom for threads of the background worker and commands."
+    ),
+    group="Database",
+)
+DATABASE_POOL_TIMEOUT = config(
+    "DATABASE_POOL_TIMEOUT",
+    10,
+    help_text="Seconds a request waits for a free pooled connection before it fails (PostgreSQL pool).",
+    group="Database",
+)
+REPLICA_DATABASE_URL = config(
+    "REPLICA_DATABASE_URL",
+    "",
+    help_text=(
+        "PostgreSQL streaming replica (postgres://…) that reports and dashboards read from; every write and "
+        "every other read go to DATABASE_URL. Empty (default): reports read the primary."
+    ),
+    group="Database",
+)
+try:
+    DATABASES = databases(
+        DATABASE_URL,
+        PoolSize(DATABASE_POOL_MIN_SIZE, DATABASE_POOL_MAX_SIZE, DATABASE_POOL_TIMEOUT) if DATABASE_POOL else None,
+        REPLICA_DATABASE_URL,
+    )
+except ValueError as exc:
+    raise ImproperlyConfigured(str(exc)) from exc
+# Reports read the replica inside core.routers.using_replica(); all else reads and writes the primary.
+DATABASE_ROUTERS = ["motcua.core.routers.ReplicaRouter"]
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
-if IS_POSTGRES:
-    # The pages run short queries; PostgreSQL's JIT compiles any plan estimated above 100,000 and
-    # spent 50-100 ms doing so on the back office's capped inbox count, saving nothing back.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
-    # No prepared statements: their generic plans made the back office ten times slower (docs/adr/0013).
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Covering indexes (INCLUDE columns) speed up PostgreSQL inboxes; SQLite builds them without the extra
 # columns, which is harmless, so its warning about them is silenced there only.
@@ -241,8 +279,68 @@ if FILE_SERVING not in {"django", "x-accel"}:
 for _directory in (VAR_DIR, Path(STATIC_ROOT), Path(MEDIA_ROOT)):
     _directory.mkdir(parents=True, exist_ok=True)
 
+STORAGE_BACKEND = config(
+    "STORAGE_BACKEND",
+    "local",
+    help_text="Where uploaded and generated files are kept: `local` (MEDIA_ROOT; the default and the demo) or "
+    "`s3` (an S3-compatible object store: the STORAGE_S3_* settings; needed by several application servers).",
+    group="Files",
+)
+STORAGE_S3_BUCKET = config("STORAGE_S3_BUCKET", "", help_text="With STORAGE_BACKEND=s3: the bucket.", group="Files")
+STORAGE_S3_ENDPOINT_URL = config(
+    "STORAGE_S3_ENDPOINT_URL",
+    "",
+    help_text="With STORAGE_BACKEND=s3: the object store's URL (https://s3.example.gov.vn for MinIO, Ceph or a "
+    "provider other than AWS); empty for AWS S3.",
+    group="Files",
+)
+STORAGE_S3_REGION = config("STORAGE_S3_REGION", "", help_text="With STORAGE_BACKEND=s3: the region.", group="Files")
+STORAGE_S3_ACCESS_KEY = config(
+    "STORAGE_S3_ACCESS_KEY",
+    "",
+    help_text="With STORAGE_BACKEND=s3: the access key id; empty to use boto3's own sources (AWS_ACCESS_KEY_ID, "
+    "an instance role).",
+    group="Files",
+)
+STORAGE_S3_SECRET_KEY = config(
+    "STORAGE_S3_SECRET_KEY",
+    "",
+    help_text="With STORAGE_BACKEND=s3: the secret access key.",
+    group="Files",
+    secret=True,
+)
+STORAGE_S3_PREFIX = config(
+    "STORAGE_S3_PREFIX",
+    "media",
+    help_text="With STORAGE_BACKEND=s3: the folder (key prefix) of the bucket the files are kept under.",
+    group="Files",
+)
+STORAGE_S3_ADDRESSING_STYLE = config(
+    "STORAGE_S3_ADDRESSING_STYLE",
+    "path",
+    help_text="With STORAGE_BACKEND=s3: `path` (bucket in the URL's path, what MinIO and most self-hosted stores "
+    "expect) or `virtual` (bucket as a host name).",
+    group="Files",
+)
+try:
+    _file_storage = file_storage(
+        STORAGE_BACKEND,
+        ObjectStore(
+            bucket=STORAGE_S3_BUCKET,
+            endpoint_url=STORAGE_S3_ENDPOINT_URL,
+            region=STORAGE_S3_REGION,
+            access_key=STORAGE_S3_ACCESS_KEY,
+            secret_key=STORAGE_S3_SECRET_KEY,
+            prefix=STORAGE_S3_PREFIX,
+            addressing_style=STORAGE_S3_ADDRESSING_STYLE,
+        ),
+    )
+except ValueError as exc:
+    raise ImproperlyConfigured(str(exc)) from exc
+if STORAGE_BACKEND != "local" and FILE_SERVING == "x-accel":
+    raise ImproperlyConfigured("FILE_SERVING=x-accel sends files from MEDIA_ROOT: it needs STORAGE_BACKEND=local.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _file_storage,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True

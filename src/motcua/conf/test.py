@@ -13,3 +13,6 @@ SMS_BACKEND = "motcua.notifications.sms.MemoryBackend"
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"public_lookup": "1000/minute"}}  # noqa: F405
 # Tests opt in to two-factor sign-in per test (settings fixture); the others sign officials in with a password.
 TWO_FACTOR_REQUIRED_ROLES = []
+# The concurrency tests run up to eight threads at once, each with its own connection.
+if "pool" in DATABASES["default"]["OPTIONS"]:  # noqa: F405
+    DATABASES["default"]["OPTIONS"]["pool"]["max_size"] = 12  # noqa: F405

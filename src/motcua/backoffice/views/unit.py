@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from motcua.accounts.models import User
 from motcua.accounts.roles import HANDLERS, HEADS
 from motcua.backoffice.acting import acting_of, official_required
 from motcua.core.exceptions import DomainError
@@ -18,26 +16,8 @@ from motcua.core.text import is_code_shaped
 from motcua.dossiers.actors import ActingAs, agencies_acted_for, officials
 from motcua.dossiers.constants import StepKind, StepState
 from motcua.dossiers.models import Dossier, DossierStep
+from motcua.dossiers.selectors.reports import unit_workload
 from motcua.dossiers.services import assign
-from motcua.organisations.models import Agency
-
-
-def _handlers(agency: Agency) -> list[User]:
-    """Officials of the unit and its divisions with their open and overdue steps here, in one query."""
-    now = timezone.now()
-    active = Q(
-        dossier_steps__agency_id__in=agencies_acted_for(agency),
-        dossier_steps__state=StepState.ACTIVE,
-        dossier_steps__kind=StepKind.PROCESS,
-    )
-    return list(
-        officials(agency.pk, HANDLERS)
-        .annotate(
-            open_steps=Count("dossier_steps", filter=active, distinct=True),
-            overdue_steps=Count("dossier_steps", filter=active & Q(dossier_steps__due_at__lt=now), distinct=True),
-        )
-        .order_by("full_name", "username")
-    )
 
 
 @official_required(roles=HEADS)
@@ -55,19 +35,15 @@ def unit_view(request: HttpRequest) -> HttpResponse:
         steps = steps.filter(handler__isnull=True)
     elif handler_filter.isdigit():
         steps = steps.filter(handler_id=int(handler_filter))
-    handlers = _handlers(acting.agency)
+    now = timezone.now()
+    workload = unit_workload(acting.agency, now)
     context = {
         "section": "unit",
-        "handlers": handlers,
-        "unassigned": DossierStep.objects.filter(
-            agency_id__in=agencies_acted_for(acting.agency),
-            state=StepState.ACTIVE,
-            kind=StepKind.PROCESS,
-            handler__isnull=True,
-        ).count(),
+        "handlers": workload.handlers,
+        "unassigned": workload.unassigned,
         "steps": list(steps[:200]),
         "handler_filter": handler_filter,
-        "now": timezone.now(),
+        "now": now,
     }
     return render(request, "backoffice/unit.html", context)
 
