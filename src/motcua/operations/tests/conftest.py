@@ -48,7 +48,7 @@ def varied_copies(template: Dossier, count: int, *, agencies: list[Any], seed: i
         fee = rng.choice([0, 0, 50_000])
         rows.append(
             Dossier(
-                code=f"OPS-{n:05d}",
+                code=f"OPS-{seed}-{n:05d}",
                 reference=uuid.uuid4(),
                 status=status,
                 procedure_id=template.procedure_id,
