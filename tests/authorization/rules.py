@@ -138,6 +138,14 @@ RULES: list[Rule] = [
         objects="dossier",
         params={"form_no": "01"},
     ),
+    # Statistics: the province's aggregates for everyone; the rest to the roles with an operations scope
+    # (X's one-stop officer sits in the service centre: the province; another agency's officer: none).
+    Rule("api/v1/statistics/public/", "public", PUBLIC),
+    Rule(
+        "api/v1/statistics/*",
+        "official",
+        expect("403", anonymous="401", official="200", administrator="200", integrator="200"),
+    ),
     # --- Language switch, sandbox payment gateway --------------------------------------------------------
     Rule("i18n/setlang/", "public", expect("redirect")),
     Rule("thanh-toan/thu-nghiem/", "public", expect("400")),  # no payment named: nothing to show

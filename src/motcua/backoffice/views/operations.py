@@ -7,10 +7,7 @@ scope, and an agency filter outside the caller's scope is refused too. Every num
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
 
 from django.db.models import DateTimeField, F, Value
 from django.http import HttpRequest, HttpResponse
@@ -25,12 +22,13 @@ from motcua.catalogue.models import Procedure, Sector
 from motcua.core.exceptions import PermissionDenied
 from motcua.dossiers.constants import OPEN_STATUSES, Channel, Satisfaction
 from motcua.dossiers.selectors.inboxes import COUNT_CAP, filters_q
-from motcua.operations import index766, periods
+from motcua.operations import index766
 from motcua.operations.dashboard import dashboard, window
 from motcua.operations.figures import BY_KEY
+from motcua.operations.query import Asked, QueryError, read
 from motcua.operations.rankings import rankings
 from motcua.operations.rates import on_time_rate
-from motcua.operations.scope import OpsScope, narrow, scope_of
+from motcua.operations.scope import OpsScope, scope_of
 from motcua.operations.selectors import DIMENSIONS, Filters, drill
 from motcua.organisations.models import Agency, UnitLevel
 from motcua.workdays.constants import VIETNAM_TZ
@@ -74,54 +72,8 @@ NEXT_DIMENSION = {
 }
 
 
-class BadQuery(Exception):
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__(errors)
-        self.errors = errors
-
-
 def _forbidden(request: HttpRequest, reason: str) -> HttpResponse:
     return render(request, "backoffice/forbidden.html", {"reason": reason}, status=403)
-
-
-def read_query(params: Mapping[str, str], scope: OpsScope) -> tuple[OpsScope, periods.Period, Filters, str]:
-    """Scope (narrowed to the agency asked for), period, filters and breakdown from the query string."""
-    errors: dict[str, str] = {}
-    today = timezone.now().astimezone(VIETNAM_TZ).date()
-    try:
-        period = periods.parse(params, today=today)
-    except periods.PeriodError as error:
-        errors[error.field] = error.message
-        period = periods.parse({}, today=today)
-    agency = None
-    raw_agency = (params.get("agency") or "").strip()
-    if raw_agency:
-        agency = Agency.objects.filter(pk=int(raw_agency)).first() if raw_agency.isdigit() else None
-        if agency is None:
-            errors["agency"] = "Cơ quan không hợp lệ."
-    level = (params.get("level") or "").strip()
-    if level and level not in UnitLevel.values:
-        errors["level"] = "Cấp không hợp lệ."
-    channel = (params.get("channel") or "").strip()
-    if channel and channel not in Channel.values:
-        errors["channel"] = "Kênh nộp không hợp lệ."
-    dimension = (params.get("by") or "agency").strip()
-    if dimension not in DIMENSIONS:
-        errors["by"] = "Cách phân tổ không hợp lệ."
-    if errors:
-        raise BadQuery(errors)
-    filters = Filters(
-        level=level,
-        sector=(params.get("sector") or "").strip()[:30],
-        procedure=(params.get("procedure") or "").strip()[:10],
-        channel=channel,
-    )
-    return narrow(scope, agency), period, filters, dimension
-
-
-def _query(period: periods.Period, filters: Filters, agency: str, **more: str) -> str:
-    params = {**period.query(), **filters.query(), **({"agency": agency} if agency else {}), **more}
-    return urlencode(params)
 
 
 def _choices(scope: OpsScope) -> dict[str, Any]:
@@ -163,21 +115,6 @@ def _charts(board: Any) -> dict[str, Any]:
     return data
 
 
-@dataclass(frozen=True)
-class Asked:
-    """What a request asks for once read and checked: scope, period, filters, breakdown, agency filter."""
-
-    scope: OpsScope
-    period: periods.Period
-    filters: Filters
-    dimension: str
-    agency: str
-
-    @property
-    def query(self) -> str:
-        return _query(self.period, self.filters, self.agency)
-
-
 def _asked(request: HttpRequest) -> Asked | HttpResponse:
     """The request's question, or the page refusing it (403 without a scope, 400 on bad input)."""
     acting = acting_of(request)
@@ -185,12 +122,11 @@ def _asked(request: HttpRequest) -> Asked | HttpResponse:
     if scope is None:
         return _forbidden(request, _("Vai trò đang chọn không xem được số liệu điều hành."))
     try:
-        narrowed, period, filters, dimension = read_query(request.GET, scope)
-    except BadQuery as bad:
+        return read(request.GET, scope, today=timezone.now().astimezone(VIETNAM_TZ).date())
+    except QueryError as bad:
         return render(request, "backoffice/operations_error.html", {"errors": bad.errors}, status=400)
     except PermissionDenied as denied:
         return _forbidden(request, denied.message)
-    return Asked(narrowed, period, filters, dimension, request.GET.get("agency", "").strip())
 
 
 def _rows_with_links(asked: Asked, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -203,7 +139,8 @@ def _rows_with_links(asked: Asked, rows: list[dict[str, Any]]) -> list[dict[str,
             agency = str(row["key"])
         else:
             fields[asked.dimension] = str(row["key"])
-        query = _query(asked.period, Filters(**fields), agency, by=NEXT_DIMENSION[asked.dimension])
+        narrowed = Asked(asked.scope, asked.period, Filters(**fields), asked.dimension, agency)
+        query = narrowed.query(by=NEXT_DIMENSION[asked.dimension])
         out.append({**row, "query": query, "on_time": on_time_rate(row)})
     return out
 
@@ -225,7 +162,7 @@ def operations_view(request: HttpRequest) -> HttpResponse:
         "satisfaction_levels": Satisfaction.choices,
         "ranked": rankings(asked.scope, window(asked.period, now), previous, asked.filters),
         "charts": _charts(board),
-        "query": asked.query,
+        "query": asked.query(),
         "band": index766.band(board.index.on_known_scale),
         "wall": request.GET.get("wall") == "1",
         "selected": {"agency": asked.agency, "by": asked.dimension, **asked.period.query(), **asked.filters.query()},
@@ -250,7 +187,7 @@ def operations_index_view(request: HttpRequest) -> HttpResponse:
         "board": board,
         "band": index766.band(board.index.on_known_scale),
         "losing": losing,
-        "query": asked.query,
+        "query": asked.query(),
     }
     return render(request, "backoffice/operations_index.html", context)
 
@@ -284,6 +221,6 @@ def operations_dossiers_view(request: HttpRequest) -> HttpResponse:
         "soon": now,
         "open_statuses": sorted(OPEN_STATUSES),
         "count_cap": f"{COUNT_CAP:,}".replace(",", "."),
-        "back": asked.query,
+        "back": asked.query(),
     }
     return render(request, "backoffice/operations_dossiers.html", context)
