@@ -229,6 +229,7 @@ RULES: list[Rule] = [
     Rule("thu-tuc/<str:code>/mau/<int:component_id>/", "public", expect("404"), objects="procedure"),  # no blank form
     Rule("tra-cuu-ho-so/", "public", PUBLIC),
     Rule("tra-cuu/", "public", PUBLIC),
+    Rule("thong-ke/", "public", PUBLIC),  # the province's aggregates: no dossier, no person
     Rule("thanh-toan/ket-qua/<slug:gateway>/", "public", expect("400"), params={"gateway": "sandbox"}),
     # --- Portal: signing in and out, accounts -----------------------------------------------------------
     Rule("dang-ky/", "public", expect("redirect", anonymous="200", integrator="200")),
