@@ -140,3 +140,11 @@ demo: system-deps install migrate $(STATIC_STAMP)
 runserver: install migrate
 	@# Development only: Django's auto-reloading server with debug pages.
 	DEBUG=true $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Front-end files vendored under src/motcua/static/vendor/ from the npm registry, pinned by package-lock.json
+# (run by hand when a version changes; nothing is fetched at run time or by `make demo`).
+.PHONY: vendor-static
+vendor-static:
+	npm ci --ignore-scripts --no-audit --no-fund
+	cp node_modules/chart.js/dist/chart.umd.min.js src/motcua/static/vendor/chart.js/
+	cp node_modules/chart.js/LICENSE.md src/motcua/static/vendor/chart.js/LICENSE

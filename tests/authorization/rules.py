@@ -138,6 +138,14 @@ RULES: list[Rule] = [
         objects="dossier",
         params={"form_no": "01"},
     ),
+    # Statistics: the province's aggregates for everyone; the rest to the roles with an operations scope
+    # (X's one-stop officer sits in the service centre: the province; another agency's officer: none).
+    Rule("api/v1/statistics/public/", "public", PUBLIC),
+    Rule(
+        "api/v1/statistics/*",
+        "official",
+        expect("403", anonymous="401", official="200", administrator="200", integrator="200"),
+    ),
     # --- Language switch, sandbox payment gateway --------------------------------------------------------
     Rule("i18n/setlang/", "public", expect("redirect")),
     Rule("thanh-toan/thu-nghiem/", "public", expect("400")),  # no payment named: nothing to show
@@ -209,6 +217,11 @@ RULES: list[Rule] = [
         expect(GET_NOT_ALLOWED),
         post={**BACKOFFICE_WRITE, "other_official": "403"},
     ),
+    # The operations centre: the service centre (X) sees the province; a one-stop officer elsewhere sees nothing.
+    Rule("can-bo/dieu-hanh/", "official", {**BACKOFFICE_PAGE, "other_official": "403"}),
+    Rule("can-bo/dieu-hanh/chi-so-766/", "official", {**BACKOFFICE_PAGE, "other_official": "403"}),
+    # No figure named: a 400 for those who may look, the refusal for the others.
+    Rule("can-bo/dieu-hanh/ho-so/", "official", {**BACKOFFICE_PAGE, "official": "400", "other_official": "403"}),
     # --- Portal: public pages ---------------------------------------------------------------------------
     Rule("", "public", PUBLIC),
     Rule("thu-tuc/", "public", PUBLIC),
@@ -216,6 +229,7 @@ RULES: list[Rule] = [
     Rule("thu-tuc/<str:code>/mau/<int:component_id>/", "public", expect("404"), objects="procedure"),  # no blank form
     Rule("tra-cuu-ho-so/", "public", PUBLIC),
     Rule("tra-cuu/", "public", PUBLIC),
+    Rule("thong-ke/", "public", PUBLIC),  # the province's aggregates: no dossier, no person
     Rule("thanh-toan/ket-qua/<slug:gateway>/", "public", expect("400"), params={"gateway": "sandbox"}),
     # --- Portal: signing in and out, accounts -----------------------------------------------------------
     Rule("dang-ky/", "public", expect("redirect", anonymous="200", integrator="200")),

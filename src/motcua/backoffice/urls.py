@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from motcua.backoffice.views import auth, dossier, inbox, intake, printing, twofactor, unit
+from motcua.backoffice.views import auth, dossier, inbox, intake, operations, printing, twofactor, unit
 
 app_name = "backoffice"
 urlpatterns = [
@@ -26,4 +26,7 @@ urlpatterns = [
     path("so-theo-doi/", printing.ledger_view, name="ledger"),
     path("don-vi/", unit.unit_view, name="unit"),
     path("don-vi/phan-cong/", unit.reassign_view, name="reassign"),
+    path("dieu-hanh/", operations.operations_view, name="operations"),
+    path("dieu-hanh/chi-so-766/", operations.operations_index_view, name="operations_index"),
+    path("dieu-hanh/ho-so/", operations.operations_dossiers_view, name="operations_dossiers"),
 ]

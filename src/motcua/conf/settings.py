@@ -175,6 +175,7 @@ INSTALLED_APPS = [
     "motcua.notifications",
     "motcua.payments",
     "motcua.integrations",
+    "motcua.operations",
     "motcua.api",
     "motcua.portal",
     "motcua.backoffice",

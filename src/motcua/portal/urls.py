@@ -7,6 +7,7 @@ from motcua.portal import (
     oidc_views,
     payment_views,
     phone_views,
+    statistics_views,
     submission_views,
     views,
 )
@@ -14,6 +15,7 @@ from motcua.portal import (
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("thong-ke/", statistics_views.statistics, name="statistics"),
     # Public catalogue of procedures
     path("thu-tuc/", catalogue_views.catalogue, name="catalogue"),
     path("thu-tuc/<str:code>/", catalogue_views.procedure_detail, name="procedure_detail"),

@@ -1,0 +1,134 @@
+"""The operations centre's pages: who sees what, the figures and their drill-downs, bad input."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import time_machine
+from django.test import Client
+from django.urls import reverse
+
+from motcua.accounts.models import Role
+from motcua.dossiers.tests.conftest import MONDAY_9AM, build_world, official
+from motcua.dossiers.tests.helpers import receive
+from motcua.operations.tests.conftest import varied_copies
+from motcua.organisations.tests.factories import AgencyFactory
+
+pytestmark = pytest.mark.django_db
+
+QUARTER = {"period": "quarter", "year": "2026", "quarter": "1"}
+
+
+@pytest.fixture
+def data(db: Any) -> Iterator[Any]:
+    """The dossier engine's world (centre, department, commune) with 120 dossiers over four months."""
+    with time_machine.travel(MONDAY_9AM, tick=False):
+        world = build_world()
+        varied_copies(receive(world), 120, agencies=[world.department, world.commune])
+        yield world
+
+
+def signed_in(client: Client, user: Any) -> Client:
+    client.force_login(user)
+    return client
+
+
+def test_the_service_centre_sees_the_province_and_every_number_drills_down(client: Client, data: Any) -> None:
+    page = signed_in(client, data.officer).get(reverse("backoffice:operations"), QUARTER)
+    assert page.status_code == 200
+    board = page.context["board"]
+    assert board.scope.province and board.counts["received"] > 0
+    html = page.content.decode()
+    assert "Trung tâm điều hành" in html and "chart.umd.min.js" in html
+    for key in ("received", "resolved_late", "in_progress_overdue", "paid_online"):
+        listed = client.get(reverse("backoffice:operations_dossiers"), {**QUARTER, "figure": key})
+        assert listed.status_code == 200
+        assert listed.context["page"].paginator.count == board.counts[key], key
+
+
+def test_an_agency_leader_sees_the_agency_only(client: Client, data: Any) -> None:
+    page = signed_in(client, data.leader).get(reverse("backoffice:operations"), QUARTER)
+    assert page.status_code == 200
+    assert page.context["board"].scope.agency_ids == frozenset({data.department.pk})
+    assert {r["key"] for r in page.context["board"].rows} <= {data.department.pk}
+    # Another agency as a filter: refused, not silently widened.
+    other = client.get(reverse("backoffice:operations"), {**QUARTER, "agency": data.commune.pk})
+    assert other.status_code == 403
+    listed = client.get(reverse("backoffice:operations_dossiers"), {**QUARTER, "figure": "received"})
+    codes = {d.competent_agency_id for d in listed.context["page"].object_list}
+    assert codes <= {data.department.pk}
+
+
+def test_a_commune_chairman_sees_the_commune(client: Client, data: Any) -> None:
+    chairman = official(data.commune, Role.LEADER, "chutichxa")
+    page = signed_in(client, chairman).get(reverse("backoffice:operations"), QUARTER)
+    assert page.status_code == 200
+    scope = page.context["board"].scope
+    assert data.commune.pk in scope.agency_ids and data.department.pk not in scope.agency_ids
+
+
+def test_the_province_leader_sees_the_province(client: Client, data: Any) -> None:
+    committee = AgencyFactory(name="UBND tỉnh", kind="peoples_committee", level="province")
+    chairman = official(committee, Role.LEADER, "chutichtinh")
+    page = signed_in(client, chairman).get(reverse("backoffice:operations"), {**QUARTER, "wall": "1"})
+    assert page.status_code == 200 and page.context["board"].scope.province
+    assert b'http-equiv="refresh"' in page.content
+
+
+@pytest.mark.parametrize("who", ["specialist", "stranger"])
+def test_roles_without_a_scope_are_refused(client: Client, data: Any, who: str) -> None:
+    user = getattr(data, who)
+    for name in ("operations", "operations_index", "operations_dossiers"):
+        response = signed_in(client, user).get(reverse(f"backoffice:{name}"), {**QUARTER, "figure": "received"})
+        assert response.status_code == 403, name
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"period": "week"},
+        {"period": "month", "month": "13"},
+        {"agency": "abc"},
+        {"level": "galaxy"},
+        {"channel": "pigeon"},
+        {"by": "colour"},
+        {"period": "custom", "from": "x", "to": "y"},
+    ],
+)
+def test_bad_input_is_a_400_not_a_500(client: Client, data: Any, params: dict[str, str]) -> None:
+    assert signed_in(client, data.officer).get(reverse("backoffice:operations"), params).status_code == 400
+
+
+def test_unknown_figure_is_a_400(client: Client, data: Any) -> None:
+    response = signed_in(client, data.officer).get(reverse("backoffice:operations_dossiers"), {"figure": "nope"})
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("by", ["agency", "level", "sector", "procedure", "channel"])
+def test_breakdowns_link_one_level_down(client: Client, data: Any, by: str) -> None:
+    page = signed_in(client, data.officer).get(reverse("backoffice:operations"), {**QUARTER, "by": by})
+    assert page.status_code == 200
+    rows = page.context["rows"]
+    assert rows and all("query" in r for r in rows)
+    narrowed = client.get(reverse("backoffice:operations") + "?" + rows[0]["query"])
+    assert narrowed.status_code == 200
+    assert narrowed.context["board"].counts["received"] == rows[0]["received"]
+
+
+def test_the_766_page_shows_formulas_national_data_and_lost_points(client: Client, data: Any) -> None:
+    page = signed_in(client, data.officer).get(reverse("backoffice:operations_index"), QUARTER)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Hệ thống quốc gia nắm giữ" in html and "Chưa có dữ liệu" in html
+    assert "figure=late_or_overdue" in html
+
+
+def test_query_count_does_not_grow_with_dossiers(client: Client, data: Any, django_assert_max_num_queries: Any) -> None:
+    signed_in(client, data.officer)
+    with django_assert_max_num_queries(40) as first:
+        client.get(reverse("backoffice:operations"), QUARTER)
+    varied_copies(receive(data), 200, agencies=[data.department], seed=9)
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        client.get(reverse("backoffice:operations"), QUARTER)
