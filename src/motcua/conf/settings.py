@@ -137,6 +137,7 @@ INSTALLED_APPS = [
     "motcua.notifications",
     "motcua.payments",
     "motcua.integrations",
+    "motcua.feedback",
     "motcua.api",
     "motcua.portal",
     "motcua.backoffice",
@@ -451,6 +452,18 @@ PORTAL_TRACKING_LIMIT = config(
     "PORTAL_TRACKING_LIMIT",
     20,
     help_text="Dossier look-ups without an account allowed per IP address in 10 minutes.",
+    group="Portal",
+)
+FEEDBACK_SUBMIT_LIMIT = config(
+    "FEEDBACK_SUBMIT_LIMIT",
+    10,
+    help_text="Feedback items one IP address (portal) or one API client (Open311) may send in an hour.",
+    group="Portal",
+)
+FEEDBACK_RESPONSE_DAYS = config(
+    "FEEDBACK_RESPONSE_DAYS",
+    14,
+    help_text="Calendar days after an answer during which the citizen may rate it or ask once for it to be reviewed.",
     group="Portal",
 )
 PASSWORD_RESET_PER_ADDRESS = config(
