@@ -77,6 +77,22 @@ RULES: list[Rule] = [
     Rule("readyz", "public", PUBLIC),
     Rule("api/v1/schema/", "public", PUBLIC),
     Rule("api/v1/docs/", "public", PUBLIC),
+    # Open311 GeoReport v2: public reads; posting needs an ``api_key`` in the form, which none of the callers sends.
+    Rule("api/open311/v2/discovery.<slug:fmt>", "public", PUBLIC, params={"fmt": "json"}),
+    Rule("api/open311/v2/services.<slug:fmt>", "public", PUBLIC, params={"fmt": "xml"}),
+    Rule(
+        "api/open311/v2/services/<slug:code>.<slug:fmt>",
+        "public",
+        expect("404"),
+        params={"code": "khong-co", "fmt": "json"},
+    ),
+    Rule("api/open311/v2/requests.<slug:fmt>", "public", PUBLIC, post=expect("403"), params={"fmt": "json"}),
+    Rule(
+        "api/open311/v2/requests/<str:code>.<slug:fmt>",
+        "public",
+        expect("404"),
+        params={"code": "PA-000000-AAAAAA", "fmt": "xml"},
+    ),
     Rule("api/v1/calendar/*", "public", expect("400")),  # no query: the parameters are required
     Rule("api/v1/public/dossiers/<str:code>/", "public", expect("400"), objects="dossier"),  # code alone: refused
     Rule(

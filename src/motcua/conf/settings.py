@@ -314,7 +314,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "motcua.api.errors.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"public_lookup": "30/minute"},
+    "DEFAULT_THROTTLE_RATES": {"public_lookup": "30/minute", "feedback_submit": "10/hour"},
     # DRF believes X-Forwarded-For when this is unset; the site's one rule is core.clientaddr.
     "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
@@ -457,9 +457,11 @@ PORTAL_TRACKING_LIMIT = config(
 FEEDBACK_SUBMIT_LIMIT = config(
     "FEEDBACK_SUBMIT_LIMIT",
     10,
-    help_text="Feedback items one IP address (portal) or one API client (Open311) may send in an hour.",
+    help_text="Feedback items one client address may send in an hour (portal, Open311 and the API).",
     group="Portal",
 )
+# Feedback sent through the API (Open311 and the project's own) counts per client address like the portal's.
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["feedback_submit"] = f"{FEEDBACK_SUBMIT_LIMIT}/hour"
 FEEDBACK_RESPONSE_DAYS = config(
     "FEEDBACK_RESPONSE_DAYS",
     14,

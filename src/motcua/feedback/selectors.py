@@ -6,13 +6,13 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
 from motcua.core.exceptions import NotFound
 from motcua.core.text import fold
 from motcua.feedback import actors, workflow
-from motcua.feedback.constants import AT_AGENCY, AT_COORDINATOR, Status
+from motcua.feedback.constants import AT_AGENCY, AT_COORDINATOR, CategoryKind, Status
 from motcua.feedback.models import Category, FeedbackEvent, FeedbackItem
 from motcua.feedback.privacy import same_phone
 
@@ -160,3 +160,32 @@ def actions_for(user: Any, item: FeedbackItem) -> list[str]:
         if workflow.ACTIONS[name].actor != workflow.CITIZEN
         and actors.may_act_as(user, workflow.ACTIONS[name].actor, item)
     ]
+
+
+def requests_feed(
+    *,
+    codes: list[str] | None = None,
+    service_codes: list[str] | None = None,
+    start: datetime.datetime | None = None,
+    end: datetime.datetime | None = None,
+    statuses: list[str] | None = None,
+    limit: int = 1000,
+) -> list[FeedbackItem]:
+    """Items another system may list (GeoReport v2): never staff-conduct items; each with ``updated``,
+    the time of its last history row. ``codes`` overrides every other filter, as the specification says."""
+    items = (
+        FeedbackItem.objects.exclude(category__kind=CategoryKind.STAFF_CONDUCT)
+        .select_related(*_RELATED)
+        .annotate(updated=Max("events__occurred_at"))
+    )
+    if codes:
+        return list(items.filter(code__in=[c.strip().upper() for c in codes])[:limit])
+    if service_codes:
+        items = items.filter(category__code__in=service_codes)
+    if start is not None:
+        items = items.filter(received_at__gte=start)
+    if end is not None:
+        items = items.filter(received_at__lte=end)
+    if statuses is not None:
+        items = items.filter(status__in=statuses)
+    return list(items.order_by("-received_at", "-pk")[:limit])

@@ -45,12 +45,14 @@ def _t(
     return Transition(label, frozenset(sources), target, actor, needs_reason)
 
 
-_COORDINATING = {Status.RECEIVED, Status.SENT_BACK}
+# The coordinator may still classify, re-route, reject or merge an item routed automatically, until the
+# agency accepts it.
+_COORDINATING = {Status.RECEIVED, Status.SENT_BACK, Status.ROUTED}
 _WITH_AGENCY = {Status.ROUTED, Status.IN_PROGRESS, Status.AWAITING_APPROVAL}
 
 ACTIONS: dict[str, Transition] = {
     "classify": _t("Phân loại lại", _COORDINATING, None, COORDINATOR),
-    "route": _t("Chuyển cơ quan xử lý", {*_COORDINATING, Status.ROUTED}, Status.ROUTED, COORDINATOR),
+    "route": _t("Chuyển cơ quan xử lý", _COORDINATING, Status.ROUTED, COORDINATOR),
     "reject": _t(
         "Không tiếp nhận (trùng, sai phạm vi, spam)", _COORDINATING, Status.REJECTED, COORDINATOR, needs_reason=True
     ),

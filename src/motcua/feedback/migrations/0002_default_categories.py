@@ -2,17 +2,8 @@
 
 from django.db import migrations
 
-DEFAULTS = [
-    # code, name, kind, answer days, anonymous allowed, keywords
-    ("quy-dinh-hanh-chinh", "Quy định hành chính, thủ tục hành chính", "procedure_rules", 10, False, "thủ tục, quy định, giấy tờ"),
-    ("giai-quyet-ho-so", "Việc giải quyết hồ sơ", "dossier_handling", 10, False, "hồ sơ, trễ hẹn, bổ sung"),
-    ("thai-do-can-bo", "Thái độ, tác phong cán bộ, công chức", "staff_conduct", 10, True, "cán bộ, thái độ, nhũng nhiễu"),
-    ("giao-thong-ha-tang", "Giao thông, hạ tầng đô thị", "urban", 5, True, "đường, ổ gà, vỉa hè, cầu"),
-    ("chieu-sang", "Chiếu sáng công cộng", "urban", 5, True, "đèn đường, chiếu sáng"),
-    ("moi-truong", "Môi trường, rác thải", "urban", 7, True, "rác, ô nhiễm, nước thải"),
-    ("an-ninh-trat-tu", "An ninh, trật tự công cộng", "urban", 5, True, "trật tự, lấn chiếm, tiếng ồn"),
-    ("khac", "Lĩnh vực khác", "other", 10, False, ""),
-]
+from motcua.feedback.defaults import DEFAULTS
+
 
 
 def create(apps, schema_editor):

@@ -12,6 +12,7 @@ import time_machine
 
 from motcua.accounts.models import Role, User
 from motcua.accounts.tests.factories import MembershipFactory, UserFactory
+from motcua.feedback import defaults
 from motcua.feedback.models import Category, CoordinatingUnit, RoutingRule
 from motcua.feedback.services import Submission
 from motcua.notifications.sms import MemoryBackend
@@ -45,6 +46,7 @@ def official(agency: Agency, role: str, name: str) -> User:
 
 
 def build_province() -> Province:
+    defaults.ensure()  # a transactional test's flush removes the migration's rows
     province_unit = AdministrativeUnitFactory(code="38", name="Tỉnh Thanh Hóa")
     ward = AdministrativeUnitFactory(code="14800", name="Phường Hạc Thành", level="commune", parent=province_unit)
     centre = AgencyFactory(
