@@ -232,6 +232,13 @@ RULES: list[Rule] = [
     Rule("thu-tuc/<str:code>/mau/<int:component_id>/", "public", expect("404"), objects="procedure"),  # no blank form
     Rule("tra-cuu-ho-so/", "public", PUBLIC),
     Rule("tra-cuu/", "public", PUBLIC),
+    # Citizen feedback: public pages; an item is followed only after its code and phone matched in this session.
+    Rule("phan-anh/", "public", PUBLIC),
+    Rule("phan-anh/gui/", "public", PUBLIC),
+    Rule("phan-anh/da-gui/", "public", expect("redirect")),  # nothing sent from this browser
+    Rule("phan-anh/tra-cuu/", "public", PUBLIC),
+    Rule("phan-anh/theo-doi/<str:code>/", "public", expect("redirect"), params={"code": "PA-000000-AAAAAA"}),
+    Rule("phan-anh/cong-khai/<str:code>/", "public", expect("404"), params={"code": "PA-000000-AAAAAA"}),
     Rule("thanh-toan/ket-qua/<slug:gateway>/", "public", expect("400"), params={"gateway": "sandbox"}),
     # --- Portal: signing in and out, accounts -----------------------------------------------------------
     Rule("dang-ky/", "public", expect("redirect", anonymous="200", integrator="200")),
