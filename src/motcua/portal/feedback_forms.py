@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
@@ -33,11 +33,11 @@ class PhotosField(forms.FileField):
         return [f for f in files if f]
 
 
-def _categories() -> list[tuple[str, str]]:
+def _categories() -> list[tuple[str, Any]]:
     return [("", gettext_lazy("— Chọn lĩnh vực —")), *((c.code, c.name) for c in selectors.active_categories())]
 
 
-def _communes() -> list[tuple[str, str]]:
+def _communes() -> list[tuple[str, Any]]:
     units = AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE, valid_until__isnull=True).order_by("name")
     return [("", gettext_lazy("— Không chọn —")), *((u.code, u.name) for u in units[:2000])]
 
@@ -79,8 +79,8 @@ class FeedbackForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = _categories()
-        self.fields["unit"].choices = _communes()
+        cast(forms.ChoiceField, self.fields["category"]).choices = _categories()
+        cast(forms.ChoiceField, self.fields["unit"]).choices = _communes()
 
     def clean_photos(self) -> list[UploadedFile]:
         photos = self.cleaned_data.get("photos") or []
