@@ -218,6 +218,29 @@ RULES: list[Rule] = [
         params={"form_no": "01"},
     ),
     Rule("can-bo/so-theo-doi/", "official-in-agency", BACKOFFICE_PAGE),
+    # Feedback: X is the coordinating unit, so its official reads and acts on every item; others get a 404.
+    Rule("can-bo/phan-anh/", "official", BACKOFFICE_PAGE),
+    Rule(
+        "can-bo/phan-anh/ghi-nhan/",
+        "official",
+        BACKOFFICE_PAGE,
+        post=expect("", anonymous="login", integrator="login", citizen="403", other_citizen="403"),
+    ),
+    Rule("can-bo/phan-anh/<str:code>/", "official-in-agency", BACKOFFICE_AGENCY_DOSSIER, objects="feedback"),
+    Rule(
+        "can-bo/phan-anh/<str:code>/thao-tac/*",
+        "official-in-agency",
+        expect(GET_NOT_ALLOWED),
+        post=BACKOFFICE_WRITE,
+        objects="feedback",
+        params={"action": "reject"},
+    ),
+    Rule(
+        "can-bo/phan-anh/<str:code>/tep/<int:file_id>/",
+        "official-in-agency",
+        BACKOFFICE_AGENCY_DOSSIER,
+        objects="feedback",
+    ),
     Rule("can-bo/don-vi/", "official-in-agency", {**BACKOFFICE_PAGE, "official": "403", "other_official": "403"}),
     Rule(
         "can-bo/don-vi/phan-cong/",

@@ -80,6 +80,10 @@ ACTIONS: dict[str, Transition] = {
 }
 
 
+# What the history shows for each row: the table's labels, and reception, which no one fires.
+EVENT_LABELS: dict[str, str] = {"receive": "Tiếp nhận phản ánh", **{name: t.label for name, t in ACTIONS.items()}}
+
+
 def allowed(action: str, status: str) -> bool:
     transition = ACTIONS.get(action)
     return transition is not None and Status(status) in transition.sources
