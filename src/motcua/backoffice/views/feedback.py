@@ -46,13 +46,12 @@ def _is_coordinator_here(request: HttpRequest) -> bool:
 @official_required(roles=DOSSIER_ROLES)
 def inbox_view(request: HttpRequest) -> HttpResponse:
     coordinator = _is_coordinator_here(request)
-    boxes = dict(selectors.COORDINATOR_BOXES if coordinator else selectors.AGENCY_BOXES)
-    boxes["qua-han"] = selectors.LATE_BOX
-    box = request.GET.get("hop", next(iter(boxes)))
-    if box not in boxes:
+    boxes = selectors.COORDINATOR_BOXES if coordinator else selectors.AGENCY_BOXES
+    tabs = [*((key, label) for key, (label, _q) in boxes.items()), ("qua-han", selectors.LATE_BOX[0])]
+    box = request.GET.get("hop", tabs[0][0])
+    if box not in dict(tabs):
         raise Http404("Không có hộp phản ánh này.")
     items = selectors.inbox(request.user, box, coordinator=coordinator)[:200]
-    tabs = [(key, label) for key, (label, _q) in boxes.items()]
     context = {"section": "feedback", "tabs": tabs, "box": box, "items": items, "coordinator": coordinator}
     return render(request, "backoffice/feedback/inbox.html", context)
 
