@@ -14,6 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("motcua.api.v1.urls")),
+    path("api/open311/v2/", include("motcua.api.open311.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("can-bo/", include("motcua.backoffice.urls")),
     # The sandbox payment gateway stands in for an external bank site; real gateways have no pages here.

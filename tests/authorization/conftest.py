@@ -27,6 +27,28 @@ class Objects:
     bodies: dict[str, dict[str, Any]]  # complete request bodies for writes a role must refuse
 
 
+def _feedback_item(world: Any) -> Any:
+    """A staff-conduct item (never listed publicly) with a photo, waiting for X, the coordinating unit."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from motcua.feedback import defaults, services
+    from motcua.feedback.constants import Channel
+    from motcua.feedback.models import CoordinatingUnit
+
+    defaults.ensure()
+    CoordinatingUnit.objects.create(agency=world.centre)
+    photo = SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 32, content_type="image/png")
+    submission = services.Submission(
+        category="thai-do-can-bo",
+        title="Cán bộ hẹn nhiều lần",
+        content="Cán bộ tiếp nhận hẹn tôi ba lần chưa nhận hồ sơ.",
+        name="Trần Thị Bình",
+        phone="0912345678",
+        files=[photo],
+    )
+    return services.submit_feedback(submission, channel=Channel.PORTAL)
+
+
 def _build() -> Objects:
     from motcua.accounts.tests.factories import UserFactory
     from motcua.catalogue.models import Component
@@ -47,6 +69,7 @@ def _build() -> Objects:
     )
     online.attach_file_to_component(draft, draft.components.get().pk, pdf(), actor=citizen_a)
     _, key = make_client(world.officer, scopes=[Scope.DOSSIERS_READ, Scope.CATALOGUE_READ], rate=100_000)
+    feedback = _feedback_item(world)
     component = Component.objects.filter(version__procedure=world.procedure).first()
     dossier_file = dossier.files.first()
     draft_file = draft.files.first()
@@ -63,8 +86,9 @@ def _build() -> Objects:
         "dossier": {"code": dossier.code, "reference": dossier.reference, "file_id": dossier_file.pk},
         "draft": {"reference": draft.reference, "file_id": draft_file.pk},
         "procedure": {"code": world.procedure.code, "component_id": component.pk if component else 0},
+        "feedback": {"code": feedback.code, "file_id": feedback.attachments.get().pk},
     }
-    secrets = [dossier.code, str(dossier.reference), str(draft.reference), "025195000123"]
+    secrets = [dossier.code, str(dossier.reference), str(draft.reference), "025195000123", feedback.code]
     intake = {
         "receiving_agency": world.centre.pk,
         "procedure": world.procedure.code,

@@ -77,6 +77,22 @@ RULES: list[Rule] = [
     Rule("readyz", "public", PUBLIC),
     Rule("api/v1/schema/", "public", PUBLIC),
     Rule("api/v1/docs/", "public", PUBLIC),
+    # Open311 GeoReport v2: public reads; posting needs an ``api_key`` in the form, which none of the callers sends.
+    Rule("api/open311/v2/discovery.<slug:fmt>", "public", PUBLIC, params={"fmt": "json"}),
+    Rule("api/open311/v2/services.<slug:fmt>", "public", PUBLIC, params={"fmt": "xml"}),
+    Rule(
+        "api/open311/v2/services/<slug:code>.<slug:fmt>",
+        "public",
+        expect("404"),
+        params={"code": "khong-co", "fmt": "json"},
+    ),
+    Rule("api/open311/v2/requests.<slug:fmt>", "public", PUBLIC, post=expect("403"), params={"fmt": "json"}),
+    Rule(
+        "api/open311/v2/requests/<str:code>.<slug:fmt>",
+        "public",
+        expect("404"),
+        params={"code": "PA-000000-AAAAAA", "fmt": "xml"},
+    ),
     Rule("api/v1/calendar/*", "public", expect("400")),  # no query: the parameters are required
     Rule("api/v1/public/dossiers/<str:code>/", "public", expect("400"), objects="dossier"),  # code alone: refused
     Rule(
@@ -210,6 +226,29 @@ RULES: list[Rule] = [
         params={"form_no": "01"},
     ),
     Rule("can-bo/so-theo-doi/", "official-in-agency", BACKOFFICE_PAGE),
+    # Feedback: X is the coordinating unit, so its official reads and acts on every item; others get a 404.
+    Rule("can-bo/phan-anh/", "official", BACKOFFICE_PAGE),
+    Rule(
+        "can-bo/phan-anh/ghi-nhan/",
+        "official",
+        BACKOFFICE_PAGE,
+        post=expect("", anonymous="login", integrator="login", citizen="403", other_citizen="403"),
+    ),
+    Rule("can-bo/phan-anh/<str:code>/", "official-in-agency", BACKOFFICE_AGENCY_DOSSIER, objects="feedback"),
+    Rule(
+        "can-bo/phan-anh/<str:code>/thao-tac/*",
+        "official-in-agency",
+        expect(GET_NOT_ALLOWED),
+        post=BACKOFFICE_WRITE,
+        objects="feedback",
+        params={"action": "reject"},
+    ),
+    Rule(
+        "can-bo/phan-anh/<str:code>/tep/<int:file_id>/",
+        "official-in-agency",
+        BACKOFFICE_AGENCY_DOSSIER,
+        objects="feedback",
+    ),
     Rule("can-bo/don-vi/", "official-in-agency", {**BACKOFFICE_PAGE, "official": "403", "other_official": "403"}),
     Rule(
         "can-bo/don-vi/phan-cong/",
@@ -230,6 +269,13 @@ RULES: list[Rule] = [
     Rule("tra-cuu-ho-so/", "public", PUBLIC),
     Rule("tra-cuu/", "public", PUBLIC),
     Rule("thong-ke/", "public", PUBLIC),  # the province's aggregates: no dossier, no person
+    # Citizen feedback: public pages; an item is followed only after its code and phone matched in this session.
+    Rule("phan-anh/", "public", PUBLIC),
+    Rule("phan-anh/gui/", "public", PUBLIC),
+    Rule("phan-anh/da-gui/", "public", expect("redirect")),  # nothing sent from this browser
+    Rule("phan-anh/tra-cuu/", "public", PUBLIC),
+    Rule("phan-anh/theo-doi/<str:code>/", "public", expect("redirect"), params={"code": "PA-000000-AAAAAA"}),
+    Rule("phan-anh/cong-khai/<str:code>/", "public", expect("404"), params={"code": "PA-000000-AAAAAA"}),
     Rule("thanh-toan/ket-qua/<slug:gateway>/", "public", expect("400"), params={"gateway": "sandbox"}),
     # --- Portal: signing in and out, accounts -----------------------------------------------------------
     Rule("dang-ky/", "public", expect("redirect", anonymous="200", integrator="200")),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from motcua.backoffice.views import auth, dossier, inbox, intake, operations, printing, twofactor, unit
+from motcua.backoffice.views import auth, dossier, feedback, inbox, intake, operations, printing, twofactor, unit
 
 app_name = "backoffice"
 urlpatterns = [
@@ -24,6 +24,11 @@ urlpatterns = [
     path("ho-so/<str:code>/phi-le-phi/<str:action>/", dossier.fee_view, name="fees"),
     path("ho-so/<str:code>/mau-<str:form_no>.pdf", printing.form_pdf_view, name="form_pdf"),
     path("so-theo-doi/", printing.ledger_view, name="ledger"),
+    path("phan-anh/", feedback.inbox_view, name="feedback_inbox"),
+    path("phan-anh/ghi-nhan/", feedback.record_view, name="feedback_record"),
+    path("phan-anh/<str:code>/", feedback.item_view, name="feedback_item"),
+    path("phan-anh/<str:code>/thao-tac/<str:action>/", feedback.action_view, name="feedback_action"),
+    path("phan-anh/<str:code>/tep/<int:file_id>/", feedback.file_view, name="feedback_file"),
     path("don-vi/", unit.unit_view, name="unit"),
     path("don-vi/phan-cong/", unit.reassign_view, name="reassign"),
     path("dieu-hanh/", operations.operations_view, name="operations"),

@@ -176,6 +176,7 @@ INSTALLED_APPS = [
     "motcua.payments",
     "motcua.integrations",
     "motcua.operations",
+    "motcua.feedback",
     "motcua.api",
     "motcua.portal",
     "motcua.backoffice",
@@ -412,7 +413,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "motcua.api.errors.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"public_lookup": "30/minute"},
+    "DEFAULT_THROTTLE_RATES": {"public_lookup": "30/minute", "feedback_submit": "10/hour"},
     # DRF believes X-Forwarded-For when this is unset; the site's one rule is core.clientaddr.
     "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
@@ -550,6 +551,20 @@ PORTAL_TRACKING_LIMIT = config(
     "PORTAL_TRACKING_LIMIT",
     20,
     help_text="Dossier look-ups without an account allowed per IP address in 10 minutes.",
+    group="Portal",
+)
+FEEDBACK_SUBMIT_LIMIT = config(
+    "FEEDBACK_SUBMIT_LIMIT",
+    10,
+    help_text="Feedback items one client address may send in an hour (portal, Open311 and the API).",
+    group="Portal",
+)
+# Feedback sent through the API (Open311 and the project's own) counts per client address like the portal's.
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["feedback_submit"] = f"{FEEDBACK_SUBMIT_LIMIT}/hour"
+FEEDBACK_RESPONSE_DAYS = config(
+    "FEEDBACK_RESPONSE_DAYS",
+    14,
+    help_text="Calendar days after an answer during which the citizen may rate it or ask once for it to be reviewed.",
     group="Portal",
 )
 PASSWORD_RESET_PER_ADDRESS = config(

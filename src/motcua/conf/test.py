@@ -10,7 +10,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SMS_BACKEND = "motcua.notifications.sms.MemoryBackend"
-REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"public_lookup": "1000/minute"}}  # noqa: F405
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {"public_lookup": "1000/minute", "feedback_submit": "1000/hour"},
+}
 # Tests opt in to two-factor sign-in per test (settings fixture); the others sign officials in with a password.
 TWO_FACTOR_REQUIRED_ROLES = []
 # The concurrency tests run up to eight threads at once, each with its own connection.

@@ -11,6 +11,7 @@ class Scope(models.TextChoices):
     CATALOGUE_READ = "catalogue:read", "Đọc danh mục thủ tục"
     CATALOGUE_WRITE = "catalogue:write", "Cập nhật danh mục thủ tục"
     FEEDBACK_WRITE = "feedback:write", "Gửi đánh giá mức độ hài lòng"
+    REPORTS_WRITE = "reports:write", "Gửi phản ánh, kiến nghị (Open311)"
 
 
 SCOPES = frozenset(Scope.values)

@@ -4,6 +4,7 @@ from motcua.portal import (
     account_views,
     catalogue_views,
     dossier_views,
+    feedback_views,
     oidc_views,
     payment_views,
     phone_views,
@@ -56,6 +57,13 @@ urlpatterns = [
     path("ho-so-cua-toi/<uuid:reference>/bo-sung/", dossier_views.supplement, name="dossier_supplement"),
     path("ho-so-cua-toi/<uuid:reference>/rut/", dossier_views.withdraw, name="dossier_withdraw"),
     path("ho-so-cua-toi/<uuid:reference>/danh-gia/", dossier_views.rate, name="dossier_rate"),
+    # Citizen feedback (phản ánh, kiến nghị): send, follow without an account, rate; the published answers
+    path("phan-anh/", feedback_views.answers, name="feedback_answers"),
+    path("phan-anh/gui/", feedback_views.send, name="feedback_send"),
+    path("phan-anh/da-gui/", feedback_views.sent, name="feedback_sent"),
+    path("phan-anh/tra-cuu/", feedback_views.follow, name="feedback_follow"),
+    path("phan-anh/theo-doi/<str:code>/", feedback_views.item, name="feedback_item"),
+    path("phan-anh/cong-khai/<str:code>/", feedback_views.answer_detail, name="feedback_answer"),
     # Online submission
     path("nop-ho-so/<str:code>/", submission_views.start, name="submission_start"),
     path("ho-so-nhap/<uuid:reference>/", submission_views.draft, name="draft"),
