@@ -31,6 +31,7 @@ from motcua.dossiers.constants import (
     is_refused_after_appraisal,
     status_label,
 )
+from motcua.dossiers.models.groups import DossierGroup as DossierGroup
 from motcua.dossiers.models.rules import AssignmentRule as AssignmentRule
 from motcua.dossiers.models.rules import AssignmentRuleEvent as AssignmentRuleEvent
 from motcua.dossiers.models.rules import AssignmentStrategy as AssignmentStrategy
@@ -65,6 +66,16 @@ class Dossier(models.Model):
     applicant_email = models.EmailField("thư điện tử", blank=True)
     applicant_address = models.CharField("địa chỉ", max_length=300, blank=True)
     summary = models.CharField("trích yếu", max_length=1000, blank=True)
+    # Filed with the other procedures of a group as one application (indexed only where set, below).
+    group = models.ForeignKey(
+        DossierGroup,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="dossiers",
+        verbose_name="hồ sơ liên thông",
+        db_index=False,
+    )
 
     channel = models.CharField("kênh nộp", max_length=10, choices=Channel.choices)
     postal_shipment_number = models.CharField("số vận đơn bưu chính (nộp)", max_length=40, blank=True)
@@ -140,6 +151,7 @@ class Dossier(models.Model):
             models.Index(fields=["competent_agency", "status", "due_at"], name="dossier_competent_inbox"),
             models.Index(fields=["receiving_agency", "status", "due_at"], name="dossier_receiving_inbox"),
             models.Index(fields=["status", "due_at"], name="dossier_status_due"),
+            models.Index(fields=["group"], name="dossier_group", condition=Q(group__isnull=False)),
             models.Index(fields=["accepted_at"], name="dossier_accepted_at"),
             # Newest-first lists read this index backwards and stop after a page.
             models.Index(fields=["-submitted_at", "-id"], name="dossier_newest_first"),

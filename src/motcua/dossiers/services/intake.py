@@ -27,7 +27,7 @@ from motcua.dossiers import deadlines, events, workflow
 from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import Channel, PaymentMethod, ReturnMethod, SupplementStage
 from motcua.dossiers.inputs import ComponentData as ComponentData  # what a service receives
-from motcua.dossiers.models import Dossier, DossierEvent, DossierFee, DossierStep
+from motcua.dossiers.models import Dossier, DossierEvent, DossierFee, DossierGroup, DossierStep
 from motcua.dossiers.services import assignment, received, steps, supplements
 from motcua.dossiers.services.applicants import ApplicantData, resolve_applicant_checked
 from motcua.dossiers.services.base import (
@@ -91,6 +91,8 @@ class IntakeRequest:
     supplement_items: Sequence[str] = ()
     reason: str = ""
     note: str = ""
+    # The application of a procedure group this dossier is filed with (``services.groups``).
+    group: DossierGroup | None = None
 
 
 @transaction.atomic
@@ -149,6 +151,7 @@ def _in_memory(request: IntakeRequest, applicant: Applicant, actor: User, now: d
     dossier.received_by = actor
     dossier.fees_paid = request.fees_paid
     dossier.fee_exemption = request.fee_exemption.strip()[:500]
+    dossier.group = request.group
     return dossier
 
 

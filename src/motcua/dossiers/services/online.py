@@ -22,7 +22,7 @@ from motcua.core.text import fold
 from motcua.dossiers import events
 from motcua.dossiers.constants import Channel, PaymentMethod, Status
 from motcua.dossiers.inputs import ComponentData
-from motcua.dossiers.models import Dossier, DossierComponent, DossierFile, FilePurpose
+from motcua.dossiers.models import Dossier, DossierComponent, DossierFile, DossierGroup, FilePurpose
 from motcua.dossiers.services.base import begin, finish, now_or, record
 from motcua.dossiers.services.delivery import require_result_delivery, set_result_delivery
 from motcua.dossiers.services.dispatch import performs
@@ -44,8 +44,10 @@ def create_online_draft(
     receiving_agency: Agency,
     summary: str = "",
     now: datetime | None = None,
+    group: DossierGroup | None = None,
 ) -> Dossier:
-    """Start an online dossier for ``applicant`` (the portal user's own profile)."""
+    """Start an online dossier for ``applicant`` (the portal user's own profile); ``group``: the
+    application of a procedure group it belongs to (``services.groups``)."""
     moment = now_or(now)
     if applicant.user_id != actor.pk:
         raise PermissionDenied("Chỉ được nộp hồ sơ trực tuyến cho chính tài khoản của mình.")
@@ -60,6 +62,7 @@ def create_online_draft(
     if dossier.procedure_version.online_level == OnlineLevel.NONE:
         raise DomainError("Thủ tục này chưa được cung cấp trực tuyến.", code="not_online")
     dossier.status = Status.DRAFT
+    dossier.group = group
     dossier.save()
     # The checklist of the version, so the applicant only has to attach files.
     DossierComponent.objects.bulk_create(
