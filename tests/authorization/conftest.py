@@ -49,6 +49,17 @@ def _feedback_item(world: Any) -> Any:
     return services.submit_feedback(submission, channel=Channel.PORTAL)
 
 
+def _group_application(world: Any, applicant: Any, citizen: Any) -> Any:
+    """Citizen A's application of a procedure group (two procedures), not sent yet."""
+    from motcua.catalogue.services import save_group
+    from motcua.catalogue.tests.factories import make_procedure
+    from motcua.dossiers.services.groups import create_group_drafts
+
+    insurance = make_procedure("Cấp thẻ bảo hiểm y tế", competent_agencies=[world.partner.identifier_code])
+    group = save_group(actor=None, code="LT-THU", name="Liên thông thử", procedures=[world.procedure, insurance])
+    return create_group_drafts(group, applicant, actor=citizen, receiving_agency=world.centre)
+
+
 def _build() -> Objects:
     from motcua.accounts.tests.factories import UserFactory
     from motcua.catalogue.models import Component
@@ -68,6 +79,7 @@ def _build() -> Objects:
         citizen_applicant(citizen_a), world.procedure, actor=citizen_a, receiving_agency=world.centre, summary="Nháp"
     )
     online.attach_file_to_component(draft, draft.components.get().pk, pdf(), actor=citizen_a)
+    filing = _group_application(world, citizen_applicant(citizen_a), citizen_a)
     _, key = make_client(world.officer, scopes=[Scope.DOSSIERS_READ, Scope.CATALOGUE_READ], rate=100_000)
     feedback = _feedback_item(world)
     component = Component.objects.filter(version__procedure=world.procedure).first()
@@ -87,8 +99,16 @@ def _build() -> Objects:
         "draft": {"reference": draft.reference, "file_id": draft_file.pk},
         "procedure": {"code": world.procedure.code, "component_id": component.pk if component else 0},
         "feedback": {"code": feedback.code, "file_id": feedback.attachments.get().pk},
+        "group": {"code": filing.procedure_group.code, "reference": filing.reference},
     }
-    secrets = [dossier.code, str(dossier.reference), str(draft.reference), "025195000123", feedback.code]
+    secrets = [
+        dossier.code,
+        str(dossier.reference),
+        str(draft.reference),
+        "025195000123",
+        feedback.code,
+        str(filing.reference),
+    ]
     intake = {
         "receiving_agency": world.centre.pk,
         "procedure": world.procedure.code,

@@ -35,7 +35,7 @@ class Rule:
     kind: str  # public | citizen | citizen-owner | official | official-in-agency | administrator | integrator
     get: Expect
     post: Expect | None = None  # for routes that write: the callers who must be refused (others skipped)
-    objects: str = ""  # "dossier", "draft" or "procedure": whose values fill the path
+    objects: str = ""  # "dossier", "draft", "procedure", "feedback" or "group": whose values fill the path
     params: dict[str, str] = field(default_factory=dict)  # fixed values (an action name, a form number)
     post_body: str = ""  # a named complete JSON body (conftest's ``bodies``) instead of an empty form
 
@@ -266,6 +266,7 @@ RULES: list[Rule] = [
     Rule("thu-tuc/", "public", PUBLIC),
     Rule("thu-tuc/<str:code>/", "public", PUBLIC, objects="procedure"),
     Rule("thu-tuc/<str:code>/mau/<int:component_id>/", "public", expect("404"), objects="procedure"),  # no blank form
+    Rule("nhom-thu-tuc/<str:code>/", "public", PUBLIC, objects="group"),
     Rule("tra-cuu-ho-so/", "public", PUBLIC),
     Rule("tra-cuu/", "public", PUBLIC),
     Rule("thong-ke/", "public", PUBLIC),  # the province's aggregates: no dossier, no person
@@ -308,6 +309,10 @@ RULES: list[Rule] = [
         "ho-so-cua-toi/<uuid:reference>/*/", "citizen-owner", OWN_POST_ONLY, post=OWN_DOSSIER_WRITE, objects="dossier"
     ),
     Rule("nop-ho-so/<str:code>/", "citizen", SIGNED_IN_CITIZEN_PAGE, objects="procedure"),
+    Rule("nop-lien-thong/<str:code>/", "citizen", SIGNED_IN_CITIZEN_PAGE, objects="group"),
+    Rule(
+        "ho-so-lien-thong/<uuid:reference>/", "citizen-owner", OWN_DOSSIER_PAGE, post=OWN_DOSSIER_WRITE, objects="group"
+    ),
     Rule("ho-so-nhap/<uuid:reference>/", "citizen-owner", OWN_DOSSIER_PAGE, post=OWN_DOSSIER_WRITE, objects="draft"),
     Rule(
         "ho-so-nhap/<uuid:reference>/nguoi-nop/",

@@ -15,6 +15,7 @@ from motcua.catalogue.models import (
     Fee,
     InternalProcess,
     Procedure,
+    ProcedureGroup,
     ProcedureVersion,
     ProcessStep,
 )
@@ -160,6 +161,11 @@ def fee_items(version_id: int) -> tuple[FeeItem, ...]:
 def fees_due_for(version_id: int, channel: str, *, exempt: bool = False) -> list[FeeLine]:
     """What a dossier of this version submitted through ``channel`` is charged (``catalogue.fees``)."""
     return fees_due(fee_items(version_id), channel, exempt=exempt)
+
+
+def groups_of(procedure: Procedure) -> QuerySet[ProcedureGroup]:
+    """The active groups (nhóm TTHC liên thông) the procedure can be filed in."""
+    return ProcedureGroup.objects.filter(is_active=True, members__procedure=procedure).order_by("code")
 
 
 def active_procedures() -> QuerySet[Procedure]:

@@ -118,6 +118,7 @@ def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
                 for f in version.fees.all()
             ],
             "components": version.components.all(),
+            "groups": selectors.groups_of(procedure),
             "legal_time": legal,
             "reduced_time": reduced if reduced and reduced != legal else "",
             "expected_due": selectors.expected_due(version, now),

@@ -41,7 +41,7 @@ CITIZEN_FILE_PURPOSES = (FilePurpose.COMPONENT, FilePurpose.SUPPLEMENT, FilePurp
 def my_dossiers(request: HttpRequest) -> HttpResponse:
     dossiers = list(
         Dossier.objects.filter(applicant__user_id=int(request.user.pk or 0))
-        .select_related("procedure")
+        .select_related("procedure", "group")
         .order_by("-created_at")
     )
     for dossier in dossiers:

@@ -109,7 +109,7 @@ def start_draft(*, user: User, applicant: Applicant, procedure: Procedure, agenc
 FORM_FIELDS = {"result_delivery": "delivery_method", "delivery_address": "postal_address"}
 
 
-def _for_form(error: DomainError) -> DomainError:
+def for_form(error: DomainError) -> DomainError:
     fields = {FORM_FIELDS.get(name, name): messages for name, messages in error.fields.items()}
     return DomainError(error.message, code=error.code, fields=fields)
 
@@ -118,7 +118,7 @@ def save_delivery(dossier: Dossier, *, method: str, postal_address: str, actor: 
     try:
         return online.update_draft(dossier, actor=actor, result_delivery=method, delivery_address=postal_address)
     except DomainError as error:
-        raise _for_form(error) from error
+        raise for_form(error) from error
 
 
 def attach_files(dossier: Dossier, uploads: dict[int, list[UploadedFile]], *, actor: User) -> dict[int, list[str]]:
@@ -168,4 +168,4 @@ def submit(dossier: Dossier, *, actor: User) -> Dossier:
     try:
         return online.submit_online(dossier, actor=actor, payment_method=PaymentMethod.NONE)
     except DomainError as error:
-        raise _for_form(error) from error
+        raise for_form(error) from error

@@ -83,7 +83,7 @@ def start(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "portal/submission/start.html", context)
 
 
-def _components(dossier: Dossier) -> list[Any]:
+def draft_rows(dossier: Dossier) -> list[Any]:
     rows = list(dossier.components.select_related("catalogue_component").prefetch_related("files").order_by("order"))
     for row in rows:
         source = row.catalogue_component
@@ -107,7 +107,7 @@ def draft(request: HttpRequest, reference: str) -> HttpResponse:
     form = DraftForm(request.POST or None, initial=initial, electronic_allowed=electronic)
     rejected: dict[int, list[str]] = {}
     if request.method == "POST" and form.is_valid():
-        components = _components(dossier)
+        components = draft_rows(dossier)
         uploads = {row.pk: request.FILES.getlist(f"file_{row.pk}") for row in components}
         rejected = submission.attach_files(dossier, uploads, actor=request.user)  # type: ignore[arg-type]
         method = form.cleaned_data["delivery_method"]
@@ -121,7 +121,7 @@ def draft(request: HttpRequest, reference: str) -> HttpResponse:
                 )
             except DomainError as error:
                 add_domain_error(form, error)
-        missing = missing_mandatory(_components(dossier))
+        missing = missing_mandatory(draft_rows(dossier))
         if request.POST.get("action") == "review" and missing and not rejected:
             form.add_error(None, _("Còn thiếu giấy tờ bắt buộc: %(names)s.") % {"names": "; ".join(missing)})
         if not rejected and not form.errors:
@@ -133,7 +133,7 @@ def draft(request: HttpRequest, reference: str) -> HttpResponse:
             messages.warning(
                 request, _("Các tệp hợp lệ đã được lưu vào hồ sơ nháp; vui lòng chọn lại các tệp bị từ chối.")
             )
-    components = _components(dossier)
+    components = draft_rows(dossier)
     for row in components:
         row.rejections = rejected.get(row.pk, [])
     context = {
@@ -152,7 +152,7 @@ def draft(request: HttpRequest, reference: str) -> HttpResponse:
 def review(request: HttpRequest, reference: str) -> HttpResponse:
     dossier = own_draft(request, reference)
     payments = list(payment_selectors.payments_for_subject(submission.payment_subject(dossier))[:1])
-    components = _components(dossier)
+    components = draft_rows(dossier)
     context = {
         "dossier": dossier,
         "components": components,

@@ -5,6 +5,7 @@ from motcua.portal import (
     catalogue_views,
     dossier_views,
     feedback_views,
+    group_views,
     oidc_views,
     payment_views,
     phone_views,
@@ -21,6 +22,7 @@ urlpatterns = [
     path("thu-tuc/", catalogue_views.catalogue, name="catalogue"),
     path("thu-tuc/<str:code>/", catalogue_views.procedure_detail, name="procedure_detail"),
     path("thu-tuc/<str:code>/mau/<int:component_id>/", catalogue_views.blank_form, name="procedure_form"),
+    path("nhom-thu-tuc/<str:code>/", group_views.group_detail, name="group_detail"),
     # Citizens' accounts
     path("dang-ky/", account_views.register, name="register"),
     path("dang-nhap/", account_views.LoginView.as_view(), name="login"),
@@ -66,6 +68,8 @@ urlpatterns = [
     path("phan-anh/cong-khai/<str:code>/", feedback_views.answer_detail, name="feedback_answer"),
     # Online submission
     path("nop-ho-so/<str:code>/", submission_views.start, name="submission_start"),
+    path("nop-lien-thong/<str:code>/", group_views.group_start, name="group_start"),
+    path("ho-so-lien-thong/<uuid:reference>/", group_views.group_application, name="group_application"),
     path("ho-so-nhap/<uuid:reference>/", submission_views.draft, name="draft"),
     path("ho-so-nhap/<uuid:reference>/nguoi-nop/", submission_views.draft_applicant, name="draft_applicant"),
     path(

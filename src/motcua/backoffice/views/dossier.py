@@ -94,6 +94,7 @@ def _page(
         "fee_panels": fee_panels(acting, dossier, fee_bound),
         "conflict": conflict,
         "supplements": page.supplements,
+        "filed_with": page.filed_with,
         "printable": printable,
         # Right after intake: the slip to hand to the applicant, first on the page.
         "print_now": next((item for item in printable if item[0] == request.GET.get("in-mau")), None),

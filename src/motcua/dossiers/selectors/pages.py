@@ -67,6 +67,8 @@ class DossierPage:
     fees: list[DossierFee]
     events: list[DossierEvent]
     supplements: list[SupplementRequest]
+    # The other dossiers filed with it as one application of a procedure group (none otherwise).
+    filed_with: list[Dossier]
 
 
 def prefetch_steps(dossier: Dossier) -> list[DossierStep]:
@@ -95,4 +97,13 @@ def dossier_page(dossier: Dossier) -> DossierPage:
         fees=list(dossier.fees.all()),
         events=list(events.order_by("occurred_at", "pk")),
         supplements=list(dossier.supplement_requests.order_by("requested_at")),
+        filed_with=filed_with(dossier),
     )
+
+
+def filed_with(dossier: Dossier) -> list[Dossier]:
+    """The other dossiers of the dossier's group application, in order; no query when it has none."""
+    if dossier.group_id is None:
+        return []
+    others = Dossier.objects.filter(group_id=dossier.group_id).exclude(pk=dossier.pk)
+    return list(others.select_related("procedure", "competent_agency", "group").order_by("pk"))

@@ -14,6 +14,7 @@ DEMO_MODULES = [
     "motcua.workdays.demo",
     "motcua.catalogue.demo",
     "motcua.dossiers.demo",
+    "motcua.dossiers.demo_groups",
     "motcua.feedback.demo",
 ]
 
