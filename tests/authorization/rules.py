@@ -197,6 +197,14 @@ RULES: list[Rule] = [
         post=expect("", anonymous="login", integrator="login", citizen="403", other_citizen="403"),
     ),
     Rule("can-bo/tiep-nhan/hen-tra/", "official", {**BACKOFFICE_PAGE, "official": "404", "other_official": "404"}),
+    # Any one-stop officer receives a procedure group for their own unit.
+    Rule(
+        "can-bo/tiep-nhan/lien-thong/<str:code>/",
+        "official",
+        BACKOFFICE_PAGE,
+        post=expect("", anonymous="login", integrator="login", citizen="403", other_citizen="403"),
+        objects="group",
+    ),
     Rule("can-bo/tiep-nhan/*", "official", BACKOFFICE_PAGE),
     Rule("can-bo/ho-so/<str:code>/", "official-in-agency", BACKOFFICE_AGENCY_DOSSIER, objects="dossier"),
     Rule(

@@ -2,7 +2,18 @@
 
 from django.urls import path
 
-from motcua.backoffice.views import auth, dossier, feedback, inbox, intake, operations, printing, twofactor, unit
+from motcua.backoffice.views import (
+    auth,
+    dossier,
+    feedback,
+    group_intake,
+    inbox,
+    intake,
+    operations,
+    printing,
+    twofactor,
+    unit,
+)
 
 app_name = "backoffice"
 urlpatterns = [
@@ -18,6 +29,7 @@ urlpatterns = [
     path("tiep-nhan/thu-tuc/", intake.procedure_search_partial, name="intake_search"),
     path("tiep-nhan/nguoi-nop/", intake.applicant_lookup_partial, name="intake_applicant"),
     path("tiep-nhan/hen-tra/", intake.due_preview_partial, name="intake_due"),
+    path("tiep-nhan/lien-thong/<str:code>/", group_intake.group_intake_view, name="intake_group"),
     path("ho-so/<str:code>/", dossier.dossier_view, name="dossier"),
     path("ho-so/<str:code>/thao-tac/<str:action>/", dossier.action_view, name="action"),
     path("ho-so/<str:code>/tep/<int:file_id>/", dossier.file_view, name="file"),

@@ -28,10 +28,11 @@ def test_intake_page(client: Client, world: Any, django_assert_num_queries: Any)
     url = reverse("backoffice:intake")
     client.get(url)
     # session, user, memberships; procedure; version; components; competent agencies; fees (then
-    # kept per process with the version's other content, as intake reads them); calendar overrides
-    _measure(client, url, 9, django_assert_num_queries, procedure=world.procedure.code)
+    # kept per process with the version's other content, as intake reads them); calendar overrides;
+    # the procedure groups it belongs to (to offer receiving the whole group)
+    _measure(client, url, 10, django_assert_num_queries, procedure=world.procedure.code)
     receive(world)
-    _measure(client, url, 8, django_assert_num_queries, procedure=world.procedure.code)
+    _measure(client, url, 9, django_assert_num_queries, procedure=world.procedure.code)
 
 
 def test_procedure_search_partial(client: Client, world: Any, django_assert_num_queries: Any) -> None:

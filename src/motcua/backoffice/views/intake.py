@@ -25,7 +25,7 @@ from motcua.backoffice.forms import ApplicantForm, IntakeForm
 from motcua.catalogue.constants import Channel, ComponentKind
 from motcua.catalogue.models import Component, Procedure, ProcedureVersion
 from motcua.catalogue.search import search_procedures
-from motcua.catalogue.selectors import effective_time, fees_due_for, version_in_force
+from motcua.catalogue.selectors import effective_time, fees_due_for, groups_of, version_in_force
 from motcua.core.exceptions import DomainError
 from motcua.core.text import is_code_shaped
 from motcua.dossiers import deadlines
@@ -73,7 +73,7 @@ def _due_preview(version: ProcedureVersion, now: datetime) -> datetime | None:
     return deadlines.dossier_due(deadlines.calendar(), now, value, unit)
 
 
-def _component_rows(request: HttpRequest, components: list[Component]) -> list[ComponentRow]:
+def component_rows(request: HttpRequest, components: list[Component]) -> list[ComponentRow]:
     """The checklist: from the POST when deciding, all unticked on a fresh page."""
     rows = []
     posted = request.method == "POST"
@@ -98,7 +98,7 @@ def _component_rows(request: HttpRequest, components: list[Component]) -> list[C
     return rows
 
 
-def _component_data(request: HttpRequest, rows: list[ComponentRow]) -> list[ComponentData]:
+def component_data(request: HttpRequest, rows: list[ComponentRow]) -> list[ComponentData]:
     return [
         ComponentData(
             component_id=row.component.pk,
@@ -136,7 +136,7 @@ def intake_view(request: HttpRequest) -> HttpResponse:
     procedure, version = chosen
     components = list(version.components.order_by("order", "pk"))
     competent = list(version.competent_agencies.filter(is_active=True))
-    rows = _component_rows(request, components)
+    rows = component_rows(request, components)
     initial, found = _applicant_initial(request)
     applicant_form = ApplicantForm(request.POST or None, prefix="applicant", initial=initial)
     if found is not None and request.method != "POST":
@@ -153,6 +153,7 @@ def intake_view(request: HttpRequest) -> HttpResponse:
         kinds=ComponentKind.choices,
         fees=fees_due_for(version.pk, Channel.COUNTER),
         competent=competent,
+        groups=groups_of(procedure),
         form=form,
         applicant_form=applicant_form,
         due_at=_due_preview(version, now := timezone.now()),
@@ -184,7 +185,7 @@ def _decide(
             receiving_agency=acting_of(request).agency,
             procedure=procedure,
             applicant=applicant,
-            components=_component_data(request, rows),
+            components=component_data(request, rows),
             channel=form.cleaned_data["channel"],
             postal_shipment_number=form.cleaned_data["postal_shipment_number"],
             payment_method=form.cleaned_data["payment_method"],
