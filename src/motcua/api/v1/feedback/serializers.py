@@ -10,7 +10,7 @@ from motcua.feedback import workflow
 from motcua.feedback.constants import Channel, Status
 
 
-class CategorySerializer(serializers.Serializer):
+class FeedbackCategorySerializer(serializers.Serializer):
     code = serializers.CharField(help_text="Mã lĩnh vực (cũng là service_code của Open311).")
     name = serializers.CharField()
     kind = serializers.CharField()
@@ -19,7 +19,7 @@ class CategorySerializer(serializers.Serializer):
     allows_anonymous = serializers.BooleanField()
 
 
-class SubmissionSerializer(serializers.Serializer):
+class FeedbackSubmissionSerializer(serializers.Serializer):
     category = serializers.CharField(max_length=40)
     title = serializers.CharField(max_length=200)
     content = serializers.CharField(max_length=4000)
@@ -38,7 +38,7 @@ class SubmissionSerializer(serializers.Serializer):
     files = serializers.ListField(child=serializers.FileField(), required=False, default=list, max_length=5)
 
 
-class ReceiptSerializer(serializers.Serializer):
+class FeedbackReceiptSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="Mã phản ánh để tra cứu cùng số điện thoại.")
     status = serializers.ChoiceField(choices=Status.choices)
     due_at = serializers.DateTimeField(help_text="Hạn trả lời theo ngày làm việc.")
@@ -50,7 +50,7 @@ class FeedbackStepSerializer(serializers.Serializer):
     occurred_at = serializers.DateTimeField()
 
 
-class TrackedSerializer(serializers.Serializer):
+class FeedbackTrackedSerializer(serializers.Serializer):
     code = serializers.CharField()
     followed_code = serializers.CharField(help_text="Mã phản ánh được theo dõi (khác mã khi đã gộp).")
     title = serializers.CharField(source="item.title")
@@ -71,13 +71,13 @@ class TrackedSerializer(serializers.Serializer):
         return tracked.item.answer if tracked.item.answered_at else ""
 
 
-class RatingSerializer(serializers.Serializer):
+class FeedbackRatingSerializer(serializers.Serializer):
     phone = serializers.CharField(max_length=20)
     satisfied = serializers.BooleanField()
     comment = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
 
 
-class PublicAnswerSerializer(serializers.Serializer):
+class FeedbackPublicAnswerSerializer(serializers.Serializer):
     code = serializers.CharField()
     category = serializers.CharField(source="category.name")
     handling_agency = serializers.CharField(source="handling_agency.name", default=None)
@@ -86,7 +86,7 @@ class PublicAnswerSerializer(serializers.Serializer):
     answered_at = serializers.DateTimeField()
 
 
-class ItemSerializer(serializers.Serializer):
+class FeedbackItemSerializer(serializers.Serializer):
     """An item as officials read it (personal data included: they handle it)."""
 
     code = serializers.CharField()
@@ -114,7 +114,7 @@ class ItemSerializer(serializers.Serializer):
     is_published = serializers.BooleanField()
 
 
-class ActionSerializer(serializers.Serializer):
+class FeedbackActionSerializer(serializers.Serializer):
     """The inputs of every action; each action reads only its own (the domain says which are missing)."""
 
     category = serializers.CharField(required=False, help_text="classify: the new category's code.")
@@ -134,7 +134,7 @@ class ActionSerializer(serializers.Serializer):
 ACTION_NAMES = [name for name, t in workflow.ACTIONS.items() if t.actor != workflow.CITIZEN]
 
 
-class FiguresSerializer(serializers.Serializer):
+class FeedbackFiguresSerializer(serializers.Serializer):
     key = serializers.CharField(allow_null=True)
     name = serializers.CharField()
     received = serializers.IntegerField()

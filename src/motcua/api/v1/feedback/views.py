@@ -40,11 +40,11 @@ class CategoryListView(APIView):
 
     @extend_schema(
         operation_id="feedback_categories",
-        responses={200: s.CategorySerializer(many=True)},
+        responses={200: s.FeedbackCategorySerializer(many=True)},
         summary="Lĩnh vực phản ánh, kiến nghị",
     )
     def get(self, request: Request) -> Response:
-        return Response([represented(s.CategorySerializer, c) for c in selectors.active_categories()])
+        return Response([represented(s.FeedbackCategorySerializer, c) for c in selectors.active_categories()])
 
 
 def _channel(request: Request) -> tuple[str, ApiClient | None]:
@@ -64,17 +64,17 @@ class SubmitView(APIView):
 
     @extend_schema(
         operation_id="feedback_submit",
-        request=s.SubmissionSerializer,
-        responses={201: s.ReceiptSerializer, **ERRORS},
+        request=s.FeedbackSubmissionSerializer,
+        responses={201: s.FeedbackReceiptSerializer, **ERRORS},
         summary="Gửi phản ánh, kiến nghị",
     )
     def post(self, request: Request) -> Response:
-        data = validated(s.SubmissionSerializer, request.data)
+        data = validated(s.FeedbackSubmissionSerializer, request.data)
         channel, client = _channel(request)
         item = services.submit_feedback(
             services.Submission(**data), channel=channel, actor=request.user, api_client=client
         )
-        return Response(represented(s.ReceiptSerializer, item), status=201)
+        return Response(represented(s.FeedbackReceiptSerializer, item), status=201)
 
 
 class PublicTrackView(APIView):
@@ -86,14 +86,14 @@ class PublicTrackView(APIView):
     @extend_schema(
         operation_id="feedback_track",
         parameters=[OpenApiParameter("phone", str, required=True)],
-        responses={200: s.TrackedSerializer, **ERRORS},
+        responses={200: s.FeedbackTrackedSerializer, **ERRORS},
         summary="Tra cứu phản ánh (mã và số điện thoại)",
     )
     def get(self, request: Request, code: str) -> Response:
         phone = request.query_params.get("phone", "")
         if not phone:
             raise DomainError("Nhập số điện thoại đã khai khi gửi.", code="invalid", fields={"phone": ["Bắt buộc."]})
-        return Response(represented(s.TrackedSerializer, selectors.track(code, phone)))
+        return Response(represented(s.FeedbackTrackedSerializer, selectors.track(code, phone)))
 
 
 class PublicRatingView(APIView):
@@ -104,15 +104,15 @@ class PublicRatingView(APIView):
 
     @extend_schema(
         operation_id="feedback_rate",
-        request=s.RatingSerializer,
-        responses={200: s.TrackedSerializer, **ERRORS},
+        request=s.FeedbackRatingSerializer,
+        responses={200: s.FeedbackTrackedSerializer, **ERRORS},
         summary="Đánh giá câu trả lời",
     )
     def post(self, request: Request, code: str) -> Response:
-        data = validated(s.RatingSerializer, request.data)
+        data = validated(s.FeedbackRatingSerializer, request.data)
         tracked = selectors.track(code, data["phone"])
         services.rate(tracked.item, satisfied=data["satisfied"], comment=data["comment"], phone=data["phone"])
-        return Response(represented(s.TrackedSerializer, selectors.track(code, data["phone"])))
+        return Response(represented(s.FeedbackTrackedSerializer, selectors.track(code, data["phone"])))
 
 
 class PublicAnswerListView(APIView):
@@ -122,14 +122,14 @@ class PublicAnswerListView(APIView):
     @extend_schema(
         operation_id="feedback_public_answers",
         parameters=[OpenApiParameter("q", str), OpenApiParameter("category", str)],
-        responses={200: s.PublicAnswerSerializer(many=True)},
+        responses={200: s.FeedbackPublicAnswerSerializer(many=True)},
         summary="Câu trả lời công khai",
     )
     def get(self, request: Request) -> Response:
         items = selectors.public_answers(
             request.query_params.get("q", "")[:200], request.query_params.get("category", "")[:40]
         )
-        return Response([represented(s.PublicAnswerSerializer, item) for item in items[:100]])
+        return Response([represented(s.FeedbackPublicAnswerSerializer, item) for item in items[:100]])
 
 
 class ItemListView(APIView):
@@ -146,23 +146,25 @@ class ItemListView(APIView):
                 "can-nhan, dang-xu-ly, cho-duyet, da-tra-loi (agency); qua-han",
             )
         ],
-        responses={200: s.ItemSerializer(many=True), **ERRORS},
+        responses={200: s.FeedbackItemSerializer(many=True), **ERRORS},
         summary="Hộp phản ánh của cán bộ",
     )
     def get(self, request: Request) -> Response:
         coordinator = actors.is_coordinator(request.user)
         box = request.query_params.get("box") or ("moi" if coordinator else "can-nhan")
         items = selectors.inbox(request.user, box, coordinator=coordinator)[:200]
-        return Response([represented(s.ItemSerializer, item) for item in items])
+        return Response([represented(s.FeedbackItemSerializer, item) for item in items])
 
 
 class ItemDetailView(APIView):
     permission_classes = [IsAuthenticated, ApiClientScopes]
     api_scope = "reports"
 
-    @extend_schema(operation_id="feedback_item", responses={200: s.ItemSerializer, **ERRORS}, summary="Một phản ánh")
+    @extend_schema(
+        operation_id="feedback_item", responses={200: s.FeedbackItemSerializer, **ERRORS}, summary="Một phản ánh"
+    )
     def get(self, request: Request, code: str) -> Response:
-        return Response(represented(s.ItemSerializer, selectors.for_official(request.user, code)))
+        return Response(represented(s.FeedbackItemSerializer, selectors.for_official(request.user, code)))
 
 
 def _resolve(user: Any, data: dict[str, Any]) -> dict[str, Any]:
@@ -189,16 +191,16 @@ class ItemActionView(APIView):
 
     @extend_schema(
         operation_id="feedback_item_action",
-        request=s.ActionSerializer,
+        request=s.FeedbackActionSerializer,
         parameters=[OpenApiParameter("action", str, OpenApiParameter.PATH, enum=s.ACTION_NAMES)],
-        responses={200: s.ItemSerializer, **ERRORS, 409: ERRORS[400]},
+        responses={200: s.FeedbackItemSerializer, **ERRORS, 409: ERRORS[400]},
         summary="Thao tác trên phản ánh (theo bảng quy trình)",
     )
     def post(self, request: Request, code: str, action: str) -> Response:
         item = selectors.for_official(request.user, code)
-        data = _resolve(request.user, validated(s.ActionSerializer, request.data))
+        data = _resolve(request.user, validated(s.FeedbackActionSerializer, request.data))
         dispatch.perform(action, item, actor=request.user, data=data)
-        return Response(represented(s.ItemSerializer, selectors.for_official(request.user, code)))
+        return Response(represented(s.FeedbackItemSerializer, selectors.for_official(request.user, code)))
 
 
 def _moment(raw: str | None, name: str) -> datetime.datetime:
@@ -221,7 +223,7 @@ class FiguresView(APIView):
             OpenApiParameter("end", str, required=True),
             OpenApiParameter("by", str, enum=list(figures.GROUPS)),
         ],
-        responses={200: s.FiguresSerializer(many=True), **ERRORS},
+        responses={200: s.FeedbackFiguresSerializer(many=True), **ERRORS},
         summary="Số liệu phản ánh",
     )
     def get(self, request: Request) -> Response:
@@ -235,4 +237,4 @@ class FiguresView(APIView):
             _moment(request.query_params.get("end"), "end"),
         )
         rows = figures.figures(start, end, by=by, now=timezone.now())
-        return Response([represented(s.FiguresSerializer, row) for row in rows])
+        return Response([represented(s.FeedbackFiguresSerializer, row) for row in rows])
