@@ -81,7 +81,12 @@ ACTIONS: dict[str, Transition] = {
 
 
 # What the history shows for each row: the table's labels, and reception, which no one fires.
-EVENT_LABELS: dict[str, str] = {"receive": "Tiếp nhận phản ánh", **{name: t.label for name, t in ACTIONS.items()}}
+EVENT_LABELS: dict[str, str] = {
+    "receive": "Tiếp nhận phản ánh",
+    "remind": "Nhắc sắp đến hạn trả lời",
+    "escalate": "Báo đơn vị điều phối: quá hạn trả lời",
+    **{name: t.label for name, t in ACTIONS.items()},
+}
 
 
 def allowed(action: str, status: str) -> bool:

@@ -1,0 +1,63 @@
+"""Reminders before the answering deadline and escalation to the coordinator once it passed.
+
+Each is sent once per item and deadline (a history row ``remind`` / ``escalate`` records it, with the
+deadline it was about, so an extension or a reopening starts them again). Run by
+``manage.py scan_feedback_deadlines`` (for example hourly from the scheduler).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from motcua.feedback.constants import AT_AGENCY
+from motcua.feedback.models import CoordinatingUnit, FeedbackEvent, FeedbackItem
+from motcua.feedback.services.base import record
+from motcua.notifications.services import notify
+from motcua.workdays.clock import add_working_time
+from motcua.workdays.selectors import get_calendar_covering
+
+REMIND_WORKING_DAYS = 1
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    reminded: int
+    escalated: int
+
+
+def _already(item: FeedbackItem, action: str) -> bool:
+    return FeedbackEvent.objects.filter(item=item, action=action, data__due_at=item.due_at.isoformat()).exists()
+
+
+def _send_after_commit(emails: list[str], subject: str, body: str, reference: str) -> None:
+    if emails:
+        transaction.on_commit(
+            lambda: notify(subject=subject, body=body, emails=emails, topic="feedback_deadline", reference=reference)
+        )
+
+
+@transaction.atomic
+def scan(now: datetime.datetime) -> ScanResult:
+    soon = add_working_time(get_calendar_covering(now.date()), now, days=REMIND_WORKING_DAYS)
+    open_items = FeedbackItem.objects.filter(status__in=AT_AGENCY, due_at__lte=soon).select_related("handling_agency")
+    coordinators = [u.agency.email for u in CoordinatingUnit.objects.select_related("agency") if u.agency.email]
+    reminded = escalated = 0
+    for item in open_items.select_for_update(of=("self",)):
+        late = item.due_at < now
+        action = "escalate" if late else "remind"
+        if _already(item, action):
+            continue
+        record(item, action, actor=None, now=now, status_before=item.status, data={"due_at": item.due_at.isoformat()})
+        agency_email = [item.handling_agency.email] if item.handling_agency and item.handling_agency.email else []
+        if late:
+            escalated += 1
+            body = f"Phản ánh {item.code} quá hạn trả lời từ {item.due_at:%d/%m/%Y %H:%M}."
+            _send_after_commit(coordinators + agency_email, f"Phản ánh quá hạn: {item.code}", body, item.code)
+        else:
+            reminded += 1
+            body = f"Phản ánh {item.code} đến hạn trả lời lúc {item.due_at:%d/%m/%Y %H:%M}."
+            _send_after_commit(agency_email, f"Phản ánh sắp đến hạn: {item.code}", body, item.code)
+    return ScanResult(reminded=reminded, escalated=escalated)
