@@ -110,4 +110,5 @@ def test_figures_for_the_coordinator_only(province: Province) -> None:
             "satisfaction_rate": None,
         }
     ]
-    assert _as(province.coordinator).get("/api/v1/feedback/figures/?start=x").status_code == 400
+    for bad in ("start=x", "start=2026-13-45T00:00:00Z&end=2026-01-01T00:00:00Z", "by=nope&" + query):
+        assert _as(province.coordinator).get(f"/api/v1/feedback/figures/?{bad}").status_code == 400, bad

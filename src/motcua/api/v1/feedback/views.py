@@ -204,7 +204,10 @@ class ItemActionView(APIView):
 
 
 def _moment(raw: str | None, name: str) -> datetime.datetime:
-    parsed = parse_datetime(raw or "")
+    try:
+        parsed = parse_datetime(raw or "")
+    except ValueError:  # shaped like a date but not one (month 13)
+        parsed = None
     if parsed is None or parsed.tzinfo is None:
         raise DomainError("Cần thời điểm ISO 8601 có múi giờ.", code="invalid", fields={name: ["Không hợp lệ."]})
     return parsed
