@@ -20,7 +20,12 @@ def now_or(now: datetime.datetime | None) -> datetime.datetime:
 
 def locked(item: FeedbackItem) -> FeedbackItem:
     """The item re-read under a row lock, so two officials' actions never interleave."""
-    return FeedbackItem.objects.select_for_update().select_related("category", "handling_agency").get(pk=item.pk)
+    # "of self": the agency joined for reading may be missing (an outer join), which PostgreSQL cannot lock.
+    return (
+        FeedbackItem.objects.select_for_update(of=("self",))
+        .select_related("category", "handling_agency")
+        .get(pk=item.pk)
+    )
 
 
 def check(action: str, item: FeedbackItem, *, actor: Any, reason: str = "") -> workflow.Transition:
