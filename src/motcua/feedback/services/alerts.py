@@ -1,4 +1,5 @@
-"""Reminders before the answering deadline and escalation to the coordinator once it passed.
+"""Reminders before the answering deadline, escalation to the coordinator once it passed, and closing
+answered items left unrated after the response period (``FEEDBACK_RESPONSE_DAYS``).
 
 Each is sent once per item and deadline (a history row ``remind`` / ``escalate`` records it, with the
 deadline it was about, so an extension or a reopening starts them again). Run by
@@ -10,11 +11,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 
-from motcua.feedback.constants import AT_AGENCY
+from motcua.feedback.constants import AT_AGENCY, Status
 from motcua.feedback.models import CoordinatingUnit, FeedbackEvent, FeedbackItem
-from motcua.feedback.services.base import record
+from motcua.feedback.services.base import check, move, record
 from motcua.notifications.services import notify
 from motcua.workdays.clock import add_working_time
 from motcua.workdays.selectors import get_calendar_covering
@@ -26,6 +28,20 @@ REMIND_WORKING_DAYS = 1
 class ScanResult:
     reminded: int
     escalated: int
+    closed: int = 0
+
+
+def _close_unrated(now: datetime.datetime) -> int:
+    """Answered items the citizen neither rated nor reopened within the response period are closed."""
+    limit = now - datetime.timedelta(days=settings.FEEDBACK_RESPONSE_DAYS)
+    closed = 0
+    stale = FeedbackItem.objects.filter(status=Status.ANSWERED, answered_at__lt=limit).select_related("category")
+    for item in stale.select_for_update(of=("self",)):
+        check("close", item, actor=None)
+        item.closed_at = now
+        move(item, "close", actor=None, now=now, fields=("closed_at",))
+        closed += 1
+    return closed
 
 
 def _already(item: FeedbackItem, action: str) -> bool:
@@ -60,4 +76,4 @@ def scan(now: datetime.datetime) -> ScanResult:
             reminded += 1
             body = f"Phản ánh {item.code} đến hạn trả lời lúc {item.due_at:%d/%m/%Y %H:%M}."
             _send_after_commit(agency_email, f"Phản ánh sắp đến hạn: {item.code}", body, item.code)
-    return ScanResult(reminded=reminded, escalated=escalated)
+    return ScanResult(reminded=reminded, escalated=escalated, closed=_close_unrated(now))

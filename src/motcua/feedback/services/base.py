@@ -36,7 +36,10 @@ def check(action: str, item: FeedbackItem, *, actor: Any, reason: str = "") -> w
             f"Không thể “{transition.label.lower()}” khi phản ánh đang ở trạng thái “{item.status_label}”.",
             code="invalid_transition",
         )
-    if transition.actor != workflow.CITIZEN and not actors.may_act_as(actor, transition.actor, item):
+    # The citizen is checked by the citizen's services (phone or author); the system by being the scan.
+    if transition.actor not in (workflow.CITIZEN, workflow.SYSTEM) and not actors.may_act_as(
+        actor, transition.actor, item
+    ):
         raise PermissionDenied("Bạn không có quyền thực hiện thao tác này với phản ánh.")
     if transition.needs_reason and not reason.strip():
         raise DomainError("Vui lòng nêu lý do.", code="invalid", fields={"reason": ["Vui lòng nêu lý do."]})

@@ -131,7 +131,7 @@ class FeedbackActionSerializer(serializers.Serializer):
     days = serializers.IntegerField(required=False, help_text="extend: working days added to the deadline.")
 
 
-ACTION_NAMES = [name for name, t in workflow.ACTIONS.items() if t.actor != workflow.CITIZEN]
+ACTION_NAMES = [name for name, t in workflow.ACTIONS.items() if t.actor not in (workflow.CITIZEN, workflow.SYSTEM)]
 
 
 class FeedbackFiguresSerializer(serializers.Serializer):

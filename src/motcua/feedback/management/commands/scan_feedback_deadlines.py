@@ -15,4 +15,4 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = alerts.scan(timezone.now())
-        self.stdout.write(f"Nhắc hạn: {result.reminded}; báo quá hạn: {result.escalated}.")
+        self.stdout.write(f"Nhắc hạn: {result.reminded}; báo quá hạn: {result.escalated}; kết thúc: {result.closed}.")
