@@ -32,7 +32,13 @@ class FeedbackSubmissionSerializer(serializers.Serializer):
     latitude = serializers.DecimalField(max_digits=9, decimal_places=6, required=False, allow_null=True, default=None)
     longitude = serializers.DecimalField(max_digits=9, decimal_places=6, required=False, allow_null=True, default=None)
     dossier_code = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
-    dossier_phone = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
+    dossier_contact = serializers.CharField(
+        max_length=20,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="The dossier applicant's phone or ID number.",
+    )
     procedure_code = serializers.CharField(max_length=10, required=False, allow_blank=True, default="")
     agency_id = serializers.IntegerField(required=False, allow_null=True, default=None)
     files = serializers.ListField(child=serializers.FileField(), required=False, default=list, max_length=5)
