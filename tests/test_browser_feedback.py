@@ -66,7 +66,7 @@ def test_a_citizen_on_a_phone_sends_and_rates_and_officials_answer(
     phone.get_by_label("Ảnh, tệp đính kèm").set_input_files(str(photo))
     phone.get_by_label("Xã, phường").select_option(label="Phường Hạc Thành")
     phone.get_by_label("Họ và tên").fill("Nguyễn Văn An")
-    phone.get_by_label("Số điện thoại").fill("0912345678")
+    phone.get_by_label("Số điện thoại", exact=True).fill("0912345678")
     assert layout_problems(phone) == [], "send form"
     screenshot(phone, "feedback-send-phone", full_page=True)
     phone.get_by_role("button", name="Gửi phản ánh").click()
