@@ -88,6 +88,7 @@ EVENT_LABELS: dict[str, str] = {
     "receive": "Tiếp nhận phản ánh",
     "remind": "Nhắc sắp đến hạn trả lời",
     "escalate": "Báo đơn vị điều phối: quá hạn trả lời",
+    "progress_requested": "Đề nghị cập nhật tiến độ (quá hạn)",
     **{name: t.label for name, t in ACTIONS.items()},
 }
 

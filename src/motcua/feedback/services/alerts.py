@@ -1,5 +1,6 @@
 """Reminders before the answering deadline, escalation to the coordinator once it passed, and closing
-answered items left unrated after the response period (``FEEDBACK_RESPONSE_DAYS``).
+answered items left unrated after the response period (``FEEDBACK_RESPONSE_DAYS``), and asking the agency
+for a progress update every 7 working days while a late item sees no action.
 
 Each is sent once per item and deadline (a history row ``remind`` / ``escalate`` records it, with the
 deadline it was about, so an extension or a reopening starts them again). Run by
@@ -22,6 +23,8 @@ from motcua.workdays.clock import add_working_time
 from motcua.workdays.selectors import get_calendar_covering
 
 REMIND_WORKING_DAYS = 1
+# Once late, the agency reports progress at least this often (the ministries' rule: every 7 working days).
+PROGRESS_WORKING_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,25 @@ class ScanResult:
     reminded: int
     escalated: int
     closed: int = 0
+    progress_requested: int = 0
+
+
+def _ask_for_progress(now: datetime.datetime) -> int:
+    """Late items on which nothing was written for ``PROGRESS_WORKING_DAYS``: the agency is asked for an update
+    (a history row, so the next request comes that many working days later unless the agency acts first)."""
+    calendar = get_calendar_covering(now.date())
+    late = FeedbackItem.objects.filter(status__in=AT_AGENCY, due_at__lt=now).select_related("handling_agency")
+    asked = 0
+    for item in late.select_for_update(of=("self",)):
+        last = item.events.order_by("-occurred_at").values_list("occurred_at", flat=True).first()
+        if last is None or add_working_time(calendar, last, days=PROGRESS_WORKING_DAYS) > now:
+            continue
+        record(item, "progress_requested", actor=None, now=now, status_before=item.status)
+        agency_email = [item.handling_agency.email] if item.handling_agency and item.handling_agency.email else []
+        body = f"Phản ánh {item.code} đã quá hạn; đề nghị cập nhật tiến độ xử lý (định kỳ 7 ngày làm việc)."
+        _send_after_commit(agency_email, f"Cập nhật tiến độ phản ánh quá hạn: {item.code}", body, item.code)
+        asked += 1
+    return asked
 
 
 def _close_unrated(now: datetime.datetime) -> int:
@@ -76,4 +98,9 @@ def scan(now: datetime.datetime) -> ScanResult:
             reminded += 1
             body = f"Phản ánh {item.code} đến hạn trả lời lúc {item.due_at:%d/%m/%Y %H:%M}."
             _send_after_commit(agency_email, f"Phản ánh sắp đến hạn: {item.code}", body, item.code)
-    return ScanResult(reminded=reminded, escalated=escalated, closed=_close_unrated(now))
+    return ScanResult(
+        reminded=reminded,
+        escalated=escalated,
+        closed=_close_unrated(now),
+        progress_requested=_ask_for_progress(now),
+    )

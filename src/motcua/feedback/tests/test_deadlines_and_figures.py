@@ -51,10 +51,16 @@ def test_reminded_once_before_the_deadline_then_escalated_once(
         assert alerts.scan(datetime(2026, 3, 6, 11, 0, tzinfo=VIETNAM_TZ)) == alerts.ScanResult(0, 0)
         assert alerts.scan(datetime(2026, 3, 9, 10, 0, tzinfo=VIETNAM_TZ)) == alerts.ScanResult(0, 1)
         assert alerts.scan(datetime(2026, 3, 10, 10, 0, tzinfo=VIETNAM_TZ)) == alerts.ScanResult(0, 0)
-    late_mail = sorted(address for m in mail.outbox if "quá hạn" in m.subject for address in m.to)
+        # Seven working days after the escalation (Monday 9/3 10:00) with nothing done: an update is asked
+        # for on Wednesday 18/3 10:00, not before, then again seven working days later.
+        assert alerts.scan(datetime(2026, 3, 18, 9, 0, tzinfo=VIETNAM_TZ)).progress_requested == 0
+        assert alerts.scan(datetime(2026, 3, 18, 10, 0, tzinfo=VIETNAM_TZ)).progress_requested == 1
+        assert alerts.scan(datetime(2026, 3, 19, 10, 0, tzinfo=VIETNAM_TZ)).progress_requested == 0
+    late_mail = sorted(address for m in mail.outbox if m.subject.startswith("Phản ánh quá hạn") for address in m.to)
     assert late_mail == ["soxaydung@example.vn", "trungtam@example.vn"]
     assert [m.to for m in mail.outbox if "sắp đến hạn" in m.subject] == [["soxaydung@example.vn"]]
-    assert list(FeedbackEvent.objects.filter(item=item).values_list("action", flat=True))[-2:] == ["remind", "escalate"]
+    actions = list(FeedbackEvent.objects.filter(item=item).values_list("action", flat=True))
+    assert actions[-3:] == ["remind", "escalate", "progress_requested"]
 
 
 def _answered(
