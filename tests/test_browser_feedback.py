@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from motcua.accounts.tests.factories import TEST_PASSWORD
-from motcua.core.testing import DESKTOP, PHONE, layout_problems, screenshot
+from motcua.core.testing import DESKTOP, PHONE, layout_problems, screenshot, serious_accessibility_violations
 from motcua.feedback.constants import Status
 from motcua.feedback.models import FeedbackItem
 from motcua.feedback.tests.conftest import build_province
@@ -66,8 +66,9 @@ def test_a_citizen_on_a_phone_sends_and_rates_and_officials_answer(
     phone.get_by_label("Ảnh, tệp đính kèm").set_input_files(str(photo))
     phone.get_by_label("Xã, phường").select_option(label="Phường Hạc Thành")
     phone.get_by_label("Họ và tên").fill("Nguyễn Văn An")
-    phone.get_by_label("Số điện thoại").fill("0912345678")
+    phone.get_by_label("Số điện thoại", exact=True).fill("0912345678")
     assert layout_problems(phone) == [], "send form"
+    assert serious_accessibility_violations(phone) == [], "send form"
     screenshot(phone, "feedback-send-phone", full_page=True)
     phone.get_by_role("button", name="Gửi phản ánh").click()
     phone.wait_for_url("**/phan-anh/da-gui/")
@@ -82,6 +83,7 @@ def test_a_citizen_on_a_phone_sends_and_rates_and_officials_answer(
     desk.goto(base + "/can-bo/phan-anh/")
     assert code in desk.content()
     screenshot(desk, "feedback-coordinator-inbox")
+    assert serious_accessibility_violations(desk) == [], "coordinator inbox"
     _act(desk, base, code, "Chuyển cơ quan xử lý", select={"Cơ quan": province.department.name})
 
     for user, action, fill, select in (
@@ -99,6 +101,7 @@ def test_a_citizen_on_a_phone_sends_and_rates_and_officials_answer(
         if action.startswith("Duyệt"):
             official.goto(f"{base}/can-bo/phan-anh/{code}/")
             screenshot(official, "feedback-agency-approval")
+            assert serious_accessibility_violations(official) == [], "item page"
         _act(official, base, code, action, fill=fill, select=select)
     item.refresh_from_db()
     assert item.status == Status.ANSWERED
@@ -107,6 +110,7 @@ def test_a_citizen_on_a_phone_sends_and_rates_and_officials_answer(
     assert "Phường đã thay bảng niêm yết" in phone.locator("#answer-text").inner_text()
     phone.get_by_label("Hài lòng", exact=True).check()
     assert layout_problems(phone) == [], "answer page"
+    assert serious_accessibility_violations(phone) == [], "answer page"
     screenshot(phone, "feedback-answer-phone", full_page=True)
     phone.get_by_role("button", name="Gửi đánh giá").click()
     phone.wait_for_load_state()

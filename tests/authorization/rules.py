@@ -77,6 +77,33 @@ RULES: list[Rule] = [
     Rule("readyz", "public", PUBLIC),
     Rule("api/v1/schema/", "public", PUBLIC),
     Rule("api/v1/docs/", "public", PUBLIC),
+    # Feedback: categories, sending (anyone; another system needs reports:write) and public tracking by code +
+    # phone; officials' items and actions (X's official coordinates); the figures for coordinators only.
+    Rule("api/v1/feedback/categories/", "public", PUBLIC),
+    Rule("api/v1/feedback/", "public", expect(GET_NOT_ALLOWED, integrator="403"), post=expect("", integrator="403")),
+    Rule("api/v1/feedback/items/", "official", expect("200", anonymous="401", integrator="403")),
+    Rule(
+        "api/v1/feedback/items/<str:code>/",
+        "official-in-agency",
+        expect("404", anonymous="401", official="200", administrator="200", integrator="403"),
+        objects="feedback",
+    ),
+    Rule(
+        "api/v1/feedback/items/<str:code>/actions/<str:action>/",
+        "official-in-agency",
+        expect(GET_NOT_ALLOWED, anonymous="401", integrator="403"),
+        post=expect("", anonymous="401", citizen="404", other_citizen="404", other_official="404", integrator="403"),
+        objects="feedback",
+        params={"action": "reject"},
+    ),
+    Rule(
+        "api/v1/feedback/figures/",
+        "official",
+        expect("403", anonymous="401", official="400", administrator="400"),  # no period given: refused
+    ),
+    Rule("api/v1/public/feedback/answers/", "public", PUBLIC),
+    Rule("api/v1/public/feedback/<str:code>/", "public", expect("400"), objects="feedback"),  # code alone: refused
+    Rule("api/v1/public/feedback/<str:code>/rating/", "public", expect(GET_NOT_ALLOWED), objects="feedback"),
     # Open311 GeoReport v2: public reads; posting needs an ``api_key`` in the form, which none of the callers sends.
     Rule("api/open311/v2/discovery.<slug:fmt>", "public", PUBLIC, params={"fmt": "json"}),
     Rule("api/open311/v2/services.<slug:fmt>", "public", PUBLIC, params={"fmt": "xml"}),

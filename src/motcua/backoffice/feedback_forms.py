@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from motcua.accounts.models import User
 from motcua.accounts.roles import DOSSIER_ROLES
+from motcua.core.exceptions import NotFound
 from motcua.feedback import selectors
 from motcua.feedback.constants import Channel
 from motcua.feedback.models import Category, FeedbackItem
@@ -48,7 +49,7 @@ class MergeForm(forms.Form):
         code = str(self.cleaned_data["into"]).strip().upper()
         try:
             return selectors.for_official(self.user, code)
-        except Exception:
+        except NotFound:
             raise forms.ValidationError(gettext_lazy("Không tìm thấy phản ánh với mã này.")) from None
 
 

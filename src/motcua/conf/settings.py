@@ -432,6 +432,10 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "CalendarDayKindEnum": "motcua.workdays.constants.CalendarDayKind",
         "ReturnMethodEnum": "motcua.dossiers.constants.ReturnMethod",
+        "ChannelEnum": "motcua.dossiers.constants.Channel",
+        "StatusEnum": "motcua.dossiers.constants.Status",
+        "FeedbackStatusEnum": "motcua.feedback.constants.Status",
+        "FeedbackChannelEnum": "motcua.feedback.constants.Channel",
     },
 }
 

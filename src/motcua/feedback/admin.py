@@ -27,12 +27,6 @@ class ConfigurationAdmin(admin.ModelAdmin):
             remove_setting(obj, actor=request.user)
 
 
-class RoutingRuleInline(admin.TabularInline):
-    model = RoutingRule
-    extra = 0
-    raw_id_fields = ["unit", "agency"]
-
-
 @admin.register(Category)
 class CategoryAdmin(ConfigurationAdmin):
     list_display = ["name", "code", "kind", "answer_days", "allows_anonymous", "default_agency", "is_active"]

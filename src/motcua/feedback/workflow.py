@@ -15,7 +15,8 @@ The services enforce the table (``services.check``); the back office's buttons a
 * ``coordinator``: a one-stop officer, head or leader of a coordinating unit (``CoordinatingUnit``);
 * ``agency_head``: a head of division or leader of the handling agency (accepts, assigns, approves);
 * ``handler``: the official assigned to the item (or any head of the agency);
-* ``citizen``: whoever holds the code and the phone, or the signed-in author.
+* ``citizen``: whoever holds the code and the phone, or the signed-in author;
+* ``system``: the deadline scan, which closes answered items left unrated after the response period.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 
 from motcua.feedback.constants import Status
 
+SYSTEM = "system"  # the deadline scan: no one's button
 COORDINATOR = "coordinator"
 AGENCY_HEAD = "agency_head"
 HANDLER = "handler"
@@ -77,11 +79,18 @@ ACTIONS: dict[str, Transition] = {
         "Đề nghị xem xét lại", {Status.ANSWERED, Status.CLOSED}, Status.IN_PROGRESS, CITIZEN, needs_reason=True
     ),
     "publish": _t("Công khai câu hỏi và trả lời", {Status.ANSWERED, Status.CLOSED}, None, COORDINATOR),
+    "close": _t("Kết thúc: hết thời gian đánh giá", {Status.ANSWERED}, Status.CLOSED, SYSTEM),
 }
 
 
 # What the history shows for each row: the table's labels, and reception, which no one fires.
-EVENT_LABELS: dict[str, str] = {"receive": "Tiếp nhận phản ánh", **{name: t.label for name, t in ACTIONS.items()}}
+EVENT_LABELS: dict[str, str] = {
+    "receive": "Tiếp nhận phản ánh",
+    "remind": "Nhắc sắp đến hạn trả lời",
+    "escalate": "Báo đơn vị điều phối: quá hạn trả lời",
+    "progress_requested": "Đề nghị cập nhật tiến độ (quá hạn)",
+    **{name: t.label for name, t in ACTIONS.items()},
+}
 
 
 def allowed(action: str, status: str) -> bool:

@@ -11,7 +11,8 @@ class Scope(models.TextChoices):
     CATALOGUE_READ = "catalogue:read", "Đọc danh mục thủ tục"
     CATALOGUE_WRITE = "catalogue:write", "Cập nhật danh mục thủ tục"
     FEEDBACK_WRITE = "feedback:write", "Gửi đánh giá mức độ hài lòng"
-    REPORTS_WRITE = "reports:write", "Gửi phản ánh, kiến nghị (Open311)"
+    REPORTS_READ = "reports:read", "Đọc phản ánh, kiến nghị"
+    REPORTS_WRITE = "reports:write", "Gửi, xử lý phản ánh, kiến nghị (cả Open311)"
 
 
 SCOPES = frozenset(Scope.values)

@@ -62,6 +62,12 @@ class FeedbackForm(forms.Form):
         required=False,
         help_text=gettext_lazy("Nếu phản ánh về một hồ sơ: mã hồ sơ và số điện thoại đã khai khi nộp."),
     )
+    dossier_contact = forms.CharField(
+        label=gettext_lazy("Số điện thoại hoặc số định danh của người nộp hồ sơ"),
+        max_length=20,
+        required=False,
+        help_text=gettext_lazy("Chỉ khi khác số điện thoại bạn ghi bên dưới."),
+    )
     anonymous = forms.BooleanField(
         label=gettext_lazy("Gửi ẩn danh"),
         required=False,
@@ -103,6 +109,7 @@ class FeedbackForm(forms.Form):
             latitude=data.get("latitude"),
             longitude=data.get("longitude"),
             dossier_code=data["dossier_code"],
+            dossier_contact=data["dossier_contact"],
             files=data["photos"],
         )
 

@@ -46,7 +46,7 @@ class Open311View(APIView):
     def handle_exception(self, exc: Exception) -> HttpResponse:  # type: ignore[override]  # Open311 error body
         fmt = self.kwargs.get("fmt", "json") if hasattr(self, "kwargs") else "json"
         fmt = fmt if fmt in render.FORMATS else "json"
-        response = super().handle_exception(exc)
+        response = super().handle_exception(exc)  # re-raises what the API's handler does not know (a bug)
         status = response.status_code
         detail = response.data.get("message") if isinstance(response.data, dict) else None
         return render.errors(fmt, status, str(detail or "Yêu cầu không hợp lệ."))
@@ -182,15 +182,17 @@ def _client(key: str) -> Any:
 
 
 def _decimal(raw: Any, name: str) -> Decimal | None:
+    """A coordinate as a number within ±180, six decimals; anything else is a 400 on its field."""
     if raw in (None, ""):
         return None
+    message = f"{name} phải là số từ -180 đến 180."
     try:
-        value = Decimal(str(raw))
+        value = Decimal(str(raw).strip())
+        if not value.is_finite() or abs(value) > 180:
+            raise InvalidOperation
+        return value.quantize(Decimal("0.000001"))
     except InvalidOperation:
-        raise DomainError(f"{name} phải là số.", code="invalid", fields={name: [f"{name} phải là số."]}) from None
-    if not value.is_finite():
-        raise DomainError(f"{name} phải là số.", code="invalid", fields={name: [f"{name} phải là số."]})
-    return value.quantize(Decimal("0.000001"))
+        raise DomainError(message, code="invalid", fields={name: [message]}) from None
 
 
 def _submission(form: Any) -> services.Submission:

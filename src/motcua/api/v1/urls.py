@@ -9,5 +9,6 @@ urlpatterns = [
     path("calendar/", include("motcua.api.v1.calendar")),
     path("procedures/", include("motcua.api.v1.catalogue.urls")),
     path("statistics/", include("motcua.api.v1.statistics.views")),
+    path("", include("motcua.api.v1.feedback.urls")),
     path("", include("motcua.api.v1.dossiers.urls")),
 ]

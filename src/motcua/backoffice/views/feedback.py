@@ -20,22 +20,7 @@ from motcua.core.exceptions import DomainError, NotFound
 from motcua.core.serving import file_response
 from motcua.feedback import actors, selectors, services, workflow
 from motcua.feedback.constants import AT_AGENCY
-from motcua.feedback.services import Submission
-
-SERVICES = {
-    "classify": lambda item, user, d: services.classify(item, actor=user, category=d["category"]),
-    "route": lambda item, user, d: services.route(item, actor=user, agency=d["agency"]),
-    "reject": lambda item, user, d: services.reject(item, actor=user, reason=d["reason"]),
-    "merge": lambda item, user, d: services.merge(item, actor=user, into=d["into"]),
-    "accept": lambda item, user, d: services.accept(item, actor=user, handler=d["handler"]),
-    "send_back": lambda item, user, d: services.send_back(item, actor=user, reason=d["reason"]),
-    "consult": lambda item, user, d: services.consult(item, actor=user, agency=d["agency"], question=d["question"]),
-    "submit_answer": lambda item, user, d: services.submit_answer(item, actor=user, answer=d["answer"]),
-    "return_draft": lambda item, user, d: services.return_draft(item, actor=user, reason=d["reason"]),
-    "approve": lambda item, user, d: services.approve(item, actor=user, answer=d["answer"]),
-    "extend": lambda item, user, d: services.extend(item, actor=user, days=d["days"], reason=d["reason"]),
-    "publish": lambda item, user, d: services.publish(item, actor=user, question=d["question"], answer=d["answer"]),
-}
+from motcua.feedback.services import Submission, dispatch
 
 
 def _is_coordinator_here(request: HttpRequest) -> bool:
@@ -96,12 +81,12 @@ def item_view(request: HttpRequest, code: str) -> HttpResponse:
 @official_required(roles=DOSSIER_ROLES)
 def action_view(request: HttpRequest, code: str, action: str) -> HttpResponse:
     item = _item(request, code)
-    if action not in SERVICES:
+    if action not in dispatch.ACTIONS:
         raise Http404("Không có thao tác này.")
     form = form_for(action, item, request.user, data=request.POST)
     if form.is_valid():
         try:
-            SERVICES[action](item, request.user, form.cleaned_data)
+            dispatch.perform(action, item, actor=request.user, data=form.cleaned_data)
         except DomainError as error:
             for field, texts in error.fields.items():
                 for text in texts:

@@ -20,7 +20,12 @@ def now_or(now: datetime.datetime | None) -> datetime.datetime:
 
 def locked(item: FeedbackItem) -> FeedbackItem:
     """The item re-read under a row lock, so two officials' actions never interleave."""
-    return FeedbackItem.objects.select_for_update().select_related("category", "handling_agency").get(pk=item.pk)
+    # "of self": the agency joined for reading may be missing (an outer join), which PostgreSQL cannot lock.
+    return (
+        FeedbackItem.objects.select_for_update(of=("self",))
+        .select_related("category", "handling_agency")
+        .get(pk=item.pk)
+    )
 
 
 def check(action: str, item: FeedbackItem, *, actor: Any, reason: str = "") -> workflow.Transition:
@@ -31,7 +36,10 @@ def check(action: str, item: FeedbackItem, *, actor: Any, reason: str = "") -> w
             f"Không thể “{transition.label.lower()}” khi phản ánh đang ở trạng thái “{item.status_label}”.",
             code="invalid_transition",
         )
-    if transition.actor != workflow.CITIZEN and not actors.may_act_as(actor, transition.actor, item):
+    # The citizen is checked by the citizen's services (phone or author); the system by being the scan.
+    if transition.actor not in (workflow.CITIZEN, workflow.SYSTEM) and not actors.may_act_as(
+        actor, transition.actor, item
+    ):
         raise PermissionDenied("Bạn không có quyền thực hiện thao tác này với phản ánh.")
     if transition.needs_reason and not reason.strip():
         raise DomainError("Vui lòng nêu lý do.", code="invalid", fields={"reason": ["Vui lòng nêu lý do."]})

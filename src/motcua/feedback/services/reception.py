@@ -50,7 +50,7 @@ class Submission:
     latitude: Decimal | None = None
     longitude: Decimal | None = None
     dossier_code: str = ""
-    dossier_phone: str = ""
+    dossier_contact: str = ""  # the dossier applicant's phone or ID number, when not the phone above
     procedure_code: str = ""
     agency_id: int | None = None
     files: list[UploadedFile] = field(default_factory=list)
@@ -119,13 +119,18 @@ def _check_place(data: Submission, errors: _Errors) -> AdministrativeUnit | None
 
 
 def _check_dossier(data: Submission, errors: _Errors) -> Dossier | None:
-    """A dossier is linked only for whoever knows its code and its applicant's phone (as for tracking)."""
+    """A dossier is linked only for whoever knows its code and its applicant's phone or ID number (as for
+    tracking); ``dossier_contact`` when given, else the phone the citizen left."""
     code = data.dossier_code.strip().upper()
     if not code:
         return None
-    dossier = Dossier.objects.filter(code=code).first()
-    phone = data.dossier_phone or data.phone
-    if dossier is None or not same_phone(dossier.applicant_phone, phone):
+    dossier = Dossier.objects.filter(code=code).first() if len(code) <= 64 else None
+    contact = (data.dossier_contact or data.phone).strip()
+    matches = dossier is not None and (
+        same_phone(dossier.applicant_phone, contact)
+        or (bool(dossier.applicant_id_number) and dossier.applicant_id_number == contact)
+    )
+    if dossier is None or not matches:
         errors.add("dossier_code", "Không tìm thấy hồ sơ với mã và số điện thoại đã nhập.")
         return None
     return dossier

@@ -12,6 +12,7 @@ from motcua.core.exceptions import Conflict, DomainError, NotFound, PermissionDe
 from motcua.feedback import selectors, services
 from motcua.feedback.constants import Channel, Status
 from motcua.feedback.models import FeedbackEvent
+from motcua.feedback.services import alerts, dispatch
 from motcua.feedback.tests.conftest import MONDAY_9AM, Province, submission
 from motcua.workdays.constants import VIETNAM_TZ
 
@@ -195,3 +196,18 @@ def test_bad_input_is_refused_field_by_field(province: Province, frozen: Any) ->
         "latitude",
         "dossier_code",
     }
+
+
+def test_answered_items_left_unrated_are_closed_after_the_response_period(
+    province: Province, frozen: Any, settings: Any
+) -> None:
+    item = services.submit_feedback(submission(), channel=Channel.PORTAL)
+    services.accept(item, actor=province.head, handler=province.specialist)
+    services.submit_answer(item, actor=province.specialist, answer="Đã vá xong ổ gà trước số 12.")
+    services.approve(item, actor=province.head)
+    assert alerts.scan(MONDAY_9AM + timedelta(days=settings.FEEDBACK_RESPONSE_DAYS - 1)).closed == 0
+    assert alerts.scan(MONDAY_9AM + timedelta(days=settings.FEEDBACK_RESPONSE_DAYS + 1)).closed == 1
+    item.refresh_from_db()
+    assert item.status == Status.CLOSED and item.satisfied is None
+    with pytest.raises(NotFound):  # nobody fires the system's action by hand
+        dispatch.perform("close", item, actor=province.coordinator, data={})

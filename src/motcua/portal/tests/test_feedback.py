@@ -93,3 +93,11 @@ def test_public_answers_show_published_texts_only(province: Province, client: Cl
     assert item.code in listing and "0912345678" not in listing and "Nguyễn Văn An" not in listing
     detail = client.get(f"/phan-anh/cong-khai/{item.code}/").content.decode()
     assert "Đã vá ổ gà" in detail and "0912345678" not in detail
+
+
+def test_the_feedback_pages_in_english(province: Province, client: Client) -> None:
+    client.post("/i18n/setlang/", {"language": "en", "next": "/phan-anh/gui/"})
+    html = client.get("/phan-anh/gui/").content.decode()
+    assert "Send a report or suggestion" in html and "Photos and files" in html and "Send anonymously" in html
+    assert "Gửi phản ánh, kiến nghị" not in html
+    assert "Follow a report or suggestion" in client.get("/phan-anh/tra-cuu/").content.decode()

@@ -110,6 +110,18 @@ def test_posting_is_refused_in_open311s_error_format(province: Province, client:
         {"api_key": _key(province), "service_code": "chieu-sang", "lat": "abc", "long": "1", "description": "x"},
     )
     assert bad.status_code == 400 and all(e["code"] == 400 for e in bad.json())
+    for odd in ("1e30", "NaN", "-Infinity", "91.5", " "):
+        refused = client.post(
+            f"{BASE}/requests.json",
+            {
+                "api_key": _key(province),
+                "service_code": "chieu-sang",
+                "lat": odd,
+                "long": "1",
+                "description": "Đèn hỏng",
+            },
+        )
+        assert refused.status_code == 400, odd
     no_place = client.post(
         f"{BASE}/requests.json",
         {"api_key": _key(province), "service_code": "chieu-sang", "description": "Đèn hỏng cả tuần"},
