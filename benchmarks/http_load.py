@@ -250,6 +250,8 @@ def start_server(url: str, port: int, log: Path) -> subprocess.Popen[bytes]:
         "TWO_FACTOR_REQUIRED_ROLES": "administrator",
         "EMAIL_BACKEND": "file",
         "CACHE_URL": f"file://{ROOT / 'var' / 'cache-http-load'}",
+        # Its own metrics folder: emptied at the server's start, it must not be a running demo's.
+        "PROMETHEUS_MULTIPROC_DIR": str(ROOT / "var" / "metrics-http-load"),
     }
     command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "src/motcua/conf/gunicorn.py"), "motcua.wsgi"]
     server = subprocess.Popen(command, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT, cwd=ROOT)  # noqa: S603

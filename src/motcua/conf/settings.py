@@ -183,6 +183,7 @@ if IS_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")
 
 MIDDLEWARE = [
+    "motcua.metrics.RequestTimingMiddleware",  # first: the time of the whole request (/metrics)
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -713,8 +714,9 @@ _hsts_seconds = config(
     group="Security",
 )
 SECURE_SSL_REDIRECT = PRODUCTION
-# The supervisor and the load balancer probe these over plain HTTP, behind the TLS terminator.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# The supervisor, the load balancer and the monitoring system probe these over plain HTTP, behind the TLS
+# terminator (/metrics asks for its own token).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 SECURE_HSTS_SECONDS = _hsts_seconds if PRODUCTION else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
 SECURE_HSTS_PRELOAD = PRODUCTION
@@ -755,6 +757,17 @@ LOGGING = {
     # WeasyPrint reports every rendering step at INFO: one PDF would print seven lines.
     "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
+
+METRICS_TOKEN = config(
+    "METRICS_TOKEN",
+    "",
+    help_text=(
+        "Bearer token the monitoring system sends to read /metrics (request times, task queue depth): "
+        "`Authorization: Bearer <token>`. Empty (default): /metrics answers 404."
+    ),
+    group="Core",
+    secret=True,
+)
 
 # --- Production start-up guard --------------------------------------------------------
 # Last, once every setting is read: debug pages or a published default secret stop the start.
