@@ -12,6 +12,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from motcua.conf.logs import gunicorn_logconfig
+
 # One synchronous worker per core by default: each request holds a database connection for its length,
 # and the database (SQLite in the demo, PostgreSQL in production) is the shared resource to protect.
 workers = int(os.environ.get("WEB_CONCURRENCY") or os.cpu_count() or 1)
@@ -24,6 +26,9 @@ max_requests = 2000
 max_requests_jitter = 200
 accesslog = "-"
 errorlog = "-"
+# LOG_FORMAT=json: one JSON object per line here too (the access line is its message).
+logconfig_dict = gunicorn_logconfig(os.environ.get("LOG_FORMAT", "text"))
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
 # Only the local reverse proxy may say which scheme the client used (the client address is read by
 # motcua.core.clientaddr from TRUSTED_PROXY_COUNT, not by gunicorn).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

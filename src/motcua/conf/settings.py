@@ -9,6 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from motcua.conf.database import PoolSize, databases
 from motcua.conf.env import config, unsafe_production_settings
+from motcua.conf.logs import LOG_FORMATTERS
 from motcua.conf.storage import ObjectStore, file_storage
 
 SRC_DIR = Path(__file__).resolve().parents[2]
@@ -749,10 +750,22 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+LOG_FORMAT = config(
+    "LOG_FORMAT",
+    "text",
+    help_text=(
+        "`text` (default: lines for a person) or `json` (one JSON object per line with time, level, logger, "
+        "message and any exception, for a log collector); gunicorn's own and access logs follow it."
+    ),
+    group="Core",
+)
+if LOG_FORMAT not in LOG_FORMATTERS:
+    raise ImproperlyConfigured("LOG_FORMAT must be `text` or `json`.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": LOG_FORMATTERS,
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": config("LOG_LEVEL", "INFO", help_text="Log level.", group="Core")},
     # WeasyPrint reports every rendering step at INFO: one PDF would print seven lines.
     "loggers": {"weasyprint.progress": {"level": "WARNING"}},
