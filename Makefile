@@ -132,7 +132,7 @@ demo: system-deps install migrate $(STATIC_STAMP)
 	@$(MANAGE) demo_logins
 	@echo "  Ctrl-C stops the web server and the background worker."
 	@# gunicorn (src/motcua/conf/gunicorn.py: one worker per core) and the task worker; DEBUG stays off.
-	@trap 'kill 0' INT TERM EXIT; \
+	@trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT; \
 	$(MANAGE) db_worker --interval 2 & \
 	DEBUG=false $(VENV)/bin/gunicorn -c src/motcua/conf/gunicorn.py motcua.wsgi
 

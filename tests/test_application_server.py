@@ -12,8 +12,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 
 ROOT = Path(__file__).resolve().parents[1]
+METRICS_TOKEN = "t" * 40
 
 
 def _free_port() -> int:
@@ -40,6 +42,8 @@ def gunicorn(tmp_path: Path):
         "PORT": str(port),
         "WEB_CONCURRENCY": "2",
         "DEBUG": "false",
+        "METRICS_TOKEN": METRICS_TOKEN,
+        "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / "metrics"),
     }
     command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "src/motcua/conf/gunicorn.py"), "motcua.wsgi"]
     server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # noqa: S603
@@ -64,3 +68,19 @@ def test_gunicorn_serves_with_the_project_configuration(gunicorn) -> None:
             time.sleep(0.3)
     assert (status, body) == (200, {"status": "ok"})
     assert _get(base + "/readyz") == (200, {"status": "ok", "database": "ok"})
+
+    # Both workers' request times are added up in one scrape (prometheus_client's multiprocess mode).
+    for _ in range(8):
+        _get(base + "/healthz")
+    scrape = urllib.request.Request(  # noqa: S310 - a local test server
+        base + "/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"}
+    )
+    with urllib.request.urlopen(scrape, timeout=5) as response:  # noqa: S310 - a local test server
+        text = response.read().decode()
+    counts = [
+        sample.value
+        for family in text_string_to_metric_families(text)
+        for sample in family.samples
+        if sample.name == "motcua_http_request_duration_seconds_count" and sample.labels["route"] == "healthz"
+    ]
+    assert sum(counts) >= 9

@@ -170,3 +170,10 @@ def test_static_files_are_served_without_debug(client: Client, settings) -> None
     response = client.get("/static/motcua/site.css")
     assert response.status_code == 200
     assert "Traceback" not in client.get("/khong-co-trang-nay/").content.decode()
+
+
+def test_nginx_sending_files_needs_them_in_the_local_folder() -> None:
+    result = manage("check", FILE_SERVING="x-accel", STORAGE_BACKEND="s3", STORAGE_S3_BUCKET="motcua")
+    assert result.returncode != 0
+    assert "FILE_SERVING=x-accel sends files from MEDIA_ROOT" in result.stdout + result.stderr
+    assert manage("check", FILE_SERVING="x-accel", STORAGE_BACKEND="local").returncode == 0

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
-from motcua import health
+from motcua import health, metrics
 
 admin.site.site_header = "Một Cửa: quản trị hệ thống"
 admin.site.site_title = "Một Cửa"
@@ -12,6 +12,7 @@ admin.site.index_title = "Quản trị"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("motcua.api.v1.urls")),
     path("api/open311/v2/", include("motcua.api.open311.urls")),

@@ -32,7 +32,8 @@ def expect(default: str = "", **by_caller: str) -> Expect:
 @dataclass(frozen=True)
 class Rule:
     glob: str  # fnmatch over the route pattern as written, e.g. "can-bo/ho-so/<str:code>/*"
-    kind: str  # public | citizen | citizen-owner | official | official-in-agency | administrator | integrator
+    # public | citizen | citizen-owner | official | official-in-agency | administrator | integrator | monitoring
+    kind: str
     get: Expect
     post: Expect | None = None  # for routes that write: the callers who must be refused (others skipped)
     objects: str = ""  # "dossier", "draft", "procedure", "feedback" or "group": whose values fill the path
@@ -75,6 +76,9 @@ RULES: list[Rule] = [
     # Liveness and readiness of the process, for the supervisor and the load balancer: nothing private.
     Rule("healthz", "public", PUBLIC),
     Rule("readyz", "public", PUBLIC),
+    # Metrics: only the monitoring system's bearer token (METRICS_TOKEN), never a signed-in user; off (404)
+    # until a token is set, as here. With one set, a request without it gets 403 (test_metrics.py).
+    Rule("metrics", "monitoring", expect("404")),
     Rule("api/v1/schema/", "public", PUBLIC),
     Rule("api/v1/docs/", "public", PUBLIC),
     # Feedback: categories, sending (anyone; another system needs reports:write) and public tracking by code +

@@ -9,6 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from motcua.conf.database import PoolSize, databases
 from motcua.conf.env import config, unsafe_production_settings
+from motcua.conf.logs import LOG_FORMATTERS
 from motcua.conf.storage import ObjectStore, file_storage
 
 SRC_DIR = Path(__file__).resolve().parents[2]
@@ -185,6 +186,7 @@ if IS_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")
 
 MIDDLEWARE = [
+    "motcua.metrics.RequestTimingMiddleware",  # first: the time of the whole request (/metrics)
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -733,8 +735,9 @@ _hsts_seconds = config(
     group="Security",
 )
 SECURE_SSL_REDIRECT = PRODUCTION
-# The supervisor and the load balancer probe these over plain HTTP, behind the TLS terminator.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# The supervisor, the load balancer and the monitoring system probe these over plain HTTP, behind the TLS
+# terminator (/metrics asks for its own token).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 SECURE_HSTS_SECONDS = _hsts_seconds if PRODUCTION else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
 SECURE_HSTS_PRELOAD = PRODUCTION
@@ -767,14 +770,37 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+LOG_FORMAT = config(
+    "LOG_FORMAT",
+    "text",
+    help_text=(
+        "`text` (default: lines for a person) or `json` (one JSON object per line with time, level, logger, "
+        "message and any exception, for a log collector); gunicorn's own and access logs follow it."
+    ),
+    group="Core",
+)
+if LOG_FORMAT not in LOG_FORMATTERS:
+    raise ImproperlyConfigured("LOG_FORMAT must be `text` or `json`.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": LOG_FORMATTERS,
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": config("LOG_LEVEL", "INFO", help_text="Log level.", group="Core")},
     # WeasyPrint reports every rendering step at INFO: one PDF would print seven lines.
     "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
+
+METRICS_TOKEN = config(
+    "METRICS_TOKEN",
+    "",
+    help_text=(
+        "Bearer token the monitoring system sends to read /metrics (request times, task queue depth): "
+        "`Authorization: Bearer <token>`. Empty (default): /metrics answers 404."
+    ),
+    group="Core",
+    secret=True,
+)
 
 # --- Production start-up guard --------------------------------------------------------
 # Last, once every setting is read: debug pages or a published default secret stop the start.
