@@ -137,6 +137,7 @@ INSTALLED_APPS = [
     "motcua.notifications",
     "motcua.payments",
     "motcua.integrations",
+    "motcua.outbox",
     "motcua.api",
     "motcua.portal",
     "motcua.backoffice",
@@ -445,6 +446,58 @@ PAYMENT_PENDING_EXPIRY_MINUTES = config(
     help_text="A payment still unconfirmed after this many minutes is closed as expired by reconcile_payments.",
     group="Payments",
 )
+
+# --- Messages to other systems (outbox) and the national portal (DVCQG) -------------------------
+OUTBOX_LEASE_SECONDS = config(
+    "OUTBOX_LEASE_SECONDS",
+    60,
+    help_text=(
+        "A delivery worker holds a claimed message this long; if it dies meanwhile, another worker sends the "
+        "message again (same idempotency key) once the lease has passed. Keep it above OUTBOX_TIMEOUT_SECONDS."
+    ),
+    group="Integration",
+)
+OUTBOX_TIMEOUT_SECONDS = config(
+    "OUTBOX_TIMEOUT_SECONDS", 10, help_text="Time allowed for one HTTP delivery, in seconds.", group="Integration"
+)
+OUTBOX_BACKOFF_BASE_SECONDS = config(
+    "OUTBOX_BACKOFF_BASE_SECONDS",
+    2,
+    help_text="Delay before the first retry; it doubles with each failed attempt (with random jitter).",
+    group="Integration",
+)
+OUTBOX_BACKOFF_CAP_SECONDS = config(
+    "OUTBOX_BACKOFF_CAP_SECONDS", 600, help_text="Longest delay between two attempts, in seconds.", group="Integration"
+)
+DVCQG_URL = config(
+    "DVCQG_URL",
+    "",
+    help_text=(
+        "Address the dossiers are synchronised to (the national public service portal, through the province's "
+        "integration platform). Empty: nothing is synchronised."
+    ),
+    group="Integration",
+)
+DVCQG_TOKEN = config(
+    "DVCQG_TOKEN",
+    "",
+    help_text="Bearer token sent to DVCQG_URL (empty: no Authorization header).",
+    group="Integration",
+    secret=True,
+)
+DVCQG_MAX_ATTEMPTS = config(
+    "DVCQG_MAX_ATTEMPTS",
+    15,
+    help_text="Attempts at delivering one message to the national portal before it goes to the dead-letter list.",
+    group="Integration",
+)
+OUTBOX_DESTINATIONS = {
+    "dvcqg": {
+        "url": DVCQG_URL,
+        "max_attempts": DVCQG_MAX_ATTEMPTS,
+        "headers": {"Authorization": f"Bearer {DVCQG_TOKEN}"} if DVCQG_TOKEN else {},
+    },
+}
 
 # --- Citizen portal ----------------------------------------------------------------
 PORTAL_TRACKING_LIMIT = config(

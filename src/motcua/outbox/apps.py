@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class OutboxConfig(AppConfig):
+    name = "motcua.outbox"
+    label = "outbox"
+    verbose_name = "Gửi dữ liệu sang hệ thống khác"
