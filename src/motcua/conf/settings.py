@@ -708,7 +708,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": config("LOG_LEVEL", "INFO", help_text="Log level.", group="Core")},
     # WeasyPrint reports every rendering step at INFO: one PDF would print seven lines.
-    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
+    # httpx logs every request at INFO: the outbox's delivery log (outbox.Attempt) already keeps each one.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}, "httpx": {"level": "WARNING"}},
 }
 
 # --- Production start-up guard --------------------------------------------------------

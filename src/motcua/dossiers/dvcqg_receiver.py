@@ -184,6 +184,7 @@ class Store:
             "CREATE TABLE IF NOT EXISTS received (key TEXT PRIMARY KEY, service TEXT, code TEXT, "
             "answer TEXT, body TEXT, at REAL, deliveries INTEGER)"
         )
+        # history: the processing-history rows applied to the dossier (each call's rows, once per call).
         self.db.execute("CREATE TABLE IF NOT EXISTS dossiers (code TEXT PRIMARY KEY, status INTEGER, history INTEGER)")
 
     def answer_for(self, key: str) -> str | None:
