@@ -19,6 +19,7 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
 from motcua.accounts.models import ExternalIdentity, Role
+from motcua.catalogue.models import Procedure
 from motcua.dossiers import codes, dvcqg, events
 from motcua.dossiers.constants import Channel, Outcome, Status, StepKind
 from motcua.dossiers.models import Dossier, DossierEvent, FilePurpose
@@ -199,3 +200,19 @@ def whole_history(dossier: Dossier) -> list[DossierEvent]:
 
 def has_been_sent(dossier: Dossier) -> bool:
     return selectors.has_messages(DESTINATION, stream_of(dossier))
+
+
+def procedure_report() -> list[dict[str, object]]:
+    """Per procedure: connected or not, its dossiers by sync state at the national portal."""
+    states = selectors.stream_states(DESTINATION, prefix="dossier:")
+    by_dossier = {int(stream.split(":", 1)[1]): state for stream, state in states.items()}
+    counts: dict[int, dict[str, int]] = {}
+    dossiers = Dossier.objects.exclude(status=Status.DRAFT).values_list("pk", "procedure_id")
+    for pk, procedure_id in dossiers.iterator():
+        row = counts.setdefault(procedure_id, {"dossiers": 0, "acknowledged": 0, "waiting": 0, "failed": 0, "none": 0})
+        row["dossiers"] += 1
+        row[by_dossier.get(pk, "none")] += 1
+    return [
+        {"code": p.code, "connected": p.dvcqg_connected, **counts.get(p.pk, {"dossiers": 0})}
+        for p in Procedure.objects.order_by("code")
+    ]

@@ -69,3 +69,15 @@ def dead_letters(destination: str | None = None) -> QuerySet[Message]:
 
 def has_messages(destination: str, stream: str) -> bool:
     return Message.objects.filter(destination=destination, stream=stream).exists()
+
+
+def stream_states(destination: str, prefix: str = "") -> dict[str, str]:
+    """Each stream's state at ``destination`` ("failed", "waiting" or "acknowledged"), for reports."""
+    found: dict[str, str] = {}
+    rank: dict[str, str] = {State.DEAD: "failed", State.PENDING: "waiting", State.DELIVERED: "acknowledged"}
+    order = ["acknowledged", "waiting", "failed"]
+    rows = Message.objects.filter(destination=destination, stream__startswith=prefix)
+    for stream, state in rows.values_list("stream", "state").distinct().iterator():
+        current = found.get(stream, "acknowledged")
+        found[stream] = max(current, rank[state], key=order.index)
+    return found

@@ -161,3 +161,30 @@ def test_resend_command_queues_the_period_again(connected: Any) -> None:
     assert len(again[1].payload["data"]) == 3  # the whole history
     call_command("dvcqg_resend", "--from", "2026-03-03", "--to", "2026-03-04", stdout=out)
     assert len(messages(dossier)) == before + 2  # nothing in that period
+
+
+def test_report_per_procedure(connected: Any) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from motcua.outbox.constants import State
+
+    first, second = receive(connected), receive(connected)
+    Message.objects.filter(stream=sync.stream_of(first)).update(state=State.DELIVERED)
+    Message.objects.filter(stream=sync.stream_of(second)).order_by("pk").filter(pk=messages(second)[0].pk).update(
+        state=State.DEAD
+    )
+    row = next(r for r in sync.procedure_report() if r["code"] == connected.procedure.code)
+    assert row == {
+        "code": connected.procedure.code,
+        "connected": True,
+        "dossiers": 2,
+        "acknowledged": 1,
+        "waiting": 0,
+        "failed": 1,
+        "none": 0,
+    }
+    out = StringIO()
+    call_command("dvcqg_report", stdout=out)
+    assert "Connected procedures: 1/1" in out.getvalue()
