@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.db import transaction
 
-from motcua.dossiers import services, sync
+from motcua.dossiers import codes, services, sync
 from motcua.dossiers.constants import Status
 from motcua.dossiers.tests.helpers import pdf, receive, to_processing
 from motcua.outbox.models import Message
@@ -188,3 +188,27 @@ def test_report_per_procedure(connected: Any) -> None:
     out = StringIO()
     call_command("dvcqg_report", stdout=out)
     assert "Connected procedures: 1/1" in out.getvalue()
+
+
+def test_an_online_dossier_is_synchronised_once_numbered_without_its_draft_history(connected: Any) -> None:
+    from datetime import UTC, datetime
+
+    from motcua.accounts.models import ExternalIdentity
+    from motcua.dossiers.constants import ReturnMethod
+    from motcua.dossiers.tests.test_online import _draft, _owner
+
+    draft = _draft(connected)
+    owner = _owner(draft)
+    moment = datetime(2026, 3, 1, tzinfo=UTC)
+    ExternalIdentity.objects.create(
+        issuer="vneid", subject="vneid-42", user=owner, linked_at=moment, last_login_at=moment
+    )
+    services.attach_file_to_component(draft, draft.components.get().pk, pdf(), actor=owner)
+    assert messages(draft) == []  # a draft is never synchronised
+    sent = services.submit_online(draft, actor=owner, result_delivery=ReturnMethod.COUNTER)
+    create, progress = messages(sent)
+    payload = create.payload["data"][0]
+    assert payload["MaHoSo"] == sent.code and not sent.code.startswith(codes.PROVISIONAL_PREFIX)
+    assert (payload["KenhThucHien"], payload["TrangThaiHoSo"]) == (2, 1)
+    assert (payload["MaDoiTuong"], payload["TaiKhoanDuocXacThucVoiVNeID"]) == ("vneid-42", 1)
+    assert [row["TrangThai"] for row in progress.payload["data"]] == [1]  # the send, not the draft's creation
