@@ -491,6 +491,21 @@ DVCQG_MAX_ATTEMPTS = config(
     help_text="Attempts at delivering one message to the national portal before it goes to the dead-letter list.",
     group="Integration",
 )
+WEBHOOKS_ENABLED = config(
+    "WEBHOOKS_ENABLED",
+    False,
+    help_text=(
+        "Deliver dossier events to partners' webhook subscriptions (set in the admin). Each dossier action "
+        "then reads the subscriptions once."
+    ),
+    group="Integration",
+)
+WEBHOOK_MAX_ATTEMPTS = config(
+    "WEBHOOK_MAX_ATTEMPTS",
+    10,
+    help_text="Attempts at delivering one webhook before it goes to the dead-letter list.",
+    group="Integration",
+)
 OUTBOX_DESTINATIONS = {
     "dvcqg": {
         "url": DVCQG_URL,

@@ -108,6 +108,8 @@ def send(message: Message, destination: destinations.Destination, client: httpx.
         **destination.headers,
     }
     body = json.dumps(message.payload, ensure_ascii=False).encode()
+    if destination.signer is not None:
+        headers |= destination.signer(body)
     try:
         response = client.post(destination.url, content=body, headers=headers)
     except httpx.HTTPError as error:

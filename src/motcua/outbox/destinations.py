@@ -1,7 +1,10 @@
-"""Where messages go: one entry per destination in ``settings.OUTBOX_DESTINATIONS``."""
+"""Where messages go: one entry per destination in ``settings.OUTBOX_DESTINATIONS``, or a family of
+destinations named ``<prefix>:<id>`` resolved by the app that owns them (``register``: the partners'
+webhook subscriptions, ``webhook:<id>``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -13,17 +16,30 @@ class Destination:
     url: str
     max_attempts: int
     headers: dict[str, str] = field(default_factory=dict)
+    # Headers computed from the body at each sending (a signature with its timestamp).
+    signer: Callable[[bytes], dict[str, str]] | None = None
 
     @property
     def configured(self) -> bool:
         return bool(self.url)
 
 
+Resolver = Callable[[str], "Destination | None"]
+_resolvers: dict[str, Resolver] = {}
+
+
+def register(prefix: str, resolver: Resolver) -> None:
+    """Let an app resolve the destinations ``<prefix>:<id>`` (called from its ``AppConfig.ready``)."""
+    _resolvers[prefix] = resolver
+
+
 def get(name: str) -> Destination | None:
-    """The destination called ``name``, or None when the settings do not name it."""
+    """The destination called ``name``, or None when nothing names it."""
     entry = settings.OUTBOX_DESTINATIONS.get(name)
     if entry is None:
-        return None
+        prefix, _, ident = name.partition(":")
+        resolver = _resolvers.get(prefix) if ident else None
+        return resolver(ident) if resolver else None
     return Destination(
         name=name,
         url=str(entry.get("url", "")),

@@ -20,7 +20,7 @@ from django.db import transaction
 
 from motcua.accounts.models import User
 from motcua.core.exceptions import Conflict, DomainError, NotFound
-from motcua.dossiers import events, sync, workflow
+from motcua.dossiers import events, sync, webhooks, workflow
 from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.context import actor_for, env_at
 from motcua.dossiers.context import may_act_as as may_act_as  # the workflow's inputs, re-exported for the services
@@ -180,7 +180,8 @@ def finish(
     files: Iterable[str] = (),
 ) -> Dossier:
     """Apply the target status, bump the version, write the event, queue the dossier's synchronisation
-    to the national portal (``sync``) and schedule the side effects."""
+    to the national portal (``sync``) and the partners' webhooks (``webhooks``), and schedule the side
+    effects."""
     dossier = ctx.dossier
     dossier.status = workflow.target_status(ctx.snapshot, ctx.transition)
     dossier.version += 1
@@ -203,6 +204,7 @@ def finish(
     DossierEvent.objects.bulk_create(written)
     if not sync.awaits_number(dossier):  # else synchronised once numbered (``registration.number``)
         sync.dossier_changed(dossier, written, now=ctx.now)
+        webhooks.dossier_changed(dossier, written, now=ctx.now)
     for callback in ctx.after_commit:
         transaction.on_commit(callback)
     return dossier

@@ -25,7 +25,7 @@ from motcua.catalogue.selectors import is_in_force, version_in_force
 from motcua.core.db import reserve_id
 from motcua.core.exceptions import DomainError
 from motcua.core.text import fold
-from motcua.dossiers import codes, sync
+from motcua.dossiers import codes, sync, webhooks
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier
 from motcua.organisations.models import Agency
@@ -127,4 +127,5 @@ def number(dossier: Dossier) -> Dossier:
     dossier.code = codes.new_code(dossier.receiving_agency, dossier.submitted_at)
     dossier.save(force_insert=dossier._state.adding)
     sync.dossier_registered(dossier, now=dossier.submitted_at)
+    webhooks.dossier_registered(dossier, now=dossier.submitted_at)
     return dossier
