@@ -66,3 +66,12 @@ def replay(message: Message | int, *, actor: Any, now: datetime | None = None) -
     locked.replayed_by = actor
     locked.save()
     return locked
+
+
+def prune_delivered(*, older_than: datetime, limit: int = 10_000) -> int:
+    """Delete up to ``limit`` messages delivered before ``older_than`` (their attempts go with them);
+    the number deleted. Dead and pending messages are kept whatever their age."""
+    old = Message.objects.filter(state=State.DELIVERED, delivered_at__lt=older_than).order_by("pk")
+    ids = list(old.values_list("pk", flat=True)[:limit])
+    Message.objects.filter(pk__in=ids).delete()
+    return len(ids)
