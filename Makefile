@@ -120,6 +120,9 @@ demo: export TWO_FACTOR_REQUIRED_ROLES ?= administrator
 # Several web processes share the sign-in lockout counters through a cache on disk.
 demo: export CACHE_URL ?= file://$(CURDIR)/var/cache
 demo: export PORT := $(PORT)
+# Dossiers are synchronised to the reference receiver of the national portal, started below.
+DVCQG_RECEIVER_PORT ?= 8765
+demo: export DVCQG_URL ?= http://127.0.0.1:$(DVCQG_RECEIVER_PORT)/
 demo: system-deps install migrate $(STATIC_STAMP)
 	$(MANAGE) load_demo
 	@echo ""
@@ -128,12 +131,16 @@ demo: system-deps install migrate $(STATIC_STAMP)
 	@echo "  Quản trị:            http://127.0.0.1:$(PORT)/admin/"
 	@echo "  API docs:            http://127.0.0.1:$(PORT)/api/v1/docs/"
 	@echo "  E-mails sent by the demo: var/mail/"
+	@echo "  Cổng DVC quốc gia (máy nhận tham chiếu): http://127.0.0.1:$(DVCQG_RECEIVER_PORT)/_stats"
 	@echo "  Demo logins (password for all):"
 	@$(MANAGE) demo_logins
-	@echo "  Ctrl-C stops the web server and the background worker."
-	@# gunicorn (src/motcua/conf/gunicorn.py: one worker per core) and the task worker; DEBUG stays off.
+	@echo "  Ctrl-C stops the web server, the background worker, the outbox worker and the receiver."
+	@# gunicorn (src/motcua/conf/gunicorn.py: one worker per core), the task worker, the outbox's delivery
+	@# worker and the national portal's reference receiver; DEBUG stays off.
 	@trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT; \
 	$(MANAGE) db_worker --interval 2 & \
+	$(MANAGE) dvcqg_receiver --port $(DVCQG_RECEIVER_PORT) & \
+	$(MANAGE) deliver_outbox --interval 2 & \
 	DEBUG=false $(VENV)/bin/gunicorn -c src/motcua/conf/gunicorn.py motcua.wsgi
 
 .PHONY: runserver

@@ -162,6 +162,8 @@ RULES: list[Rule] = [
         params={"fmt": "pdf"},
     ),
     Rule("api/v1/dossiers/<str:code>/", "citizen-owner", API_DOSSIER, objects="dossier"),
+    # The national portal's sync state: whoever may read the dossier (nothing personal in it).
+    Rule("api/v1/dossiers/<str:code>/dvcqg/", "citizen-owner", API_DOSSIER, objects="dossier"),
     # Every action of a dossier, whether one route with the action as a parameter or one route per action.
     Rule(
         "api/v1/dossiers/<str:code>/actions/*",

@@ -122,14 +122,14 @@ def _show_domain_error(form: forms.Form, error: DomainError) -> None:
 
 @admin.register(Procedure)
 class ProcedureAdmin(ManagerOnly, admin.ModelAdmin):
-    list_display = ["code", "name", "sector", "status", "current_version"]
-    list_filter = ["status", "sector"]
+    list_display = ["code", "name", "sector", "status", "dvcqg_connected", "current_version"]
+    list_filter = ["status", "dvcqg_connected", "sector"]
     search_fields = ["code", "name_folded"]
     list_select_related = ["sector"]
-    readonly_fields = ("code", "name", "sector", "status", "process_diagram", "actions_links")
+    readonly_fields = ("code", "name", "sector", "status", "dvcqg_connected", "process_diagram", "actions_links")
     fields = list(readonly_fields)
     inlines = [VersionInline]
-    actions = ["archive_today"]
+    actions = ["archive_today", "connect_dvcqg", "disconnect_dvcqg"]
     change_list_template = "admin/catalogue/procedure/change_list.html"
 
     def get_search_results(self, request: HttpRequest, queryset: Any, search_term: str) -> tuple[Any, bool]:
@@ -166,6 +166,16 @@ class ProcedureAdmin(ManagerOnly, admin.ModelAdmin):
         for procedure in queryset:
             services.archive_procedure(procedure, actor=request.user, on=timezone.localdate())
         self.message_user(request, f"Đã lưu trữ {queryset.count()} thủ tục.", messages.SUCCESS)
+
+    @admin.action(description="Kết nối Cổng DVC quốc gia (đồng bộ hồ sơ)")
+    def connect_dvcqg(self, request: HttpRequest, queryset: Any) -> None:
+        changed = services.connect_to_national_portal(queryset, actor=request.user, connected=True)
+        self.message_user(request, f"Đã kết nối {changed} thủ tục với Cổng DVC quốc gia.", messages.SUCCESS)
+
+    @admin.action(description="Ngừng đồng bộ lên Cổng DVC quốc gia")
+    def disconnect_dvcqg(self, request: HttpRequest, queryset: Any) -> None:
+        changed = services.connect_to_national_portal(queryset, actor=request.user, connected=False)
+        self.message_user(request, f"Đã ngừng đồng bộ {changed} thủ tục.", messages.SUCCESS)
 
     def get_urls(self) -> list[Any]:
         own = [

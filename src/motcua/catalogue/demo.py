@@ -29,7 +29,9 @@ from motcua.catalogue.demo_supplements import (
 )
 from motcua.catalogue.exchange.document import FORMAT, FORMAT_VERSION, import_document
 from motcua.catalogue.fees import published_rows
+from motcua.catalogue.models import Procedure
 from motcua.catalogue.requirements import requirement_from_text
+from motcua.catalogue.services import connect_to_national_portal
 from motcua.core.text import fold
 from motcua.organisations.models import Agency
 
@@ -323,3 +325,8 @@ def load(stdout: TextIO) -> None:
     document = build_document()
     report = import_document(document, actor=None)
     stdout.write(f"Danh mục thủ tục: {len(document['procedures'])} thủ tục mẫu. {report.summary()}\n")
+    # The demo's procedures are connected to the national portal, so its dossiers are synchronised (to
+    # the reference receiver ``make demo`` starts) and their state shows on the dossier pages.
+    codes = [entry["code"] for entry in document["procedures"]]
+    connected = connect_to_national_portal(Procedure.objects.filter(code__in=codes), actor=None, connected=True)
+    stdout.write(f"Kết nối Cổng DVC quốc gia: {connected} thủ tục mới kết nối.\n")

@@ -68,6 +68,11 @@ class Procedure(FoldedNameModel):
     status = models.CharField(
         "trạng thái", max_length=10, choices=ProcedureStatus.choices, default=ProcedureStatus.ACTIVE
     )
+    dvcqg_connected = models.BooleanField(
+        "đã kết nối Cổng DVC quốc gia",
+        default=False,
+        help_text="Hồ sơ của thủ tục được đồng bộ lên Cổng Dịch vụ công quốc gia.",
+    )
     created_at = models.DateTimeField("thời điểm tạo", auto_now_add=True)
     updated_at = models.DateTimeField("thời điểm cập nhật", auto_now=True)
 

@@ -328,6 +328,22 @@ def archive_procedure(procedure: Procedure, *, actor: Any, on: date, note: str =
     return procedure
 
 
+@transaction.atomic
+def connect_to_national_portal(procedures: Any, *, actor: Any, connected: bool) -> int:
+    """Start (or stop) synchronising the dossiers of ``procedures`` to the national portal; the number changed."""
+    changed = 0
+    for procedure in Procedure.objects.select_for_update().filter(pk__in=[p.pk for p in procedures]).order_by("pk"):
+        if procedure.dvcqg_connected == connected:
+            continue
+        procedure.dvcqg_connected = connected
+        procedure.save(update_fields=["dvcqg_connected", "updated_at"])
+        _record(
+            actor, "procedure_dvcqg_connected" if connected else "procedure_dvcqg_disconnected", procedure=procedure
+        )
+        changed += 1
+    return changed
+
+
 def version_data(version: ProcedureVersion) -> dict[str, Any]:
     """The version as editable plain data (the starting point of a change)."""
     return dump_version(version)

@@ -178,6 +178,7 @@ INSTALLED_APPS = [
     "motcua.integrations",
     "motcua.operations",
     "motcua.feedback",
+    "motcua.outbox",
     "motcua.api",
     "motcua.portal",
     "motcua.backoffice",
@@ -552,6 +553,73 @@ PAYMENT_PENDING_EXPIRY_MINUTES = config(
     group="Payments",
 )
 
+# --- Messages to other systems (outbox) and the national portal (DVCQG) -------------------------
+OUTBOX_LEASE_SECONDS = config(
+    "OUTBOX_LEASE_SECONDS",
+    60,
+    help_text=(
+        "A delivery worker holds a claimed message this long; if it dies meanwhile, another worker sends the "
+        "message again (same idempotency key) once the lease has passed. Keep it above OUTBOX_TIMEOUT_SECONDS."
+    ),
+    group="Integration",
+)
+OUTBOX_TIMEOUT_SECONDS = config(
+    "OUTBOX_TIMEOUT_SECONDS", 10, help_text="Time allowed for one HTTP delivery, in seconds.", group="Integration"
+)
+OUTBOX_BACKOFF_BASE_SECONDS = config(
+    "OUTBOX_BACKOFF_BASE_SECONDS",
+    2,
+    help_text="Delay before the first retry; it doubles with each failed attempt (with random jitter).",
+    group="Integration",
+)
+OUTBOX_BACKOFF_CAP_SECONDS = config(
+    "OUTBOX_BACKOFF_CAP_SECONDS", 600, help_text="Longest delay between two attempts, in seconds.", group="Integration"
+)
+DVCQG_URL = config(
+    "DVCQG_URL",
+    "",
+    help_text=(
+        "Address the dossiers are synchronised to (the national public service portal, through the province's "
+        "integration platform). Empty: nothing is synchronised."
+    ),
+    group="Integration",
+)
+DVCQG_TOKEN = config(
+    "DVCQG_TOKEN",
+    "",
+    help_text="Bearer token sent to DVCQG_URL (empty: no Authorization header).",
+    group="Integration",
+    secret=True,
+)
+DVCQG_MAX_ATTEMPTS = config(
+    "DVCQG_MAX_ATTEMPTS",
+    15,
+    help_text="Attempts at delivering one message to the national portal before it goes to the dead-letter list.",
+    group="Integration",
+)
+WEBHOOKS_ENABLED = config(
+    "WEBHOOKS_ENABLED",
+    False,
+    help_text=(
+        "Deliver dossier events to partners' webhook subscriptions (set in the admin). Each dossier action "
+        "then reads the subscriptions once."
+    ),
+    group="Integration",
+)
+WEBHOOK_MAX_ATTEMPTS = config(
+    "WEBHOOK_MAX_ATTEMPTS",
+    10,
+    help_text="Attempts at delivering one webhook before it goes to the dead-letter list.",
+    group="Integration",
+)
+OUTBOX_DESTINATIONS = {
+    "dvcqg": {
+        "url": DVCQG_URL,
+        "max_attempts": DVCQG_MAX_ATTEMPTS,
+        "headers": {"Authorization": f"Bearer {DVCQG_TOKEN}"} if DVCQG_TOKEN else {},
+    },
+}
+
 # --- Citizen portal ----------------------------------------------------------------
 PORTAL_TRACKING_LIMIT = config(
     "PORTAL_TRACKING_LIMIT",
@@ -788,7 +856,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": config("LOG_LEVEL", "INFO", help_text="Log level.", group="Core")},
     # WeasyPrint reports every rendering step at INFO: one PDF would print seven lines.
-    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
+    # httpx logs every request at INFO: the outbox's delivery log (outbox.Attempt) already keeps each one.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}, "httpx": {"level": "WARNING"}},
 }
 
 METRICS_TOKEN = config(

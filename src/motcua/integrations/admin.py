@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from motcua.core.exceptions import DomainError
+from motcua.integrations import admin_webhooks as admin_webhooks  # registers the subscriptions' admin
 from motcua.integrations import services
 from motcua.integrations.constants import Scope
 from motcua.integrations.models import ApiClient, ApiClientEvent

@@ -22,3 +22,11 @@ PREFIX_BYTES = 6
 SECRET_BYTES = 32
 # last_used_at is bookkeeping: written at most this often per client, not on every request.
 LAST_USED_RESOLUTION_SECONDS = 60
+
+
+class WebhookEvent(models.TextChoices):
+    """What a partner may subscribe to."""
+
+    DOSSIER_RECEIVED = "dossier.received", "Hồ sơ được tiếp nhận"
+    STATUS_CHANGED = "dossier.status_changed", "Hồ sơ chuyển trạng thái"
+    RESULT_READY = "dossier.result_ready", "Hồ sơ có kết quả"

@@ -57,3 +57,34 @@ class ApiClientEvent(AuditEvent):
 
     def __str__(self) -> str:
         return self.action
+
+
+class WebhookSubscription(models.Model):
+    """A partner system's subscription to dossier events, delivered through the outbox and signed.
+
+    The secret is kept readable (it signs every delivery); after a rotation the previous one also signs
+    until ``previous_secret_until``, so the partner can switch without losing a delivery.
+    """
+
+    client = models.ForeignKey(
+        ApiClient, on_delete=models.CASCADE, related_name="webhooks", verbose_name="hệ thống nhận"
+    )
+    url = models.URLField("địa chỉ nhận", max_length=500)
+    events = models.JSONField("sự kiện đăng ký", default=list)
+    secret = models.CharField("khóa ký", max_length=100)
+    previous_secret = models.CharField("khóa ký trước", max_length=100, blank=True)
+    previous_secret_until = models.DateTimeField("khóa ký trước dùng đến", null=True, blank=True)
+    active = models.BooleanField("đang hoạt động", default=True)
+    created_at = models.DateTimeField("tạo lúc")
+
+    class Meta:
+        verbose_name = "đăng ký webhook"
+        verbose_name_plural = "đăng ký webhook"
+        ordering = ["client_id", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.client.name} → {self.url}"
+
+    @property
+    def destination(self) -> str:
+        return f"webhook:{self.pk}"

@@ -25,7 +25,7 @@ from motcua.backoffice.timeline import event_rows, step_rows
 from motcua.core.exceptions import Conflict, DomainError
 from motcua.core.serving import file_response
 from motcua.core.text import is_code_shaped
-from motcua.dossiers import services, workflow
+from motcua.dossiers import services, sync, workflow
 from motcua.dossiers.actors import ActingAs, agencies_acted_for, membership_pairs
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors.pages import dossier_file, dossier_for_agencies, dossier_page
@@ -95,6 +95,7 @@ def _page(
         "conflict": conflict,
         "supplements": page.supplements,
         "filed_with": page.filed_with,
+        "national_portal": sync.national_portal_state(dossier),
         "printable": printable,
         # Right after intake: the slip to hand to the applicant, first on the page.
         "print_now": next((item for item in printable if item[0] == request.GET.get("in-mau")), None),

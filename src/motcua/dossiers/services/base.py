@@ -20,7 +20,7 @@ from django.db import transaction
 
 from motcua.accounts.models import User
 from motcua.core.exceptions import Conflict, DomainError, NotFound
-from motcua.dossiers import events, workflow
+from motcua.dossiers import events, sync, webhooks, workflow
 from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.context import actor_for, env_at
 from motcua.dossiers.context import may_act_as as may_act_as  # the workflow's inputs, re-exported for the services
@@ -179,7 +179,9 @@ def finish(
     data: dict[str, Any] | None = None,
     files: Iterable[str] = (),
 ) -> Dossier:
-    """Apply the target status, bump the version, write the event, schedule the side effects."""
+    """Apply the target status, bump the version, write the event, queue the dossier's synchronisation
+    to the national portal (``sync``) and the partners' webhooks (``webhooks``), and schedule the side
+    effects."""
     dossier = ctx.dossier
     dossier.status = workflow.target_status(ctx.snapshot, ctx.transition)
     dossier.version += 1
@@ -198,7 +200,11 @@ def finish(
         files=files,
     )
     # One insert for the whole history of the action, in order (ids follow the list).
-    DossierEvent.objects.bulk_create([*ctx.before_record, own, *(build() for build in ctx.after_record)])
+    written = [*ctx.before_record, own, *(build() for build in ctx.after_record)]
+    DossierEvent.objects.bulk_create(written)
+    if not sync.awaits_number(dossier):  # else synchronised once numbered (``registration.number``)
+        sync.dossier_changed(dossier, written, now=ctx.now)
+        webhooks.dossier_changed(dossier, written, now=ctx.now)
     for callback in ctx.after_commit:
         transaction.on_commit(callback)
     return dossier

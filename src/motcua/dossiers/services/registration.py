@@ -8,7 +8,9 @@ How a new dossier is written (the order is what keeps concurrent intakes cheap; 
 - it carries a provisional code meanwhile, and is inserted once, complete, at the end;
 - its real number is drawn last (:func:`number`): the receiving unit's daily counter row stays
   locked until commit, so drawing it last keeps concurrent intakes at one unit from waiting on each
-  other's whole transaction.
+  other's whole transaction;
+- once numbered, it is queued for the national portal (``sync.dossier_registered``, in :func:`number`),
+  in the same transaction.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from motcua.catalogue.selectors import is_in_force, version_in_force
 from motcua.core.db import reserve_id
 from motcua.core.exceptions import DomainError
 from motcua.core.text import fold
-from motcua.dossiers import codes
+from motcua.dossiers import codes, sync, webhooks
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier
 from motcua.organisations.models import Agency
@@ -119,8 +121,11 @@ def register(dossier: Dossier, now: datetime) -> None:
 def number(dossier: Dossier) -> Dossier:
     """Replace the provisional code with the next number of the receiving unit for the reception day,
     and write the row. At intake the row is inserted here, once, complete: its rows (fees,
-    components, steps, history) were written first under its reserved id."""
+    components, steps, history) were written first under its reserved id. Numbered, it is queued for
+    the national portal with its history so far."""
     assert dossier.submitted_at is not None  # noqa: S101 - set by register()
     dossier.code = codes.new_code(dossier.receiving_agency, dossier.submitted_at)
     dossier.save(force_insert=dossier._state.adding)
+    sync.dossier_registered(dossier, now=dossier.submitted_at)
+    webhooks.dossier_registered(dossier, now=dossier.submitted_at)
     return dossier

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
+from django.apps import apps
 
 from motcua.feedback import services
 from motcua.feedback.constants import Channel
@@ -14,6 +15,15 @@ from motcua.feedback.tests.conftest import MONDAY_9AM, Province, submission
 from motcua.operations import feedback as slot
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _registered() -> Any:
+    """The slot as the app's start-up leaves it (other tests may empty it on purpose)."""
+    slot.unregister()
+    apps.get_app_config("feedback").ready()
+    yield
+    slot.register(FeedbackCounts())
 
 
 def test_the_app_fills_the_operations_slot_at_start_up() -> None:

@@ -15,14 +15,15 @@ def copy_to_dossiers(apps, schema_editor):
 def copy_back(apps, schema_editor):
     DeliveryChoice = apps.get_model("portal", "DeliveryChoice")
     Dossier = apps.get_model("dossiers", "Dossier")
-    rows = Dossier.objects.exclude(result_delivery="").filter(channel="online")
-    for dossier in rows.iterator():
-        DeliveryChoice.objects.create(
-            dossier_id=dossier.pk,
-            method=dossier.result_delivery,
-            postal_address=dossier.delivery_address,
-            updated_at=dossier.updated_at,
-        )
+    # Only the columns it copies: read whole, the dossier would name columns that later migrations of
+    # other apps may have added to the historical model but not yet removed from the table, or the reverse.
+    rows = (
+        Dossier.objects.exclude(result_delivery="")
+        .filter(channel="online")
+        .values_list("pk", "result_delivery", "delivery_address", "updated_at")
+    )
+    for pk, method, address, updated_at in rows.iterator():
+        DeliveryChoice.objects.create(dossier_id=pk, method=method, postal_address=address, updated_at=updated_at)
 
 
 class Migration(migrations.Migration):

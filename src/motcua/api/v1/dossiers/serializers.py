@@ -185,6 +185,26 @@ class DossierListSerializer(serializers.ModelSerializer[Dossier]):
         return bool(obj.status in OPEN_STATUSES and obj.due_at and obj.due_at < timezone.now())
 
 
+class NationalPortalStateSerializer(serializers.Serializer):
+    connected = serializers.BooleanField(help_text="The dossier's procedure is connected to the national portal.")
+    sync_state = serializers.ChoiceField(
+        choices=["none", "queued", "retrying", "acknowledged", "failed"], required=False
+    )
+    messages = serializers.IntegerField(required=False, help_text="Messages queued for the dossier so far.")
+    delivered = serializers.IntegerField(required=False, help_text="Of which acknowledged by the portal.")
+    last_delivered_at = serializers.DateTimeField(required=False, allow_null=True)
+    error = serializers.CharField(
+        required=False, allow_blank=True, help_text="The last error of a waiting or failed message."
+    )
+    attempts = serializers.IntegerField(required=False, help_text="Attempts of the waiting or failed message.")
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        # "label" is an attribute of Field: declared here instead of as a class attribute.
+        fields = dict(super().get_fields())
+        fields["label"] = serializers.CharField(required=False, help_text="The state in Vietnamese.")
+        return fields
+
+
 # Describes the answer (the OpenAPI schema); created_representation writes it, since the forms
 # issued are not a field of the dossier.
 class DossierCreatedSerializer(DossierListSerializer):

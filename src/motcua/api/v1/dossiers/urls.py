@@ -11,6 +11,7 @@ urlpatterns = [
     *actions.urlpatterns(),  # one route per workflow action, and 404 `unknown_action` for any other name
     path("dossiers/<str:code>/fees/adjustment/", views.DossierFeeAdjustmentView.as_view(), name="dossier-fee-adjust"),
     path("dossiers/<str:code>/fees/refunds/", views.DossierFeeRefundView.as_view(), name="dossier-fee-refund"),
+    path("dossiers/<str:code>/dvcqg/", views.DossierNationalPortalView.as_view(), name="dossier-dvcqg"),
     path("dossiers/<str:code>/forms/<slug:form_no>.pdf", views.DossierFormView.as_view(), name="dossier-form"),
     path("public/dossiers/<str:code>/", views.PublicLookupView.as_view(), name="public-dossier"),
 ]

@@ -25,7 +25,7 @@ from motcua.catalogue.selectors import version_in_force_by_code
 from motcua.core.exceptions import DomainError, NotFound, PermissionDenied
 from motcua.documents.forms import available_forms, render_dossier_form
 from motcua.documents.register import register_pdf, register_xlsx
-from motcua.dossiers import selectors, services
+from motcua.dossiers import selectors, services, sync
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors.inboxes import BOXES, scope_for
@@ -195,6 +195,36 @@ class DossierDetailView(APIView):
     @extend_schema(operation_id="dossiers_retrieve", responses={200: s.DossierDetailSerializer, **ERRORS})
     def get(self, request: Request, code: str) -> Response:
         return Response(detail_response(selectors.get_visible(request.user, code), request.user))
+
+
+class DossierNationalPortalView(APIView):
+    permission_classes = [IsAuthenticated, ApiClientScopes]
+
+    @extend_schema(
+        operation_id="dossiers_dvcqg_state",
+        responses={200: s.NationalPortalStateSerializer, **ERRORS},
+        summary="Tình trạng đồng bộ hồ sơ lên Cổng DVC quốc gia",
+        description=(
+            "Whether the dossier's messages to the national public service portal were acknowledged, are "
+            "waiting or being retried, or failed (with the last error). `connected` is false for a procedure "
+            "not connected to the portal, and then nothing else is given."
+        ),
+    )
+    def get(self, request: Request, code: str) -> Response:
+        dossier = selectors.get_visible(request.user, code)
+        state = sync.national_portal_state(dossier)
+        body: dict[str, Any] = {"connected": state is not None}
+        if state is not None:
+            body |= {
+                "sync_state": state.state,
+                "label": state.label,
+                "messages": state.messages,
+                "delivered": state.delivered,
+                "last_delivered_at": state.last_delivered_at,
+                "error": state.error,
+                "attempts": state.attempts,
+            }
+        return Response(body)  # the serializer describes it (a missing key stays missing, never null)
 
 
 FEE_CORRECTION_HELP = (
