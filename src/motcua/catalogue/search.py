@@ -54,6 +54,7 @@ class SearchFilters:
     level: str = ""  # UnitLevel value
     agency: str = ""  # competent agency identifier code
     online_level: str = ""  # OnlineLevel value
+    at_centre: bool = False  # only procedures resolved entirely at the service centre ("4 tại chỗ")
     include_archived: bool = False
     at: date | None = None  # rules in force on this day (default today)
 
@@ -63,7 +64,11 @@ class SearchFilters:
             return str(params.get(key) or "").strip()
 
         return cls(
-            sector=value("sector"), level=value("level"), agency=value("agency"), online_level=value("online_level")
+            sector=value("sector"),
+            level=value("level"),
+            agency=value("agency"),
+            online_level=value("online_level"),
+            at_centre=value("at_centre").lower() in ("1", "true", "on", "yes"),
         )
 
 
@@ -82,6 +87,9 @@ def filtered_procedures(filters: SearchFilters | None = None) -> QuerySet[Proced
         narrowed = True
     if filters.online_level:
         versions = versions.filter(online_level=filters.online_level)
+        narrowed = True
+    if filters.at_centre:
+        versions = versions.filter(resolved_at_centre=True)
         narrowed = True
     if filters.agency:
         versions = versions.filter(competent_agencies__identifier_code=filters.agency.upper())

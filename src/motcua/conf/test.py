@@ -13,3 +13,6 @@ SMS_BACKEND = "motcua.notifications.sms.MemoryBackend"
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"public_lookup": "1000/minute"}}  # noqa: F405
 # Tests opt in to two-factor sign-in per test (settings fixture); the others sign officials in with a password.
 TWO_FACTOR_REQUIRED_ROLES = []
+# The demo's curated procedures only; tests of the whole catalogue name the file themselves
+# (motcua.catalogue.tests.dataset).
+CATALOGUE_FILE = ""

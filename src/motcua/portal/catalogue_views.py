@@ -79,7 +79,9 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             "page": page,
             "rows": rows,
             "querystring": params.urlencode(),
-            "filtered": bool(query or any([filters.sector, filters.level, filters.agency, filters.online_level])),
+            "filtered": bool(
+                query or any([filters.sector, filters.level, filters.agency, filters.online_level, filters.at_centre])
+            ),
             **_filter_choices(),
         },
     )
@@ -120,13 +122,15 @@ def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
             "components": version.components.all(),
             "legal_time": legal,
             "reduced_time": reduced if reduced and reduced != legal else "",
-            "expected_due": selectors.expected_due(version, now),
+            # No time limit published (information-only versions): no due moment to show.
+            "expected_due": selectors.expected_due(version, now) if version.legal_time_unit else None,
             "now": now,
             "process": process,
+            "steps": steps,
             # Safe: the SVG is built server-side and every text in it is XML-escaped (catalogue/diagram.py).
             "diagram": mark_safe(process_svg(steps, title=f"Quy trình xử lý: {procedure.name}")),  # noqa: S308
             "stages": process_stages(steps),
-            "submission_url": _submission_url(procedure.code) if version.online_level != OnlineLevel.NONE else "",
+            "submission_url": _submission_url(procedure.code) if selectors.submittable_online(version) else "",
             "is_active": procedure.status == ProcedureStatus.ACTIVE,
         },
     )
