@@ -19,11 +19,12 @@ as the same letter.
 
 from __future__ import annotations
 
+import math
 import re
 import uuid
 from bisect import bisect_left
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -36,16 +37,34 @@ from rapidfuzz import fuzz, process
 
 from motcua.catalogue.constants import ProcedureStatus
 from motcua.catalogue.models import NamesRevision, Procedure, ProcedureVersion
+from motcua.catalogue.synonyms import expand
 from motcua.core.caches import process_cache, register
 from motcua.core.text import fold
 
 CANDIDATES = 200
-MIN_COVERAGE = 0.6
+# Share of the query's words a name must hold (typos and prefixes count partly): three words of four, so a
+# query with one word no name has ("pizza hai san") finds nothing rather than whatever holds the others.
+MIN_COVERAGE = 0.75
+# Everyday words around what people mean ("lam ho chieu", "xin giay phep"): they count when a name has
+# them and are not held against a name that does not.
+SOFT_WORDS = frozenset({"lam", "xin", "muon", "can", "thu", "tuc", "cach", "o", "dau", "nao", "nhu", "de", "cho"})
+SOFT_WORDS |= frozenset({"toi", "minh", "gi", "bi", "ve", "va", "cua", "moi", "nguoi", "voi", "con"})
+# What an extra name word costs at most: a rare word (a specific case such as "duong ngang") costs this,
+# one found in most names ("cap", "doi voi") almost nothing.
+EXTRA_WORD_COST = 6.0
+MAX_EXTRA_COST = 12.0
+# A name whose sector holds the query's words ("xay dung" in "Hoạt động xây dựng") is about the subject
+# asked for, not a neighbouring one that shares the words (a railway crossing's construction permit).
+SECTOR_BONUS = 8.0
+# Verbs most names open with: a name "Cấp giấy phép xây dựng…" starts with the query "giay phep xay dung".
+_OPENING_VERBS = ("cap ", "dang ki ", "giai quiet ")
 CLOSE_WORDS = 5  # name words tried for one misspelt query word
+FEW = 10  # fewer candidates holding every word than this: the names missing one word are tried too
 _WORD = re.compile(r"[a-z0-9]+")
 _CODE = re.compile(r"^\d\.?\d{3,6}$")
 # Words that open many official names and carry no meaning for ranking.
 _FILLER_PREFIX = ("thu tuc ",)
+_BRACKETED = re.compile(r"\([^)]*\)?")
 
 
 @dataclass(frozen=True)
@@ -115,7 +134,7 @@ def _pk_among(ids: QuerySet[Any]) -> Q | Func:
     return Q(pk__in=ids)
 
 
-Candidate = tuple[int, str, str]  # (pk, name_folded, code): all the ranking needs
+Candidate = tuple[int, str, str, str]  # (pk, name_folded, code, sector's name_folded): all the ranking needs
 Terms = list[frozenset[str]]  # per query word, the spellings any of which may match (as a word prefix)
 
 
@@ -127,9 +146,11 @@ def search_procedures(
     folded = fold(query or "")
     if not _WORD.search(folded):
         return base.order_by("name_folded", "code")
+    folded = expand(folded)
+    words = vocabulary()
     scored = []
-    for pk, name_folded, code in _candidates(base, folded):
-        relevance = rate(folded, name_folded, code)
+    for pk, name_folded, code, sector_folded in _candidates(base, folded):
+        relevance = rate(folded, name_folded, code, extra_cost=words.extra_cost, sector=sector_folded)
         if relevance is not None:
             scored.append((-relevance, len(name_folded), code, pk))
     scored.sort()
@@ -139,7 +160,7 @@ def search_procedures(
 
 
 def _rows(queryset: QuerySet[Procedure]) -> list[Candidate]:
-    return list(queryset.values_list("pk", "name_folded", "code"))
+    return list(queryset.values_list("pk", "name_folded", "code", "sector__name_folded"))
 
 
 def _candidates(base: QuerySet[Procedure], folded: str) -> list[Candidate]:
@@ -149,14 +170,21 @@ def _candidates(base: QuerySet[Procedure], folded: str) -> list[Candidate]:
         if by_code:
             return by_code
     words = list(dict.fromkeys(_WORD.findall(folded)))
+    words = [word for word in words if word not in SOFT_WORDS] or words
     terms = [frozenset(_iy_variants(word)) for word in words]
     found = _fulltext(base, terms, every_word=True)
-    if found:
-        return found
-    corrected = vocabulary().corrected(words)
-    if corrected != terms:
-        found = _fulltext(base, corrected, every_word=True)
-    return found or _fulltext(base, corrected, every_word=False)
+    if not found:
+        corrected = vocabulary().corrected(words)
+        if corrected != terms:
+            found = _fulltext(base, corrected, every_word=True)
+        terms = corrected
+    if len(found) < FEW and 2 < len(terms) <= 8:
+        # A word the meant name lacks ("tre" in "can cuoc cho tre duoi 6 tuoi") may still be in a few
+        # others: the names holding all the other words are candidates too; ``rate`` decides.
+        for left_out in range(len(terms)):
+            found += _fulltext(base, terms[:left_out] + terms[left_out + 1 :], every_word=True)
+        found = list(dict.fromkeys(found))
+    return found or _fulltext(base, terms, every_word=False)
 
 
 def _fulltext(base: QuerySet[Procedure], terms: Terms, *, every_word: bool) -> list[Candidate]:
@@ -178,14 +206,15 @@ def _fulltext(base: QuerySet[Procedure], terms: Terms, *, every_word: bool) -> l
         # FTS index per allowed row, which is a thousand times slower.
         # ``allowed`` is the ORM's own SQL for the filters; every value is a parameter.
         sql = (
-            "SELECT p.id, p.name_folded, p.code FROM catalogue_procedure_fts "  # noqa: S608
+            "SELECT p.id, p.name_folded, p.code, s.name_folded FROM catalogue_procedure_fts "  # noqa: S608
             "CROSS JOIN catalogue_procedure p ON p.id = catalogue_procedure_fts.rowid "
+            "JOIN catalogue_sector s ON s.id = p.sector_id "
             f"WHERE catalogue_procedure_fts MATCH %s AND +p.id IN ({allowed}) "
             "ORDER BY bm25(catalogue_procedure_fts), p.id LIMIT %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [_fts5_query(terms, every_word=every_word), *params, CANDIDATES])
-            return [(pk, name_folded, code) for pk, name_folded, code in cursor.fetchall()]
+            return [(pk, name_folded, code, sector) for pk, name_folded, code, sector in cursor.fetchall()]
     raise ImproperlyConfigured("Tìm kiếm thủ tục cần SQLite hoặc PostgreSQL.")
 
 
@@ -208,14 +237,26 @@ class Vocabulary:
 
     keys: list[str]
     spellings: dict[str, frozenset[str]]
+    costs: dict[str, float] = field(default_factory=dict)  # y→i word: what it costs as an extra name word
 
     @classmethod
     def of(cls, names: Iterable[str]) -> Vocabulary:
         spellings: dict[str, set[str]] = {}
+        frequency: dict[str, int] = {}
+        count = 0
         for name in names:
+            count += 1
             for word in _WORD.findall(name):
                 spellings.setdefault(word.replace("y", "i"), set()).add(word)
-        return cls(sorted(spellings), {key: frozenset(words) for key, words in spellings.items()})
+            for key in {word.replace("y", "i") for word in _WORD.findall(name)}:
+                frequency[key] = frequency.get(key, 0) + 1
+        # Inverse document frequency scaled to 0..EXTRA_WORD_COST: how much a word narrows a name down.
+        top = math.log(count + 1) or 1.0
+        costs = {key: EXTRA_WORD_COST * math.log((count + 1) / (n + 1)) / top for key, n in frequency.items()}
+        return cls(sorted(spellings), {key: frozenset(words) for key, words in spellings.items()}, costs)
+
+    def extra_cost(self, word: str) -> float:
+        return self.costs.get(word, EXTRA_WORD_COST)
 
     def knows(self, word: str) -> bool:
         """Some name has a word starting with ``word`` (so the full-text index finds it)."""
@@ -266,6 +307,8 @@ register("motcua.catalogue.search.vocabulary", _forget_vocabulary)
 
 
 def _iy_variants(word: str) -> set[str]:
+    if word.isdigit():  # names write "06 tuổi", people "6 tuoi"
+        return {word, word.lstrip("0") or "0", "0" + word.lstrip("0")}
     return {word, word.replace("y", "i"), word.replace("i", "y")}
 
 
@@ -289,14 +332,20 @@ def _words(folded_name: str) -> list[str]:
     return _WORD.findall(folded_name)
 
 
-def _match(query_words: tuple[str, ...], name_words: tuple[str, ...]) -> tuple[float, int]:
-    """(share of the query matched, 0..1; how many name words were used). Words are y→i normalised."""
+def _match(query_words: tuple[str, ...], name_words: tuple[str, ...]) -> tuple[float, float, set[int]]:
+    """(how well the query matched, 0..1, typos and prefixes counting partly; the share of its words found at
+    all; the positions of the name words used). Words are y→i normalised.
+
+    A soft word (``SOFT_WORDS``) the name lacks is left out of both shares instead of counting against it.
+    """
     matched: set[int] = set()
-    total = 0.0
+    total, counted, found = 0.0, 0, 0
     positions = {word: index for index, word in reversed(list(enumerate(name_words)))}
     for word in query_words:
         if word in positions:  # the common case: an exact word
             total += 1.0
+            counted += 1
+            found += 1
             matched.add(positions[word])
             continue
         best, best_index = 0.0, -1
@@ -304,27 +353,61 @@ def _match(query_words: tuple[str, ...], name_words: tuple[str, ...]) -> tuple[f
             value = _same_word(word, candidate)
             if value > best:
                 best, best_index = value, index
+        if best == 0.0 and word in SOFT_WORDS:
+            continue
         total += best
+        counted += 1
         if best_index >= 0:
+            found += 1
             matched.add(best_index)
-    return total / len(query_words), len(matched)
+    if not counted:
+        return 0.0, 0.0, matched
+    return total / counted, found / counted, matched
+
+
+def _plain_word(word: str) -> str:
+    """y→i, and numbers without leading zeros ("06 tuổi" is asked as "6 tuoi")."""
+    return (word.lstrip("0") or "0") if word.isdigit() else word.replace("y", "i")
 
 
 @process_cache(maxsize=16384)  # the same names come back query after query
 def _name_words(name_folded: str) -> tuple[str, ...]:
-    return tuple(word.replace("y", "i") for word in _words(name_folded))
+    return tuple(_plain_word(word) for word in _words(name_folded))
+
+
+@process_cache(maxsize=16384)
+def _bracketed(name_folded: str) -> frozenset[int]:
+    """Positions (in ``_name_words``) of the words in brackets: details of a case, not what the name is about."""
+    text = name_folded
+    for prefix in _FILLER_PREFIX:
+        text = text.removeprefix(prefix)
+    inside: set[int] = set()
+    for span in _BRACKETED.finditer(text):
+        start = len(_WORD.findall(text[: span.start()]))
+        inside.update(range(start, start + len(_WORD.findall(span.group()))))
+    return frozenset(inside)
 
 
 @process_cache(maxsize=1024)
 def _query_words(folded_query: str) -> tuple[str, ...]:
-    return tuple(word.replace("y", "i") for word in _WORD.findall(folded_query))
+    return tuple(_plain_word(word) for word in _WORD.findall(folded_query))
 
 
-def rate(folded_query: str, name_folded: str, code: str = "") -> float | None:
+def rate(
+    folded_query: str,
+    name_folded: str,
+    code: str = "",
+    *,
+    extra_cost: Callable[[str], float] | None = None,
+    sector: str = "",
+) -> float | None:
     """Relevance of a folded name to a folded query, or None when too little of the query is found.
 
     Identical on every database. The exact code ranks first; then how much of the query the name
-    contains (typos and i/y tolerated), the whole phrase, the phrase at the start, and fewer extra words.
+    contains (typos and i/y tolerated), the whole phrase, the phrase at the start, and what the name's
+    other words cost: with ``extra_cost`` (the catalogue's word rarity) a rare extra word costs more than
+    a common one, and words in brackets nothing; without it every extra word costs 1. A sector (folded
+    name) holding the query's words adds up to ``SECTOR_BONUS``.
     """
     if code and folded_query == code:
         return 1000.0
@@ -332,13 +415,26 @@ def rate(folded_query: str, name_folded: str, code: str = "") -> float | None:
     name_words = _name_words(name_folded)
     if not query_words or not name_words:
         return None
-    coverage, matched = _match(query_words, name_words)
-    if coverage < MIN_COVERAGE and not (code and folded_query in code):
+    coverage, found, matched = _match(query_words, name_words)
+    if found < MIN_COVERAGE and not (code and folded_query in code):
         return None
-    phrase, plain = " ".join(query_words), " ".join(name_words)
-    bonus = 20.0 if phrase in plain else 0.0
-    bonus += 10.0 if plain.startswith(phrase) else 0.0
-    return coverage * 100 + bonus - min(len(name_words) - matched, 30)
+    # The phrase asked for, without the soft words this name lacks ("lam" in "lam the can cuoc").
+    present = set(name_words)
+    content = " ".join(w for w in query_words if w in present or w not in SOFT_WORDS) or " ".join(query_words)
+    plain = " ".join(name_words)
+    bonus = 20.0 if content in plain else 0.0
+    bonus += 10.0 if plain.startswith(content) or any(plain.startswith(v + content) for v in _OPENING_VERBS) else 0.0
+    if sector:
+        sector_words = set(_query_words(sector))
+        asked = [w for w in query_words if w in present or w not in SOFT_WORDS]
+        bonus += SECTOR_BONUS * sum(w in sector_words for w in asked) / max(len(asked), 1)
+    extra = [index for index in range(len(name_words)) if index not in matched]
+    if extra_cost is None:
+        cost = float(len(extra))
+    else:
+        bracketed = _bracketed(name_folded)
+        cost = sum(extra_cost(name_words[index]) for index in extra if index not in bracketed)
+    return coverage * 100 + bonus - min(cost, MAX_EXTRA_COST)
 
 
 def score(folded_query: str, name_folded: str, code: str = "") -> float:
