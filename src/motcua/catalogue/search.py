@@ -440,3 +440,27 @@ def rate(
 def score(folded_query: str, name_folded: str, code: str = "") -> float:
     """``rate`` with 0 for irrelevant names (kept for callers that only compare)."""
     return rate(folded_query, name_folded, code) or 0.0
+
+
+def suggestions(query: str, *, filters: SearchFilters | None = None, limit: int = 3) -> list[str]:
+    """For a query that found nothing: shorter queries that do find something, to offer instead of guessing.
+
+    First the query without the words no procedure name has ("pizza hai san" → "hai san"), then that without
+    one more word at a time; each is offered only if it finds a procedure.
+    """
+    words = _WORD.findall(expand(fold(query or "")))
+    if len(words) < 2:
+        return []
+    known = [word for word in words if vocabulary().knows(word)]
+    if not known:
+        return []
+    tries = [" ".join(known)] + [" ".join(known[:i] + known[i + 1 :]) for i in range(len(known))]
+    found: list[str] = []
+    for attempt in dict.fromkeys(tries):
+        if len(found) == limit:
+            break
+        meaningful = set(_WORD.findall(attempt)) - SOFT_WORDS
+        # A single word left of several says too little of what was asked to be worth offering.
+        if len(meaningful) >= min(2, len(known)) and search_procedures(attempt, filters=filters, limit=1):
+            found.append(attempt)
+    return found

@@ -17,7 +17,7 @@ from motcua.catalogue import selectors
 from motcua.catalogue.constants import Channel, OnlineLevel, ProcedureStatus
 from motcua.catalogue.diagram import process_stages, process_svg
 from motcua.catalogue.models import Component, ProcedureVersion, Sector
-from motcua.catalogue.search import SearchFilters, search_procedures
+from motcua.catalogue.search import SearchFilters, search_procedures, suggestions
 from motcua.core.exceptions import NotFound
 from motcua.core.serving import file_response
 from motcua.core.text import is_code_shaped
@@ -79,6 +79,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             "page": page,
             "rows": rows,
             "querystring": params.urlencode(),
+            "suggestions": suggestions(query, filters=filters) if query and not rows else [],
             "filtered": bool(
                 query or any([filters.sector, filters.level, filters.agency, filters.online_level, filters.at_centre])
             ),

@@ -78,6 +78,13 @@ def test_a_query_with_words_no_name_has_finds_nothing(catalogue, query):
     assert list(search_procedures(query)) == []
 
 
+def test_a_query_that_finds_nothing_gets_shorter_queries_that_do(catalogue):
+    from motcua.catalogue.search import suggestions
+
+    assert suggestions("pizza karaoke ket hon") == ["ket hon"]
+    assert suggestions("pizza karaoke") == []
+
+
 def test_synonyms_managers_add_are_used_from_the_next_search(catalogue):
     from motcua.catalogue.models import SearchSynonym
 
