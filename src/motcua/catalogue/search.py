@@ -37,7 +37,7 @@ from rapidfuzz import fuzz, process
 
 from motcua.catalogue.constants import ProcedureStatus
 from motcua.catalogue.models import NamesRevision, Procedure, ProcedureVersion
-from motcua.catalogue.synonyms import expand
+from motcua.catalogue.synonyms import expand, table
 from motcua.core.caches import process_cache, register
 from motcua.core.text import fold
 
@@ -146,8 +146,8 @@ def search_procedures(
     folded = fold(query or "")
     if not _WORD.search(folded):
         return base.order_by("name_folded", "code")
-    folded = expand(folded)
     words = vocabulary()
+    folded = expand(folded, table(_loaded[0] if _loaded else None))
     scored = []
     for pk, name_folded, code, sector_folded in _candidates(base, folded):
         relevance = rate(folded, name_folded, code, extra_cost=words.extra_cost, sector=sector_folded)
@@ -172,28 +172,27 @@ def _candidates(base: QuerySet[Procedure], folded: str) -> list[Candidate]:
     words = list(dict.fromkeys(_WORD.findall(folded)))
     words = [word for word in words if word not in SOFT_WORDS] or words
     terms = [frozenset(_iy_variants(word)) for word in words]
-    found = _fulltext(base, terms, every_word=True)
+    found = _fulltext(base, [terms])
     if not found:
         corrected = vocabulary().corrected(words)
         if corrected != terms:
-            found = _fulltext(base, corrected, every_word=True)
+            found = _fulltext(base, [corrected])
         terms = corrected
     if len(found) < FEW and 2 < len(terms) <= 8:
         # A word the meant name lacks ("tre" in "can cuoc cho tre duoi 6 tuoi") may still be in a few
-        # others: the names holding all the other words are candidates too; ``rate`` decides.
-        for left_out in range(len(terms)):
-            found += _fulltext(base, terms[:left_out] + terms[left_out + 1 :], every_word=True)
-        found = list(dict.fromkeys(found))
-    return found or _fulltext(base, terms, every_word=False)
+        # others: the names holding all the other words are candidates too (one statement); ``rate`` decides.
+        found = list(dict.fromkeys(found + _fulltext(base, [terms[:i] + terms[i + 1 :] for i in range(len(terms))])))
+    return found or _fulltext(base, [[term] for term in terms])
 
 
-def _fulltext(base: QuerySet[Procedure], terms: Terms, *, every_word: bool) -> list[Candidate]:
-    """The best ``CANDIDATES`` names passing the filters whose words start with the terms, by the index's rank.
+def _fulltext(base: QuerySet[Procedure], alternatives: list[Terms]) -> list[Candidate]:
+    """The best ``CANDIDATES`` names passing the filters whose words start with every term of one of the
+    alternatives, by the index's rank.
 
     One statement: the filters (``base``, with the version in force) are part of it.
     """
     if connection.vendor == "postgresql":
-        match = _tsquery(terms, every_word=every_word)
+        match = _tsquery(alternatives)
         # Constant SQL: the stored tsvector column and its GIN index (migration 0005); the words are a parameter.
         vector = "catalogue_procedure.name_tsv"
         query = "to_tsquery('simple'::regconfig, %s)"
@@ -213,19 +212,23 @@ def _fulltext(base: QuerySet[Procedure], terms: Terms, *, every_word: bool) -> l
             "ORDER BY bm25(catalogue_procedure_fts), p.id LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [_fts5_query(terms, every_word=every_word), *params, CANDIDATES])
+            cursor.execute(sql, [_fts5_query(alternatives), *params, CANDIDATES])
             return [(pk, name_folded, code, sector) for pk, name_folded, code, sector in cursor.fetchall()]
     raise ImproperlyConfigured("Tìm kiếm thủ tục cần SQLite hoặc PostgreSQL.")
 
 
-def _tsquery(terms: Terms, *, every_word: bool) -> str:
-    groups = ["(" + " | ".join(f"{spelling}:*" for spelling in sorted(term)) + ")" for term in terms]
-    return (" & " if every_word else " | ").join(groups)
+def _tsquery(alternatives: list[Terms]) -> str:
+    return " | ".join(
+        "(" + " & ".join("(" + " | ".join(f"{s}:*" for s in sorted(term)) + ")" for term in terms) + ")"
+        for terms in alternatives
+    )
 
 
-def _fts5_query(terms: Terms, *, every_word: bool) -> str:
-    groups = ["(" + " OR ".join(f'"{spelling}"*' for spelling in sorted(term)) + ")" for term in terms]
-    return (" AND " if every_word else " OR ").join(groups)
+def _fts5_query(alternatives: list[Terms]) -> str:
+    return " OR ".join(
+        "(" + " AND ".join("(" + " OR ".join(f'"{s}"*' for s in sorted(term)) + ")" for term in terms) + ")"
+        for terms in alternatives
+    )
 
 
 # --- Misspelt words: corrected against the words of all names, kept in memory -------------------------
@@ -448,7 +451,8 @@ def suggestions(query: str, *, filters: SearchFilters | None = None, limit: int 
     First the query without the words no procedure name has ("pizza hai san" → "hai san"), then that without
     one more word at a time; each is offered only if it finds a procedure.
     """
-    words = _WORD.findall(expand(fold(query or "")))
+    vocabulary()
+    words = _WORD.findall(expand(fold(query or ""), table(_loaded[0] if _loaded else None)))
     if len(words) < 2:
         return []
     known = [word for word in words if vocabulary().knows(word)]

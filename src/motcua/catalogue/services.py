@@ -368,6 +368,7 @@ def save_synonym(synonym: SearchSynonym, *, actor: Any) -> SearchSynonym:
     synonym.term = " ".join(fold(synonym.term).split())
     synonym.expansion = normalise(synonym.expansion)
     synonym.save()
+    names_changed()  # search reads the synonyms again with the names
     _record(actor, "synonym_saved", data={"term": synonym.term, "expansion": synonym.expansion})
     return synonym
 
@@ -376,3 +377,4 @@ def save_synonym(synonym: SearchSynonym, *, actor: Any) -> SearchSynonym:
 def delete_synonym(synonym: SearchSynonym, *, actor: Any) -> None:
     _record(actor, "synonym_deleted", data={"term": synonym.term, "expansion": synonym.expansion})
     synonym.delete()
+    names_changed()

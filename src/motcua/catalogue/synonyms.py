@@ -2,16 +2,15 @@
 
 "gpxd" becomes "giay phep xay dung", "ho kd" becomes "ho kinh doanh": a term is matched as whole words
 (the longest first), and replaced by the words procedure names use, so the rest of the search sees
-only names' words. The table is read once per process and read again when a row changes (its count
-or latest change differs), so a manager's edit is used from the next search on.
+only names' words. The table is read once per process and read again when the catalogue's names token
+changes (``services.names_changed``, which every change of a row calls, as any change of a name does), so
+a manager's edit is used from the next search on, in every process, with no query of its own.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
-
-from django.db.models import Count, Max
 
 from motcua.catalogue.models import SearchSynonym
 from motcua.core.caches import register
@@ -23,14 +22,13 @@ Table = dict[tuple[str, ...], tuple[str, ...]]
 _loaded: tuple[Any, Table] | None = None
 
 
-def table() -> Table:
-    """Active rows as {term words: expansion words}, both folded."""
+def table(token: Any) -> Table:
+    """Active rows as {term words: expansion words}, both folded; read again when ``token`` (the names
+    token search has just read) is not the one they were read under."""
     global _loaded
-    active = SearchSynonym.objects.filter(is_active=True)
-    state = tuple(SearchSynonym.objects.aggregate(n=Count("pk"), at=Max("updated_at")).values())
-    if _loaded is None or _loaded[0] != state:
-        rows = active.values_list("term", "expansion")
-        _loaded = (state, {tuple(_WORD.findall(fold(t))): tuple(_WORD.findall(fold(e))) for t, e in rows})
+    if _loaded is None or _loaded[0] != token:
+        rows = SearchSynonym.objects.filter(is_active=True).values_list("term", "expansion")
+        _loaded = (token, {tuple(_WORD.findall(fold(t))): tuple(_WORD.findall(fold(e))) for t, e in rows})
     return _loaded[1]
 
 
@@ -42,10 +40,9 @@ def _forget() -> None:
 register("motcua.catalogue.synonyms.table", _forget)
 
 
-def expand(folded_query: str, rows: Table | None = None) -> str:
+def expand(folded_query: str, rows: Table) -> str:
     """The query with every synonym term (whole words, longest first) replaced by its expansion; the query as
     it was (a code keeps its dot) when no term is in it."""
-    rows = table() if rows is None else rows
     words = _WORD.findall(folded_query)
     if not rows or not words or not any(tuple(words[i : i + len(t)]) == t for t in rows for i in range(len(words))):
         return folded_query
