@@ -58,7 +58,7 @@ def pad(count: int) -> int:
     return len(fresh)
 
 
-def run(rounds: int) -> tuple[Any, list[float], list[float], dict[str, list[str]]]:
+def run(rounds: int) -> tuple[Any, list[float], list[float], list[float], dict[str, list[str]]]:
     from motcua.catalogue.search import SearchFilters, search_procedures
     from motcua.catalogue.tests.judged import judged_queries, measure
 
@@ -72,27 +72,33 @@ def run(rounds: int) -> tuple[Any, list[float], list[float], dict[str, list[str]
     measures = measure(codes, queries)
     samples: list[float] = []
     filtered: list[float] = []
+    cpu: list[float] = []  # this process's CPU time per unfiltered search: the work, whatever the machine's load
     province = SearchFilters(level="province")
     for judged in queries:
         for target, filters in ((samples, None), (filtered, province)):
             list(search_procedures(judged.query, filters=filters))  # warm-up
             for _ in range(rounds):
-                start = time.perf_counter()
+                start, work = time.perf_counter(), time.process_time()
                 list(search_procedures(judged.query, filters=filters))
                 target.append((time.perf_counter() - start) * 1000)
-    return measures, sorted(samples), sorted(filtered), tops
+                if filters is None:
+                    cpu.append((time.process_time() - work) * 1000)
+    return measures, sorted(samples), sorted(filtered), sorted(cpu), tops
 
 
 def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(len(values) * p))]
 
 
-def report(label: str, count: int, measures: Any, samples: list[float], filtered: list[float]) -> None:
+def report(
+    label: str, count: int, measures: Any, samples: list[float], filtered: list[float], cpu: list[float]
+) -> None:
     print(
         f"{label}: {count} procedures · P@1 {measures.precision_at_1:.3f} · R@5 {measures.recall_at_5:.3f} "
         f"({measures.total} queries) · search p50 {statistics.median(samples):.2f} ms, "
         f"p99 {pct(samples, 0.99):.2f} ms, max {samples[-1]:.2f} ms · "
-        f"with level filter p99 {pct(filtered, 0.99):.2f} ms"
+        f"with level filter p99 {pct(filtered, 0.99):.2f} ms · "
+        f"CPU of this process p50 {statistics.median(cpu):.2f} ms, p99 {pct(cpu, 0.99):.2f} ms"
     )
 
 
@@ -130,13 +136,13 @@ def main() -> None:
         print(f"database: {connection.vendor} · load average {os.getloadavg()[0]:.2f}")
         print(f"import of {args.file.name}: {outcome.summary()} in {imported:.1f} s")
         real = Procedure.objects.count()
-        measures, samples, filtered, tops = run(args.rounds)
-        report("real catalogue", real, measures, samples, filtered)
+        measures, samples, filtered, cpu, tops = run(args.rounds)
+        report("real catalogue", real, measures, samples, filtered, cpu)
         for query, expected, top in measures.misses:
             print(f"  first is not the one meant: {query!r} expected {expected}, got {top}")
         added = pad(args.pad_to)
-        measures, samples, filtered, _tops = run(args.rounds)
-        report(f"padded (+{added} generated)", Procedure.objects.count(), measures, samples, filtered)
+        measures, samples, filtered, cpu, _tops = run(args.rounds)
+        report(f"padded (+{added} generated)", Procedure.objects.count(), measures, samples, filtered, cpu)
         if args.tops:
             args.tops.write_text(json.dumps(tops, ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+import time
 import uuid
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
@@ -60,6 +61,7 @@ SECTOR_BONUS = 8.0
 _OPENING_VERBS = ("cap ", "dang ki ", "giai quiet ")
 CLOSE_WORDS = 5  # name words tried for one misspelt query word
 FEW = 10  # fewer candidates holding every word than this: the names missing one word are tried too
+MISSING_ONE_CANDIDATES = 50  # the best of those by the index's rank: enough to bring back the one meant
 _WORD = re.compile(r"[a-z0-9]+")
 _CODE = re.compile(r"^\d\.?\d{3,6}$")
 # Words that open many official names and carry no meaning for ranking.
@@ -181,11 +183,12 @@ def _candidates(base: QuerySet[Procedure], folded: str) -> list[Candidate]:
     if len(found) < FEW and 2 < len(terms) <= 8:
         # A word the meant name lacks ("tre" in "can cuoc cho tre duoi 6 tuoi") may still be in a few
         # others: the names holding all the other words are candidates too (one statement); ``rate`` decides.
-        found = list(dict.fromkeys(found + _fulltext(base, [terms[:i] + terms[i + 1 :] for i in range(len(terms))])))
+        missing_one = [terms[:i] + terms[i + 1 :] for i in range(len(terms))]
+        found = list(dict.fromkeys(found + _fulltext(base, missing_one, limit=MISSING_ONE_CANDIDATES)))
     return found or _fulltext(base, [[term] for term in terms])
 
 
-def _fulltext(base: QuerySet[Procedure], alternatives: list[Terms]) -> list[Candidate]:
+def _fulltext(base: QuerySet[Procedure], alternatives: list[Terms], *, limit: int = CANDIDATES) -> list[Candidate]:
     """The best ``CANDIDATES`` names passing the filters whose words start with every term of one of the
     alternatives, by the index's rank.
 
@@ -198,7 +201,7 @@ def _fulltext(base: QuerySet[Procedure], alternatives: list[Terms]) -> list[Cand
         query = "to_tsquery('simple'::regconfig, %s)"
         matches = RawSQL(f"{vector} @@ {query}", [match], output_field=BooleanField())  # noqa: S611
         rank = RawSQL(f"ts_rank({vector}, {query})", [match])  # noqa: S611
-        return _rows(base.filter(matches).order_by(rank.desc(), "pk")[:CANDIDATES])
+        return _rows(base.filter(matches).order_by(rank.desc(), "pk")[:limit])
     if connection.vendor == "sqlite":
         allowed, params = base.order_by().values("pk").query.sql_with_params()
         # FTS5 drives (CROSS JOIN keeps it outer); "+p.id" keeps the filter from becoming a rowid probe of the
@@ -212,7 +215,7 @@ def _fulltext(base: QuerySet[Procedure], alternatives: list[Terms]) -> list[Cand
             "ORDER BY bm25(catalogue_procedure_fts), p.id LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [_fts5_query(alternatives), *params, CANDIDATES])
+            cursor.execute(sql, [_fts5_query(alternatives), *params, limit])
             return [(pk, name_folded, code, sector) for pk, name_folded, code, sector in cursor.fetchall()]
     raise ImproperlyConfigured("Tìm kiếm thủ tục cần SQLite hoặc PostgreSQL.")
 
@@ -292,10 +295,30 @@ class Vocabulary:
 _loaded: tuple[uuid.UUID | None, Vocabulary] | None = None
 
 
+# How long a process trusts the names token it read: searches in the same second share one read. A change made
+# in this process is seen at once (``token_changed``); one made in another process within a second.
+TOKEN_SECONDS = 1.0
+_token_read: tuple[float, uuid.UUID | None] | None = None
+
+
+def _current_token() -> uuid.UUID | None:
+    global _token_read
+    now = time.monotonic()
+    if _token_read is None or now - _token_read[0] > TOKEN_SECONDS:
+        _token_read = (now, NamesRevision.objects.order_by("-pk").values_list("token", flat=True).first())
+    return _token_read[1]
+
+
+def token_changed() -> None:
+    """Called by ``services.names_changed``: this process reads the new token on its next search."""
+    global _token_read
+    _token_read = None
+
+
 def vocabulary() -> Vocabulary:
     """The words of all names, reloaded when ``services.names_changed`` gave the catalogue a new token."""
     global _loaded
-    token = NamesRevision.objects.order_by("-pk").values_list("token", flat=True).first()
+    token = _current_token()
     if _loaded is None or _loaded[0] != token:
         _loaded = (token, Vocabulary.of(Procedure.objects.values_list("name_folded", flat=True).iterator()))
     return _loaded[1]
@@ -304,6 +327,7 @@ def vocabulary() -> Vocabulary:
 def _forget_vocabulary() -> None:
     global _loaded
     _loaded = None
+    token_changed()
 
 
 register("motcua.catalogue.search.vocabulary", _forget_vocabulary)

@@ -74,8 +74,11 @@ def names_changed() -> None:
     A new row each time, the older ones deleted: updating one row thousands of times in one transaction (an
     import) grows a chain of row versions on PostgreSQL that every later update walks (quadratic).
     """
+    from motcua.catalogue.search import token_changed  # search reads the models; the services call it
+
     revision = NamesRevision.objects.create()
     NamesRevision.objects.filter(pk__lt=revision.pk).delete()
+    token_changed()
 
 
 # --- Process timing -------------------------------------------------------------------------------

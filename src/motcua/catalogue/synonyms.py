@@ -44,10 +44,11 @@ def expand(folded_query: str, rows: Table) -> str:
     """The query with every synonym term (whole words, longest first) replaced by its expansion; the query as
     it was (a code keeps its dot) when no term is in it."""
     words = _WORD.findall(folded_query)
-    if not rows or not words or not any(tuple(words[i : i + len(t)]) == t for t in rows for i in range(len(words))):
+    if not rows or not words:
         return folded_query
     longest = max(len(term) for term in rows)
     out: list[str] = []
+    replaced = False
     i = 0
     while i < len(words):
         for size in range(min(longest, len(words) - i), 0, -1):
@@ -55,8 +56,9 @@ def expand(folded_query: str, rows: Table) -> str:
             if expansion is not None:
                 out.extend(expansion)
                 i += size
+                replaced = True
                 break
         else:
             out.append(words[i])
             i += 1
-    return " ".join(out)
+    return " ".join(out) if replaced else folded_query
