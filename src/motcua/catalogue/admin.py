@@ -27,8 +27,16 @@ from motcua.catalogue.data import dump_version
 from motcua.catalogue.diagram import process_svg
 from motcua.catalogue.exchange.document import CatalogueImportError, export_document, export_json, import_document
 from motcua.catalogue.exchange.workbook import read_workbook, write_workbook
-from motcua.catalogue.models import Procedure, ProcedureGroup, ProcedureGroupMember, ProcedureVersion, Sector
+from motcua.catalogue.models import (
+    Procedure,
+    ProcedureGroup,
+    ProcedureGroupMember,
+    ProcedureVersion,
+    SearchSynonym,
+    Sector,
+)
 from motcua.core.exceptions import DomainError
+from motcua.core.text import fold
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -57,6 +65,51 @@ class ManagerOnly:
 class SectorAdmin(ManagerOnly, admin.ModelAdmin):
     list_display = ["code", "name"]
     search_fields = ["code", "name_folded"]
+
+
+class SearchSynonymForm(forms.ModelForm):
+    class Meta:
+        model = SearchSynonym
+        fields = ["term", "expansion", "is_active"]
+
+    def clean_term(self) -> str:
+        # Stored folded (what search compares), so "GPXD" and "gpxd" are one row: checked here, not by the database.
+        term = " ".join(fold(self.cleaned_data["term"]).split())
+        if not term:
+            raise forms.ValidationError("Không được để trống.")
+        if SearchSynonym.objects.filter(term=term).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(f"Đã có dòng cho “{term}”.")
+        return term
+
+
+@admin.register(SearchSynonym)
+class SearchSynonymAdmin(ManagerOnly, admin.ModelAdmin):
+    """The abbreviations and everyday wordings search understands; managers add, change and remove them."""
+
+    form = SearchSynonymForm
+
+    list_display = ["term", "expansion", "is_active", "updated_at"]
+    list_filter = ["is_active"]
+    search_fields = ["term", "expansion"]
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return selectors.is_catalogue_manager(request.user)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return selectors.is_catalogue_manager(request.user)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return selectors.is_catalogue_manager(request.user)
+
+    def save_model(self, request: HttpRequest, obj: SearchSynonym, form: Any, change: bool) -> None:
+        services.save_synonym(obj, actor=request.user)
+
+    def delete_model(self, request: HttpRequest, obj: SearchSynonym) -> None:
+        services.delete_synonym(obj, actor=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        for synonym in queryset:
+            services.delete_synonym(synonym, actor=request.user)
 
 
 class VersionInline(admin.TabularInline):

@@ -6,8 +6,10 @@ import re
 
 from django.db import models
 
-# National TTHC codes on the national procedure database: "1.001193", "2.000986", "3.000722".
-PROCEDURE_CODE_RE = re.compile(r"^[1-3]\.\d{6}$")
+# National TTHC codes on the national procedure database: "1.001193", "2.000986", "3.000722", and
+# "5.000…"/"6.000…" for some ministries' procedures. The first digit's meaning is not published
+# (docs/catalogue.md), so any digit is accepted; the shape is one digit, a dot, six digits.
+PROCEDURE_CODE_RE = re.compile(r"^\d\.\d{6}$")
 # Sector (lĩnh vực) codes such as "G03-GD10" or "G09-TP01"; free enough for local sectors.
 SECTOR_CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9.\-_]{1,29}$")
 

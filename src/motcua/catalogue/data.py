@@ -25,7 +25,7 @@ from motcua.catalogue.constants import (
     StepAction,
     StepActorKind,
 )
-from motcua.catalogue.models import ProcedureVersion
+from motcua.catalogue.models import Component, Fee, ProcedureVersion, ProcessStep
 from motcua.catalogue.requirements import requirement_from_text
 from motcua.core.limits import MAX_AMOUNT_VND, MAX_INTEGER
 from motcua.core.text import normalise
@@ -61,6 +61,7 @@ def dump_version(version: ProcedureVersion) -> VersionData:
         "online_level": version.online_level,
         "channels": list(version.channels),
         "resolved_at_centre": version.resolved_at_centre,
+        "information_only": version.information_only,
         "requires_financial_obligation_pause": version.requires_financial_obligation_pause,
         "result_name": version.result_name,
         "result_kind": version.result_kind,
@@ -275,11 +276,16 @@ def _vn_date(text: str) -> date | None:
         return None
 
 
+def column_limit(model: Any, name: str) -> int:
+    """The column's length, so a file fails here, row by row, and never in the database."""
+    return int(model._meta.get_field(name).max_length)
+
+
 def _clean_fee(c: _Cleaner) -> dict[str, Any]:
     return {
-        "name": c.text("name", required=True, max_length=300),
+        "name": c.text("name", required=True, max_length=column_limit(Fee, "name")),
         "amount_vnd": c.integer("amount_vnd", maximum=MAX_AMOUNT_VND),
-        "payer": c.text("payer", max_length=300),
+        "payer": c.text("payer", max_length=column_limit(Fee, "payer")),
         "exemptions": c.text("exemptions", max_length=5000),
         "channels": c.choices_list("channels", Channel),
         "online_reduction_percent": _percent(c, "online_reduction_percent"),
@@ -296,13 +302,16 @@ def _percent(c: _Cleaner, key: str) -> int:
 
 
 def _clean_component(c: _Cleaner) -> dict[str, Any]:
-    name, note = c.text("name", required=True), c.text("note", max_length=5000)
+    name, note = (
+        c.text("name", required=True, max_length=column_limit(Component, "name")),
+        c.text("note", max_length=10000),
+    )
     cleaned: dict[str, Any] = {
         "name": name,
         "copies": c.integer("copies", default=1, minimum=1, maximum=1000),
         "kind": c.choice("kind", ComponentKind, default=ComponentKind.ORIGINAL),
         "reusable_from_data_store": c.boolean("reusable_from_data_store"),
-        "blank_form": c.text("blank_form", max_length=300),
+        "blank_form": c.text("blank_form", max_length=column_limit(Component, "blank_form")),
         "note": note,
     }
     cleaned["requirement"], cleaned["condition"] = _requirement(c, name, note)
@@ -313,7 +322,7 @@ def _requirement(c: _Cleaner, name: str, note: str) -> tuple[str, str]:
     """Stated (``requirement`` + ``condition``), else the older yes/no ``mandatory``, else read from the
     wording: a note "chỉ khi…" makes a component conditional, never mandatory for everyone."""
     requirement = c.choice("requirement", ComponentRequirement, blank=True)
-    condition = c.text("condition", max_length=1000)
+    condition = c.text("condition", max_length=column_limit(Component, "condition"))
     if not requirement:
         derived, derived_condition = requirement_from_text(name, note)
         if c.raw.get("mandatory") not in (None, "") and not c.boolean("mandatory") and derived == "always":
@@ -326,7 +335,7 @@ def _requirement(c: _Cleaner, name: str, note: str) -> tuple[str, str]:
 
 def _clean_step(c: _Cleaner) -> dict[str, Any]:
     return {
-        "name": c.text("name", required=True),
+        "name": c.text("name", required=True, max_length=column_limit(ProcessStep, "name")),
         "actor_kind": c.choice("actor_kind", StepActorKind),
         "role": c.choice("role", Role),
         "agency": c.text("agency", max_length=35).upper() or None,
@@ -334,7 +343,7 @@ def _clean_step(c: _Cleaner) -> dict[str, Any]:
         "duration_unit": c.choice("duration_unit", _StepUnit),
         "allowed_actions": c.choices_list("allowed_actions", StepAction),
         "is_interagency": c.boolean("is_interagency"),
-        "parallel_group": c.text("parallel_group", max_length=20),
+        "parallel_group": c.text("parallel_group", max_length=column_limit(ProcessStep, "parallel_group")),
         "skippable": c.boolean("skippable"),
     }
 
@@ -361,11 +370,13 @@ def clean_version(raw: Mapping[str, Any], *, path: str = "") -> tuple[VersionDat
     """Check and normalise a raw version mapping. Returns the data and every problem found."""
     problems: list[Problem] = []
     c = _Cleaner(raw, path, problems)
+    information_only = c.boolean("information_only")
     data: VersionData = {
         "effective_from": c.day("effective_from", required=True),
         "effective_until": c.day("effective_until"),
         "legal_time_value": c.decimal("legal_time_value"),
-        "legal_time_unit": c.choice("legal_time_unit", DurationUnit),
+        "legal_time_unit": c.choice("legal_time_unit", DurationUnit, blank=information_only),
+        "information_only": information_only,
         "reduced_time_value": c.decimal("reduced_time_value"),
         "reduced_time_unit": c.choice("reduced_time_unit", DurationUnit, blank=True),
         "levels": c.choices_list("levels", UnitLevel),
@@ -374,15 +385,17 @@ def clean_version(raw: Mapping[str, Any], *, path: str = "") -> tuple[VersionDat
         "channels": c.choices_list("channels", Channel),
         "resolved_at_centre": c.boolean("resolved_at_centre"),
         "requires_financial_obligation_pause": c.boolean("requires_financial_obligation_pause"),
-        "result_name": c.text("result_name"),
+        "result_name": c.text("result_name", max_length=column_limit(ProcedureVersion, "result_name")),
         "result_kind": c.choice("result_kind", ResultKind, default=ResultKind.OTHER),
         "result_electronic_allowed": c.boolean("result_electronic_allowed"),
         "legal_basis": c.text("legal_basis", max_length=10000),
         "submission_place": c.text("submission_place", max_length=5000),
-        "publication_decision_number": c.text("publication_decision_number", max_length=60),
+        "publication_decision_number": c.text(
+            "publication_decision_number", max_length=column_limit(ProcedureVersion, "publication_decision_number")
+        ),
         "publication_decision_date": c.day("publication_decision_date"),
         "competent_agencies": sorted({code.strip().upper() for code in c.raw.get("competent_agencies") or []}),
-        "change_note": c.text("change_note"),
+        "change_note": c.text("change_note", max_length=column_limit(ProcedureVersion, "change_note")),
         "fees": c.items("fees", _clean_fee),
         "components": c.items("components", _clean_component),
         "processes": c.items("processes", _clean_process),

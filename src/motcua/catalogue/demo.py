@@ -28,6 +28,8 @@ from motcua.catalogue.demo_supplements import (
     SUPPLEMENTS,
 )
 from motcua.catalogue.exchange.document import FORMAT, FORMAT_VERSION, import_document
+from motcua.catalogue.exchange.national import build_document as build_national
+from motcua.catalogue.exchange.national import configured_file, read_records
 from motcua.catalogue.fees import published_rows
 from motcua.catalogue.models import Procedure
 from motcua.catalogue.requirements import requirement_from_text
@@ -330,3 +332,16 @@ def load(stdout: TextIO) -> None:
     codes = [entry["code"] for entry in document["procedures"]]
     connected = connect_to_national_portal(Procedure.objects.filter(code__in=codes), actor=None, connected=True)
     stdout.write(f"Kết nối Cổng DVC quốc gia: {connected} thủ tục mới kết nối.\n")
+    load_catalogue_file(stdout)
+
+
+def load_catalogue_file(stdout: TextIO) -> None:
+    """The province's levels of the file ``settings.CATALOGUE_FILE`` names, after the curated procedures
+    (which it leaves as they are); nothing when the file is absent."""
+    path = configured_file()
+    if path is None:
+        stdout.write("Danh mục thủ tục: không có tệp CATALOGUE_FILE, chỉ dùng bộ thủ tục mẫu.\n")
+        return
+    document, report = build_national(read_records(path), effective_from=EFFECTIVE_FROM, known_sectors=SECTOR_CODES)
+    report.imported = import_document(document, actor=None)
+    stdout.write(f"Danh mục thủ tục từ {path.name}: {report.summary()}\n")

@@ -36,7 +36,7 @@ from motcua.organisations.models import Agency, UnitLevel
 from motcua.workdays.constants import DurationUnit
 
 procedure_code_validator = RegexValidator(
-    PROCEDURE_CODE_RE, "Mã thủ tục phải có dạng 1.001193 (chữ số 1–3, dấu chấm, 6 chữ số)."
+    PROCEDURE_CODE_RE, "Mã thủ tục phải có dạng 1.001193 (một chữ số, dấu chấm, 6 chữ số)."
 )
 sector_code_validator = RegexValidator(SECTOR_CODE_RE, "Mã lĩnh vực chỉ gồm chữ in hoa, chữ số, dấu chấm, gạch.")
 
@@ -61,9 +61,10 @@ class Procedure(FoldedNameModel):
     """Thủ tục hành chính: the stable identity (code, name, sector) across versions."""
 
     code = models.CharField("mã thủ tục", max_length=10, unique=True, validators=[procedure_code_validator])
-    name = models.CharField("tên thủ tục", max_length=500)
+    # Published names reach 1,094 characters (the national database's longest ones list every case).
+    name = models.CharField("tên thủ tục", max_length=1500)
     # Folded (no diacritics, đ→d, lower case) copy of the name: what every search compares.
-    name_folded = models.CharField(max_length=500, editable=False, db_index=True)
+    name_folded = models.CharField(max_length=1500, editable=False, db_index=True)
     sector = models.ForeignKey(Sector, on_delete=models.PROTECT, related_name="procedures", verbose_name="lĩnh vực")
     status = models.CharField(
         "trạng thái", max_length=10, choices=ProcedureStatus.choices, default=ProcedureStatus.ACTIVE
@@ -107,7 +108,8 @@ class ProcedureVersion(models.Model):
         blank=True,
         validators=[MinValueValidator(Decimal("0.5"))],
     )
-    legal_time_unit = models.CharField("đơn vị thời hạn", max_length=16, choices=DurationUnit.choices)
+    # Blank only on an information-only version: the source did not publish the time limit.
+    legal_time_unit = models.CharField("đơn vị thời hạn", max_length=16, choices=DurationUnit.choices, blank=True)
     # The province's reduced time (thời hạn cắt giảm); the legal one stays beside it for reporting.
     reduced_time_value = models.DecimalField(
         "thời hạn cắt giảm",
@@ -128,12 +130,20 @@ class ProcedureVersion(models.Model):
         "mức độ dịch vụ công trực tuyến", max_length=10, choices=OnlineLevel.choices, default=OnlineLevel.NONE
     )
     channels = models.JSONField("cách thức thực hiện", default=list, blank=True)
-    resolved_at_centre = models.BooleanField("giải quyết tại chỗ ở Trung tâm", default=False)
+    # "4 tại chỗ": received, appraised, approved and returned at the service centre itself.
+    resolved_at_centre = models.BooleanField("giải quyết tại chỗ ở Trung tâm (4 tại chỗ)", default=False)
+    # Published for information only: what the source did not give (time limit, internal process) is
+    # shown as "chưa công bố" and no dossier is received until a manager completes it in a new version.
+    information_only = models.BooleanField(
+        "chỉ cung cấp thông tin",
+        default=False,
+        help_text="Chưa công bố đủ thời hạn, quy trình nội bộ: chưa tiếp nhận hồ sơ trên Cổng và tại quầy.",
+    )
     # Waiting for the applicant to pay a financial obligation (e.g. land levy) stops the clock.
     requires_financial_obligation_pause = models.BooleanField(
         "tạm dừng khi chờ thực hiện nghĩa vụ tài chính", default=False
     )
-    result_name = models.CharField("kết quả thực hiện", max_length=500, blank=True)
+    result_name = models.CharField("kết quả thực hiện", max_length=1000, blank=True)
     result_kind = models.CharField("loại kết quả", max_length=16, choices=ResultKind.choices, default=ResultKind.OTHER)
     result_electronic_allowed = models.BooleanField("cho phép kết quả điện tử", default=False)
     legal_basis = models.TextField("căn cứ pháp lý", blank=True)
@@ -437,3 +447,31 @@ class CatalogueEvent(AuditEvent):
 
     def __str__(self) -> str:
         return self.action
+
+
+class SearchSynonym(models.Model):
+    """An abbreviation or everyday wording people type ("gpxd", "ho kd") and the words names use for it.
+
+    Managers keep the table (admin); search reads it folded (``catalogue.synonyms``) and looks for the
+    names' own words alongside what was typed.
+    """
+
+    term = models.CharField(
+        "cách người dân gõ",
+        max_length=60,
+        unique=True,
+        help_text="Chữ viết tắt hoặc cách gọi thông dụng, ví dụ GPXD, hộ KD. Không phân biệt hoa thường, dấu.",
+    )
+    expansion = models.CharField(
+        "từ ngữ trong tên thủ tục", max_length=300, help_text="Ví dụ: giấy phép xây dựng; hộ kinh doanh."
+    )
+    is_active = models.BooleanField("đang dùng", default=True)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    class Meta:
+        verbose_name = "từ đồng nghĩa, viết tắt khi tìm kiếm"
+        verbose_name_plural = "từ đồng nghĩa, viết tắt khi tìm kiếm"
+        ordering = ["term"]
+
+    def __str__(self) -> str:
+        return f"{self.term} → {self.expansion}"

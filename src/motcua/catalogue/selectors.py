@@ -175,6 +175,11 @@ def active_procedures() -> QuerySet[Procedure]:
 ONLINE_LEVELS = (OnlineLevel.FULL, OnlineLevel.PARTIAL)  # the citizen can submit on the portal
 
 
+def submittable_online(version: ProcedureVersion) -> bool:
+    """The portal takes dossiers of this version: offered online (full or partial) and not information only."""
+    return version.online_level in ONLINE_LEVELS and not version.information_only
+
+
 def with_online_level(procedures: QuerySet[Procedure], at: date) -> QuerySet[Procedure]:
     """Annotate ``online_level_now`` (the online level of the version in force on ``at``, None without one)
     and ``offline_rank`` (0 when the procedure can be done online, 1 otherwise) to put online ones first."""

@@ -28,10 +28,11 @@ from motcua.catalogue.models import (
     ProcedureGroupMember,
     ProcedureVersion,
     ProcessStep,
+    SearchSynonym,
     Sector,
 )
 from motcua.core.exceptions import Conflict, DomainError
-from motcua.core.text import normalise
+from motcua.core.text import fold, normalise
 from motcua.organisations.models import Agency, UnitLevel
 from motcua.workdays.constants import DurationUnit
 
@@ -73,8 +74,11 @@ def names_changed() -> None:
     A new row each time, the older ones deleted: updating one row thousands of times in one transaction (an
     import) grows a chain of row versions on PostgreSQL that every later update walks (quadratic).
     """
+    from motcua.catalogue.search import token_changed  # search reads the models; the services call it
+
     revision = NamesRevision.objects.create()
     NamesRevision.objects.filter(pk__lt=revision.pk).delete()
+    token_changed()
 
 
 # --- Process timing -------------------------------------------------------------------------------
@@ -372,3 +376,24 @@ def save_group(
     )
     _record(actor, "group_saved", group=group, data={"procedures": [p.code for p in procedures]})
     return group
+
+
+# --- Search synonyms (managers' table) ---------------------------------------------------------------
+
+
+@transaction.atomic
+def save_synonym(synonym: SearchSynonym, *, actor: Any) -> SearchSynonym:
+    """Store a synonym row (its term folded: what search compares) and record who changed it."""
+    synonym.term = " ".join(fold(synonym.term).split())
+    synonym.expansion = normalise(synonym.expansion)
+    synonym.save()
+    names_changed()  # search reads the synonyms again with the names
+    _record(actor, "synonym_saved", data={"term": synonym.term, "expansion": synonym.expansion})
+    return synonym
+
+
+@transaction.atomic
+def delete_synonym(synonym: SearchSynonym, *, actor: Any) -> None:
+    _record(actor, "synonym_deleted", data={"term": synonym.term, "expansion": synonym.expansion})
+    synonym.delete()
+    names_changed()

@@ -255,6 +255,17 @@ MEDIA_ROOT = config(
     help_text="Directory for uploaded scans, generated forms and results (file storage).",
     group="Files",
 )
+# A catalogue file in the national database's record format, imported by `make demo` after the curated
+# demo procedures (catalogue.demo); relative paths are read from the project directory.
+CATALOGUE_FILE = config(
+    "CATALOGUE_FILE",
+    "../shared/data/procedures.json",
+    help_text=(
+        "Catalogue file (national procedure database records, JSON) the demo imports after its curated "
+        "procedures, when the file exists; relative to the project directory. Empty: the curated set only."
+    ),
+    group="Files",
+)
 FILE_UPLOAD_MAX_MB = config(
     "FILE_UPLOAD_MAX_MB", 20, help_text="Largest accepted upload per file, in megabytes.", group="Files"
 )

@@ -19,3 +19,6 @@ TWO_FACTOR_REQUIRED_ROLES = []
 # The concurrency tests run up to eight threads at once, each with its own connection.
 if "pool" in DATABASES["default"]["OPTIONS"]:  # noqa: F405
     DATABASES["default"]["OPTIONS"]["pool"]["max_size"] = 12  # noqa: F405
+# The demo's curated procedures only; tests of the whole catalogue name the file themselves
+# (motcua.catalogue.tests.dataset).
+CATALOGUE_FILE = ""

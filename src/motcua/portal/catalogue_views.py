@@ -17,7 +17,7 @@ from motcua.catalogue import selectors
 from motcua.catalogue.constants import Channel, OnlineLevel, ProcedureStatus
 from motcua.catalogue.diagram import process_stages, process_svg
 from motcua.catalogue.models import Component, ProcedureVersion, Sector
-from motcua.catalogue.search import SearchFilters, search_procedures
+from motcua.catalogue.search import SearchFilters, search_procedures, suggestions
 from motcua.core.exceptions import NotFound
 from motcua.core.serving import file_response
 from motcua.core.text import is_code_shaped
@@ -79,7 +79,10 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             "page": page,
             "rows": rows,
             "querystring": params.urlencode(),
-            "filtered": bool(query or any([filters.sector, filters.level, filters.agency, filters.online_level])),
+            "suggestions": suggestions(query, filters=filters) if query and not rows else [],
+            "filtered": bool(
+                query or any([filters.sector, filters.level, filters.agency, filters.online_level, filters.at_centre])
+            ),
             **_filter_choices(),
         },
     )
@@ -121,13 +124,15 @@ def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
             "groups": selectors.groups_of(procedure),
             "legal_time": legal,
             "reduced_time": reduced if reduced and reduced != legal else "",
-            "expected_due": selectors.expected_due(version, now),
+            # No time limit published (information-only versions): no due moment to show.
+            "expected_due": selectors.expected_due(version, now) if version.legal_time_unit else None,
             "now": now,
             "process": process,
+            "steps": steps,
             # Safe: the SVG is built server-side and every text in it is XML-escaped (catalogue/diagram.py).
             "diagram": mark_safe(process_svg(steps, title=f"Quy trình xử lý: {procedure.name}")),  # noqa: S308
             "stages": process_stages(steps),
-            "submission_url": _submission_url(procedure.code) if version.online_level != OnlineLevel.NONE else "",
+            "submission_url": _submission_url(procedure.code) if selectors.submittable_online(version) else "",
             "is_active": procedure.status == ProcedureStatus.ACTIVE,
         },
     )

@@ -15,11 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from motcua.accounts.models import Applicant, User
-from motcua.catalogue.constants import Channel, OnlineLevel
+from motcua.catalogue.constants import Channel
 from motcua.catalogue.fees import fees_due, unpriced
 from motcua.catalogue.fees import total as fees_total
 from motcua.catalogue.models import Procedure, ProcedureVersion
-from motcua.catalogue.selectors import fee_items, version_in_force
+from motcua.catalogue.selectors import fee_items, submittable_online, version_in_force
 from motcua.core.exceptions import DomainError
 from motcua.dossiers.constants import PaymentMethod
 from motcua.dossiers.models import Dossier
@@ -48,7 +48,7 @@ def current_version(procedure: Procedure) -> ProcedureVersion:
 
 
 def allows_online(version: ProcedureVersion) -> bool:
-    return version.online_level != OnlineLevel.NONE
+    return submittable_online(version)
 
 
 def receiving_agencies(version: ProcedureVersion) -> list[Agency]:

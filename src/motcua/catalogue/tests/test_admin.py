@@ -66,3 +66,20 @@ def test_import_errors_are_listed_and_nothing_is_written(manager, procedure):
     page = manager.post("/admin/catalogue/procedure/nhap/", {"file": upload}).content.decode()
     assert "Trang “Phí, lệ phí”, dòng 2, cột D" in page
     assert not Procedure.objects.filter(code="1.001195").exists()
+
+
+def test_managers_keep_the_search_synonyms_and_others_cannot(manager, client, procedure):
+    from motcua.catalogue.models import CatalogueEvent, SearchSynonym
+    from motcua.catalogue.search import search_procedures
+
+    response = manager.post(
+        "/admin/catalogue/searchsynonym/add/", {"term": "ĐK KS", "expansion": "đăng ký khai sinh", "is_active": "on"}
+    )
+    assert response.status_code == 302
+    assert SearchSynonym.objects.get(term="dk ks").expansion == "đăng ký khai sinh"
+    assert CatalogueEvent.objects.filter(action="synonym_saved").exists()
+    assert search_procedures("dk ks")[0].code == "1.001193"
+    duplicate = manager.post("/admin/catalogue/searchsynonym/add/", {"term": "dk  KS", "expansion": "khai sinh"})
+    assert "Đã có dòng" in duplicate.content.decode()
+    client.force_login(MembershipFactory(role=Role.SPECIALIST, user=UserFactory(is_staff=True)).user)
+    assert client.get("/admin/catalogue/searchsynonym/").status_code == 403

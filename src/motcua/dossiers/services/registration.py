@@ -88,6 +88,13 @@ def new_dossier(
     day = now.astimezone(VIETNAM_TZ).date()
     if version is None or version.procedure_id != procedure.pk or not is_in_force(version, day):
         version = version_in_force(procedure, day)
+    if version.information_only:
+        # Published for information until a catalogue manager completes the time limit and process.
+        raise DomainError(
+            "Thủ tục này hiện chỉ cung cấp thông tin (chưa công bố đủ thời hạn, quy trình giải quyết); "
+            "chưa tiếp nhận hồ sơ.",
+            code="procedure_information_only",
+        )
     return Dossier(
         procedure=procedure,
         procedure_version=version,

@@ -138,3 +138,60 @@ def test_citizen_searches_without_diacritics_and_opens_the_procedure(live_server
     assert serious_accessibility_violations(phone) == []
     screenshot(phone, "catalogue-procedure-phone")
     screenshot(phone, "catalogue-procedure-process-phone", full_page=True)
+
+
+def _information_only(code="1.900001", name="Cấp giấy phép khai thác thử nghiệm"):
+    """A procedure as the national catalogue file gives it: no internal process, no time limit."""
+    return make_procedure(
+        name,
+        code=code,
+        sector=SectorFactory(code="TN-N"),
+        legal_time_value=None,
+        legal_time_unit="",
+        information_only=True,
+        fees=[],
+        processes=[],
+    )
+
+
+def test_an_information_only_procedure_says_what_is_not_published_and_offers_no_submission(client, catalogue):
+    _information_only()
+    html = client.get("/thu-tuc/1.900001/").content.decode()
+    assert "Chỉ cung cấp thông tin" in html and "chưa tiếp nhận hồ sơ" in html
+    assert html.count("Chưa công bố") >= 3  # time limit, fees, process
+    assert "Nộp hồ sơ trực tuyến" not in html and "dự kiến trả kết quả" not in html
+    listing = client.get("/thu-tuc/", {"q": "khai thac thu nghiem"}).content.decode()
+    assert "Chỉ cung cấp thông tin" in listing and "chưa công bố" in listing
+
+
+def test_the_listing_says_what_the_portal_offers_and_filters_procedures_resolved_at_the_centre(client, catalogue):
+    make_procedure("Chứng thực chữ ký", code="2.000884", resolved_at_centre=True, online_level="full")
+    html = client.get("/thu-tuc/", {"q": "chung thuc chu ky"}).content.decode()
+    assert "Nộp trực tuyến toàn trình" in html and "4 tại chỗ" in html
+    at_centre = client.get("/thu-tuc/", {"at_centre": "1"}).content.decode()
+    assert "Chứng thực chữ ký" in at_centre and "Đăng ký khai sinh" not in at_centre
+    counter_only = client.get("/thu-tuc/", {"q": "ket hon"}).content.decode()
+    assert "Chỉ nộp trực tiếp hoặc qua bưu chính" in counter_only
+
+
+def test_a_search_that_finds_nothing_offers_shorter_searches_that_do(client, catalogue):
+    html = client.get("/thu-tuc/", {"q": "pizza khai sinh"}).content.decode()
+    assert "Không tìm thấy thủ tục phù hợp" in html
+    assert "Có thể bạn muốn tìm" in html and "?q=khai%20sinh" in html
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_on_a_phone_an_information_only_procedure_and_a_search_that_finds_nothing(live_server, new_browser_page):
+    make_procedure("Đăng ký khai sinh", code="1.001193")
+    _information_only()
+    phone = new_browser_page(viewport=PHONE)
+    phone.goto(f"{live_server.url}/thu-tuc/?q=pizza+khai+sinh")
+    suggestion = phone.get_by_role("link", name="khai sinh")
+    assert suggestion.is_visible() and layout_problems(phone) == []
+    suggestion.click()
+    assert phone.locator(".procedure-name").first.inner_text() == "Đăng ký khai sinh"
+    phone.goto(f"{live_server.url}/thu-tuc/1.900001/")
+    assert phone.get_by_role("note").is_visible()
+    assert layout_problems(phone) == [] and serious_accessibility_violations(phone) == []
+    screenshot(phone, "catalogue-information-only-phone", full_page=True)

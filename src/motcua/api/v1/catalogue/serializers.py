@@ -56,6 +56,10 @@ class ProcedureSummarySerializer(serializers.Serializer):
     status = serializers.CharField(help_text="`active` hoặc `archived`.")
     levels = serializers.ListField(child=serializers.CharField(), help_text="`province`, `district`, `commune`.")
     online_level = serializers.CharField(help_text="`full` (toàn trình), `partial` (một phần), `none`.")
+    resolved_at_centre = serializers.BooleanField(help_text="Giải quyết tại chỗ ở Trung tâm (4 tại chỗ).")
+    information_only = serializers.BooleanField(
+        help_text="Chỉ cung cấp thông tin: chưa công bố đủ thời hạn, quy trình; chưa tiếp nhận hồ sơ."
+    )
     legal_time = ProcedureTimeSerializer(allow_null=True)
     reduced_time = ProcedureTimeSerializer(allow_null=True)
 
@@ -68,6 +72,8 @@ def summary(procedure: Procedure, version: ProcedureVersion | None) -> dict[str,
         "status": procedure.status,
         "levels": version.levels if version else [],
         "online_level": version.online_level if version else "none",
+        "resolved_at_centre": version.resolved_at_centre if version else False,
+        "information_only": version.information_only if version else True,
         "legal_time": time_of(version.legal_time_value, version.legal_time_unit) if version else None,
         "reduced_time": time_of(version.reduced_time_value, version.reduced_time_unit) if version else None,
     }
@@ -174,7 +180,6 @@ class ProcedureDetailSerializer(ProcedureSummarySerializer):
     effective_until = serializers.DateField(allow_null=True)
     applicant_types = serializers.ListField(child=serializers.CharField())
     channels = serializers.ListField(child=serializers.CharField())
-    resolved_at_centre = serializers.BooleanField()
     requires_financial_obligation_pause = serializers.BooleanField()
     result_name = serializers.CharField()
     result_kind = serializers.CharField()
@@ -201,7 +206,6 @@ def detail(procedure: Procedure, version: ProcedureVersion, request: Any) -> dic
         "effective_until": version.effective_until,
         "applicant_types": version.applicant_types,
         "channels": version.channels,
-        "resolved_at_centre": version.resolved_at_centre,
         "requires_financial_obligation_pause": version.requires_financial_obligation_pause,
         "result_name": version.result_name,
         "result_kind": version.result_kind,

@@ -80,6 +80,9 @@ _LIST_PARAMETERS = [
     OpenApiParameter(
         "online_level", OpenApiTypes.STR, enum=list(OnlineLevel.values), description="Mức độ DVC trực tuyến."
     ),
+    OpenApiParameter(
+        "at_centre", OpenApiTypes.BOOL, description="Chỉ thủ tục giải quyết tại chỗ ở Trung tâm (4 tại chỗ)."
+    ),
 ]
 
 

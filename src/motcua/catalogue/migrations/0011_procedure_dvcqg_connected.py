@@ -23,7 +23,7 @@ def restore_search_triggers(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("catalogue", "0009_audit_hash_chain"),
+        ("catalogue", "0010_widen_names_information_only_synonyms"),
     ]
 
     operations = [
