@@ -137,6 +137,7 @@ INSTALLED_APPS = [
     "motcua.notifications",
     "motcua.payments",
     "motcua.integrations",
+    "motcua.signatures",
     "motcua.api",
     "motcua.portal",
     "motcua.backoffice",
@@ -235,6 +236,44 @@ FILE_SERVING_INTERNAL_PREFIX = config(
     help_text="With FILE_SERVING=x-accel: the nginx `internal` location that maps to MEDIA_ROOT.",
     group="Files",
 )
+
+# --- Digital signatures (docs/signatures.md) ---------------------------------------
+SIGNATURE_KEY_DIR = config(
+    "SIGNATURE_KEY_DIR",
+    str(VAR_DIR / "signatures"),
+    help_text="Directory of the PKCS#12 key files of agencies and officials (readable by the application only). "
+    "The demo's test CA writes its files here.",
+    group="Signatures",
+)
+SIGNATURE_PASSPHRASE = config(
+    "SIGNATURE_PASSPHRASE",
+    "",
+    help_text="Passphrase of the PKCS#12 keys that name no variable of their own. Never stored in the database.",
+    group="Signatures",
+    secret=True,
+)
+SIGNATURE_TSA_URL = config(
+    "SIGNATURE_TSA_URL",
+    "",
+    help_text="RFC 3161 time-stamping service that makes signatures PAdES B-T. `local`: the test TSA written by "
+    "`manage.py signature_test_pki` (demo and tests only). Empty: no timestamp (PAdES B-B).",
+    group="Signatures",
+)
+SIGNATURE_TSA_TIMEOUT = config(
+    "SIGNATURE_TSA_TIMEOUT", 10, help_text="Seconds to wait for the time-stamping service.", group="Signatures"
+)
+SIGNATURE_TRUST_ROOTS = config(
+    "SIGNATURE_TRUST_ROOTS",
+    [],
+    help_text="Comma-separated PEM files of the root certificates the verification page trusts (the CAs the "
+    "province's signers hold certificates from). The demo's test root is trusted too when it is in "
+    "SIGNATURE_KEY_DIR.",
+    group="Signatures",
+)
+SIGNATURE_VERIFY_MAX_MB = config(
+    "SIGNATURE_VERIFY_MAX_MB", 10, help_text="Largest PDF accepted by the public verification page.", group="Signatures"
+)
+
 if FILE_SERVING not in {"django", "x-accel"}:
     raise ImproperlyConfigured("FILE_SERVING must be `django` or `x-accel`.")
 # The runtime directories must exist before WhiteNoise and SQLite look for them.

@@ -13,3 +13,6 @@ SMS_BACKEND = "motcua.notifications.sms.MemoryBackend"
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"public_lookup": "1000/minute"}}  # noqa: F405
 # Tests opt in to two-factor sign-in per test (settings fixture); the others sign officials in with a password.
 TWO_FACTOR_REQUIRED_ROLES = []
+# Signatures: the local test TSA (B-T) and a known passphrase; each test session writes its own test PKI.
+SIGNATURE_TSA_URL = "local"
+SIGNATURE_PASSPHRASE = "test-passphrase"  # noqa: S105 — protects the tests' throwaway keys

@@ -1,0 +1,39 @@
+"""A test PKI per session (root, local TSA) and signing keys for the agencies and officials of a test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from motcua.signatures import testpki
+
+# Made once: RSA keys take a moment. The root is valid for ten years around this instant.
+PKI_MOMENT = datetime(2026, 1, 5, 2, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="session")
+def pki_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("signatures")
+
+
+@pytest.fixture
+def signing(settings: Any, pki_dir: Path) -> Path:
+    """Signing configured: the session's key directory, the local TSA, the test passphrase."""
+    settings.SIGNATURE_KEY_DIR = str(pki_dir)
+    settings.SIGNATURE_TSA_URL = "local"
+    settings.SIGNATURE_PASSPHRASE = "test-passphrase"
+    settings.SIGNATURE_TRUST_ROOTS = []
+    testpki.ensure_root(now=PKI_MOMENT)
+    return pki_dir
+
+
+@pytest.fixture
+def give_key(signing: Path) -> Callable[..., Any]:
+    def give(**holder: Any) -> Any:
+        return testpki.issue_key(now=PKI_MOMENT, **holder)
+
+    return give
