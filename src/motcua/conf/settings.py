@@ -270,6 +270,12 @@ SIGNATURE_TRUST_ROOTS = config(
     "SIGNATURE_KEY_DIR.",
     group="Signatures",
 )
+SIGNATURE_VERIFY_LIMIT = config(
+    "SIGNATURE_VERIFY_LIMIT",
+    30,
+    help_text="Signature checks (uploads and QR links) allowed per IP address in 10 minutes on the portal.",
+    group="Signatures",
+)
 SIGNATURE_VERIFY_MAX_MB = config(
     "SIGNATURE_VERIFY_MAX_MB", 10, help_text="Largest PDF accepted by the public verification page.", group="Signatures"
 )
@@ -352,7 +358,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "motcua.api.errors.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"public_lookup": "30/minute"},
+    "DEFAULT_THROTTLE_RATES": {"public_lookup": "30/minute", "signature_verify": "10/minute"},
     # DRF believes X-Forwarded-For when this is unset; the site's one rule is core.clientaddr.
     "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }

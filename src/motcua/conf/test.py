@@ -10,7 +10,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SMS_BACKEND = "motcua.notifications.sms.MemoryBackend"
-REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"public_lookup": "1000/minute"}}  # noqa: F405
+_TEST_RATES = {"public_lookup": "1000/minute", "signature_verify": "1000/minute"}
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": _TEST_RATES}  # noqa: F405
 # Tests opt in to two-factor sign-in per test (settings fixture); the others sign officials in with a password.
 TWO_FACTOR_REQUIRED_ROLES = []
 # Signatures: the local test TSA (B-T) and a known passphrase; each test session writes its own test PKI.

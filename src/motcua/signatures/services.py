@@ -68,7 +68,7 @@ def _record(
 
 def verification_url(token: str) -> str:
     """The public page a signed document's QR code leads to (the portal serves it)."""
-    return f"{settings.SITE_URL.rstrip('/')}/xac-thuc/{token}/"
+    return f"{settings.SITE_URL.rstrip('/')}/xac-thuc-van-ban/{token}/"
 
 
 @dataclass(frozen=True)

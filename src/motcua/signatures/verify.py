@@ -16,6 +16,7 @@ from pathlib import Path
 
 from asn1crypto import x509
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
@@ -23,7 +24,10 @@ from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.status import PdfSignatureStatus
 from pyhanko_certvalidator import ValidationContext
 
-from motcua.core.exceptions import DomainError
+from motcua.core.exceptions import DomainError, NotFound
+from motcua.core.uploads import UploadRejected, clean_name, sniff
+from motcua.signatures import selectors
+from motcua.signatures.models import SignedDocument
 from motcua.signatures.pades import NotAPdf, signing_time_text
 from motcua.signatures.tsa import ROOT_FILE, load_certificates
 
@@ -174,3 +178,31 @@ def _certificate(certificate: x509.Certificate) -> CertificateInfo:
 def _common_name(certificate: x509.Certificate) -> str:
     name = certificate.subject.native
     return str(name.get("common_name") or certificate.subject.human_friendly)
+
+
+def verify_upload(upload: UploadedFile, *, field: str = "file") -> Verification:
+    """A PDF anyone sent: not empty, not above SIGNATURE_VERIFY_MAX_MB, a PDF by its first bytes; then checked."""
+    name = clean_name(upload.name)
+    size = upload.size or 0
+    limit_mb = int(settings.SIGNATURE_VERIFY_MAX_MB)
+
+    def refuse(message: str) -> UploadRejected:
+        return UploadRejected(message, file_name=name, field=field)
+
+    if size == 0:
+        raise refuse(f"Tệp “{name}” rỗng (0 byte). Vui lòng chọn lại tệp.")
+    if size > limit_mb * 1024 * 1024:
+        raise refuse(f"Tệp “{name}” vượt quá giới hạn {limit_mb} MB của trang kiểm tra chữ ký.")
+    if sniff(upload) != "pdf":
+        raise refuse(f"Tệp “{name}” không phải tệp PDF. Chỉ kiểm tra được chữ ký số trên tệp PDF.")
+    upload.seek(0)
+    return verify_pdf(upload.read())
+
+
+def verify_document(token: str) -> tuple[SignedDocument, Verification]:
+    """A document the platform signed, found by its QR code's token, and its signatures checked now."""
+    document = selectors.signed_document(token) if len(token) <= 64 else None
+    if document is None:
+        raise NotFound("Không tìm thấy văn bản điện tử với mã kiểm tra này.")
+    with document.file.open("rb") as stored:
+        return document, verify_pdf(stored.read())

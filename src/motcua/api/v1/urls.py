@@ -8,5 +8,6 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("calendar/", include("motcua.api.v1.calendar")),
     path("procedures/", include("motcua.api.v1.catalogue.urls")),
+    path("signatures/", include("motcua.api.v1.signatures.views")),
     path("", include("motcua.api.v1.dossiers.urls")),
 ]

@@ -92,7 +92,7 @@ def test_the_agency_signature_sits_top_right_of_page_one_with_the_qr_link(give_k
     page = reader.root["/Pages"]["/Kids"][0].get_object()
     width, height = (float(page["/MediaBox"][i]) for i in (2, 3))
     assert x2 > width - 20 and y2 > height - 20 and x1 > width / 2
-    assert services.verification_url(issued.document.token).endswith(f"/xac-thuc/{issued.document.token}/")
+    assert services.verification_url(issued.document.token).endswith(f"/xac-thuc-van-ban/{issued.document.token}/")
 
 
 @needs_pdfsig

@@ -1,4 +1,5 @@
-"""A test PKI per session (root, local TSA) and signing keys for the agencies and officials of a test."""
+"""Signing fixtures for every app's tests (registered in the root conftest): a test PKI per session (root, local
+TSA), signing keys for the agencies and officials of a test, a PDF signed by an agency."""
 
 from __future__ import annotations
 
@@ -37,3 +38,23 @@ def give_key(signing: Path) -> Callable[..., Any]:
         return testpki.issue_key(now=PKI_MOMENT, **holder)
 
     return give
+
+
+def sign_sample(give_key: Callable[..., Any]) -> Any:
+    """A PDF signed by a new agency of the test PKI (services.Issued: the bytes and the kept document)."""
+    from weasyprint import HTML
+
+    from motcua.organisations.tests.factories import AgencyFactory
+    from motcua.signatures import services
+
+    agency = AgencyFactory(name="UBND xã Thanh Ba")
+    give_key(agency=agency)
+    content = bytes(HTML(string="<h1>Giấy chứng nhận</h1>").write_pdf())
+    return services.sign_issued(
+        content, agency=agency, name="ket-qua.pdf", purpose="result", reference="H44-260302-0001", now=PKI_MOMENT
+    )
+
+
+@pytest.fixture
+def signed(give_key: Callable[..., Any], db: Any) -> Any:
+    return sign_sample(give_key)
