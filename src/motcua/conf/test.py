@@ -1,5 +1,7 @@
 """Settings for the test suite: the production settings with fast, offline replacements."""
 
+import tempfile
+
 from motcua.conf.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -16,4 +18,6 @@ REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": _TEST_RATES}  # no
 TWO_FACTOR_REQUIRED_ROLES = []
 # Signatures: the local test TSA (B-T) and a known passphrase; each test session writes its own test PKI.
 SIGNATURE_TSA_URL = "local"
+# Never the worktree's var/: a test that loads the demo writes its test CA to a directory of its own.
+SIGNATURE_KEY_DIR = tempfile.mkdtemp(prefix="motcua-test-signatures-")
 SIGNATURE_PASSPHRASE = "test-passphrase"  # noqa: S105 — protects the tests' throwaway keys

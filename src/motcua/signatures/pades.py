@@ -75,7 +75,7 @@ class SignatureRequest:
     signer: KeySigner
     appearance: Appearance
     name: str  # the person's or the agency's name, as shown in the box
-    box: Box | None = None  # None: an agency's signature goes to the top right of page 1
+    box: Box | None = None  # None: an agency's signature goes top right of page 1, a person's is invisible
     reference: str = ""  # the document's number and notation, or the dossier's code
     verify_url: str = ""  # the QR code's target (agency signatures)
     reason: str = ""
@@ -107,8 +107,13 @@ def _sign_once(
     timestamper: TimeStamper | None,
 ) -> bytes:
     writer = _writer(content)
-    box = request.box or corner_box(writer)
-    fields.append_signature_field(writer, fields.SigFieldSpec(field, box=box.rounded(), on_page=box.page))
+    box = request.box
+    if box is None and request.appearance is Appearance.AGENCY:
+        box = corner_box(writer)
+    # A person's signature without a box (a result uploaded as a file: where the name is printed is not
+    # known) is invisible; the agency's visible one, with its QR code, still shows the document is signed.
+    spec = fields.SigFieldSpec(field, box=box.rounded(), on_page=box.page) if box else fields.SigFieldSpec(field)
+    fields.append_signature_field(writer, spec)
     meta = signers.PdfSignatureMetadata(
         field_name=field,
         md_algorithm="sha256",
@@ -122,7 +127,8 @@ def _sign_once(
         text_params["url"] = request.verify_url
     output = io.BytesIO()
     with request.signer.session() as signer:
-        pdf_signer = signers.PdfSigner(meta, signer=signer, timestamper=timestamper, stamp_style=_style(request))
+        style = _style(request) if box else None
+        pdf_signer = signers.PdfSigner(meta, signer=signer, timestamper=timestamper, stamp_style=style)
         pdf_signer.sign_pdf(writer, output=output, appearance_text_params=text_params)
     return output.getvalue()
 
@@ -136,9 +142,11 @@ def _writer(content: bytes) -> IncrementalPdfFileWriter:
 
 def _free_field(content: bytes, number: int) -> str:
     """A field name not used yet: a document signed before keeps its fields."""
-    existing = {
-        name for name, _value, _ref in fields.enumerate_sig_fields(PdfFileReader(io.BytesIO(content), strict=False))
-    }
+    try:
+        reader = PdfFileReader(io.BytesIO(content), strict=False)
+        existing = {name for name, _value, _ref in fields.enumerate_sig_fields(reader)}
+    except (PdfError, ValueError, KeyError, IndexError, TypeError) as exc:
+        raise NotAPdf("Tệp không phải PDF hợp lệ nên không ký được.") from exc
     name = f"ChuKy{number}"
     while name in existing:
         number += 1

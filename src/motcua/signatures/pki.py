@@ -51,9 +51,16 @@ def _name(common_name: str, organisation: str) -> x509.Name:
     )
 
 
+# X.520 caps a common name at 64 (cryptography counts UTF-8 bytes); the organisation is cut the same way.
+NAME_LIMIT = 64
+
+
 def marked(text: str) -> str:
-    """The subject's text with the TEST mark in front (once)."""
-    return text if text.startswith(TEST_MARK) else f"{TEST_MARK} – {text}"
+    """The subject's text with the TEST mark in front (once), cut to what a certificate's name holds."""
+    text = text if text.startswith(TEST_MARK) else f"{TEST_MARK} – {text}"
+    while len(text.encode("utf-8")) > NAME_LIMIT:  # counted in UTF-8 bytes: a Vietnamese letter takes 2–3
+        text = text[:-2].rstrip() + "…"
+    return text
 
 
 def _new_key() -> rsa.RSAPrivateKey:

@@ -26,3 +26,11 @@ def electronic_results(agency: Agency | None = None) -> QuerySet[SignedDocument]
     """Results issued as signed electronic documents (Decision 766 counts them), of one agency or all."""
     rows = SignedDocument.objects.filter(purpose=DocumentPurpose.RESULT)
     return rows.filter(agency=agency) if agency is not None else rows
+
+
+def signed_tokens(reference: str) -> dict[str, str]:
+    """The verification tokens of the documents signed for ``reference`` (a dossier's code), by file name."""
+    if not reference:
+        return {}
+    rows = SignedDocument.objects.filter(reference=reference).order_by("signed_at", "pk").values_list("name", "token")
+    return dict(rows)  # a name signed again: the latest wins

@@ -172,3 +172,10 @@ def test_box_over_the_name_is_used_for_the_person(give_key):
 
     field = PdfFileReader(io.BytesIO(issued.content)).embedded_regular_signatures[0].sig_field
     assert [round(float(v)) for v in field["/Rect"]] == [300, 150, 480, 210]
+
+
+def test_a_broken_pdf_cannot_be_signed(give_key):
+    agency = AgencyFactory()
+    give_key(agency=agency)
+    with pytest.raises(pades.NotAPdf):
+        sign(agency, content=b"%PDF-1.4 not really")

@@ -59,3 +59,9 @@ def test_demo_without_passphrase_leaves_documents_unsigned(signing, settings):
     demo.load(out)
     assert "unsigned" in out.getvalue()
     assert not SigningKey.objects.exists()
+
+
+def test_a_long_agency_name_still_fits_the_certificate(signing, give_key):
+    agency = AgencyFactory(name="Trung tâm Phục vụ hành chính công và Kiểm soát thủ tục hành chính tỉnh Phú Thọ")
+    key = give_key(agency=agency)
+    assert "TEST – Trung tâm Phục vụ hành chính công" in key.certificate_subject
