@@ -138,6 +138,7 @@ INSTALLED_APPS = [
     "motcua.payments",
     "motcua.integrations",
     "motcua.signatures",
+    "motcua.records",
     "motcua.api",
     "motcua.portal",
     "motcua.backoffice",
