@@ -204,5 +204,10 @@ def verify_document(token: str) -> tuple[SignedDocument, Verification]:
     document = selectors.signed_document(token) if len(token) <= 64 else None
     if document is None:
         raise NotFound("Không tìm thấy văn bản điện tử với mã kiểm tra này.")
-    with document.file.open("rb") as stored:
-        return document, verify_pdf(stored.read())
+    try:
+        with document.file.open("rb") as stored:
+            content = stored.read()
+    except OSError as exc:  # the stored copy went missing: said plainly, never a 500
+        logger.error("Signed document %s unreadable: %s", document.pk, exc)
+        raise DomainError("Không đọc được bản lưu của văn bản này. Vui lòng liên hệ cơ quan phát hành.") from exc
+    return document, verify_pdf(content)

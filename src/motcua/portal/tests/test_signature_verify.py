@@ -82,3 +82,10 @@ def test_checks_are_limited_per_address(client, signed, settings):
     page = upload(client, signed.content)
     assert page.status_code == 429
     assert "quá nhiều lần" in page.content.decode()
+
+
+def test_a_stored_copy_gone_missing_is_said_plainly(client, signed):
+    signed.document.file.storage.delete(signed.document.file.name)
+    page = client.get(f"{URL}{signed.document.token}/")
+    assert page.status_code == 409
+    assert "Không đọc được bản lưu" in page.content.decode()
