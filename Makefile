@@ -14,7 +14,7 @@ export PYTHONPATH := src
 # Debian packages: fonts with full Vietnamese coverage, Pango for WeasyPrint, chromium for browser tests,
 # poppler for checking rendered PDFs.
 APT_PACKAGES := fonts-noto-core fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-	poppler-utils chromium
+	poppler-utils libnss3-tools softhsm2 chromium
 
 .PHONY: help
 help:
@@ -123,6 +123,9 @@ demo: export PORT := $(PORT)
 # Dossiers are synchronised to the reference receiver of the national portal, started below.
 DVCQG_RECEIVER_PORT ?= 8765
 demo: export DVCQG_URL ?= http://127.0.0.1:$(DVCQG_RECEIVER_PORT)/
+# Signatures: the test CA's keys are protected by this passphrase and timestamped by the local test TSA.
+demo: export SIGNATURE_PASSPHRASE ?= demo-test-keys-only
+demo: export SIGNATURE_TSA_URL ?= local
 demo: system-deps install migrate $(STATIC_STAMP)
 	$(MANAGE) load_demo
 	@echo ""
@@ -144,6 +147,8 @@ demo: system-deps install migrate $(STATIC_STAMP)
 	DEBUG=false $(VENV)/bin/gunicorn -c src/motcua/conf/gunicorn.py motcua.wsgi
 
 .PHONY: runserver
+runserver: export SIGNATURE_PASSPHRASE ?= demo-test-keys-only
+runserver: export SIGNATURE_TSA_URL ?= local
 runserver: install migrate
 	@# Development only: Django's auto-reloading server with debug pages.
 	DEBUG=true $(MANAGE) runserver 127.0.0.1:$(PORT)

@@ -22,6 +22,9 @@ import pytest
 
 from motcua.core.testing import DESKTOP
 
+# Fixtures shared by several apps' tests: a test PKI and signing keys (signatures/tests/fixtures.py).
+pytest_plugins = ["motcua.signatures.tests.fixtures"]
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM guard would
 # otherwise refuse every query made by the test while a browser is open.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -141,6 +141,9 @@ RULES: list[Rule] = [
         ),
     ),
     Rule("api/v1/procedures/<str:code>/", "public", PUBLIC, objects="procedure"),
+    # Verification of signed PDFs: anyone; an unknown QR token finds nothing.
+    Rule("api/v1/signatures/verify/", "public", expect(GET_NOT_ALLOWED), post=expect("400")),  # no file sent
+    Rule("api/v1/signatures/documents/<str:token>/", "public", expect("404"), params={"token": "khong-co"}),
     Rule(
         "api/v1/procedures/<str:code>/*/",
         "official",
@@ -197,6 +200,8 @@ RULES: list[Rule] = [
     ),
     # --- Language switch, sandbox payment gateway --------------------------------------------------------
     Rule("i18n/setlang/", "public", expect("redirect")),
+    Rule("xac-thuc-van-ban/", "public", PUBLIC, post=expect("400")),  # an empty form: the file is missing
+    Rule("xac-thuc-van-ban/<str:token>/", "public", expect("404"), params={"token": "khong-co"}),
     Rule("thanh-toan/thu-nghiem/", "public", expect("400")),  # no payment named: nothing to show
     # --- Back office ------------------------------------------------------------------------------------
     Rule(

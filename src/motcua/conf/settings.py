@@ -179,6 +179,8 @@ INSTALLED_APPS = [
     "motcua.operations",
     "motcua.feedback",
     "motcua.outbox",
+    "motcua.signatures",
+    "motcua.records",
     "motcua.api",
     "motcua.portal",
     "motcua.backoffice",
@@ -289,6 +291,50 @@ FILE_SERVING_INTERNAL_PREFIX = config(
     help_text="With FILE_SERVING=x-accel: the nginx `internal` location that maps to MEDIA_ROOT.",
     group="Files",
 )
+
+# --- Digital signatures (docs/signatures.md) ---------------------------------------
+SIGNATURE_KEY_DIR = config(
+    "SIGNATURE_KEY_DIR",
+    str(VAR_DIR / "signatures"),
+    help_text="Directory of the PKCS#12 key files of agencies and officials (readable by the application only). "
+    "The demo's test CA writes its files here.",
+    group="Signatures",
+)
+SIGNATURE_PASSPHRASE = config(
+    "SIGNATURE_PASSPHRASE",
+    "",
+    help_text="Passphrase of the PKCS#12 keys that name no variable of their own. Never stored in the database.",
+    group="Signatures",
+    secret=True,
+)
+SIGNATURE_TSA_URL = config(
+    "SIGNATURE_TSA_URL",
+    "",
+    help_text="RFC 3161 time-stamping service that makes signatures PAdES B-T. `local`: the test TSA written by "
+    "`manage.py signature_test_pki` (demo and tests only). Empty: no timestamp (PAdES B-B).",
+    group="Signatures",
+)
+SIGNATURE_TSA_TIMEOUT = config(
+    "SIGNATURE_TSA_TIMEOUT", 10, help_text="Seconds to wait for the time-stamping service.", group="Signatures"
+)
+SIGNATURE_TRUST_ROOTS = config(
+    "SIGNATURE_TRUST_ROOTS",
+    [],
+    help_text="Comma-separated PEM files of the root certificates the verification page trusts (the CAs the "
+    "province's signers hold certificates from). The demo's test root is trusted too when it is in "
+    "SIGNATURE_KEY_DIR.",
+    group="Signatures",
+)
+SIGNATURE_VERIFY_LIMIT = config(
+    "SIGNATURE_VERIFY_LIMIT",
+    30,
+    help_text="Signature checks (uploads and QR links) allowed per IP address in 10 minutes on the portal.",
+    group="Signatures",
+)
+SIGNATURE_VERIFY_MAX_MB = config(
+    "SIGNATURE_VERIFY_MAX_MB", 10, help_text="Largest PDF accepted by the public verification page.", group="Signatures"
+)
+
 if FILE_SERVING not in {"django", "x-accel"}:
     raise ImproperlyConfigured("FILE_SERVING must be `django` or `x-accel`.")
 # The runtime directories must exist before WhiteNoise and SQLite look for them.
@@ -427,7 +473,11 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "motcua.api.errors.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"public_lookup": "30/minute", "feedback_submit": "10/hour"},
+    "DEFAULT_THROTTLE_RATES": {
+        "public_lookup": "30/minute",
+        "feedback_submit": "10/hour",
+        "signature_verify": "10/minute",
+    },
     # DRF believes X-Forwarded-For when this is unset; the site's one rule is core.clientaddr.
     "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }

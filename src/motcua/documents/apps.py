@@ -7,7 +7,7 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         # The dossier engine issues refusal notices through a port; this app renders them.
-        from motcua.documents.forms import render_refusal_notice
+        from motcua.documents.forms import render_refusal_for_signing
         from motcua.dossiers.services.notices import provide_refusal_renderer
 
-        provide_refusal_renderer(render_refusal_notice)
+        provide_refusal_renderer(render_refusal_for_signing)

@@ -37,6 +37,8 @@ from motcua.dossiers.constants import Outcome, Status
 from motcua.dossiers.formatting import official_date, vn_datetime, vn_money
 from motcua.dossiers.models import Dossier
 from motcua.organisations.models import Agency
+from motcua.signatures.pades import Box
+from motcua.signatures.services import Boxes
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,31 @@ def render_pdf(template: str, context: dict[str, Any]) -> bytes:
     return bytes(HTML(string=html, base_url=str(settings.SITE_URL)).write_pdf())
 
 
+# The room a document reserves for its signer's digital signature, over the printed name (Decree 30/2020,
+# Appendix I cell 7c): the element with this id (its size: .sign-box in documents/forms/base.html).
+SIGNER_ANCHOR = "chu-ky-nguoi-ky"
+# The agency's signature (its seal, cell 8) beside the signer's, in the signature row's other column: the
+# top of the first page, where it goes otherwise, is the national motto's on these A5 forms.
+AGENCY_ANCHOR = "chu-ky-co-quan"
+CSS_PX_TO_PT = 0.75
+
+
+def render_pdf_with_boxes(template: str, context: dict[str, Any]) -> tuple[bytes, Boxes]:
+    """The PDF and where its signer's box landed (WeasyPrint's anchors: the element's rectangle in CSS px
+    from the page's top left)."""
+    from weasyprint import HTML
+
+    document = HTML(string=render_to_string(template, context), base_url=str(settings.SITE_URL)).render()
+    found: dict[str, Box] = {}
+    for number, page in enumerate(document.pages):
+        height = page.height * CSS_PX_TO_PT  # PDF measures from the bottom
+        for name in (SIGNER_ANCHOR, AGENCY_ANCHOR):
+            if name in page.anchors and name not in found:
+                left, top, right, bottom = (value * CSS_PX_TO_PT for value in page.anchors[name])
+                found[name] = Box(number, left, height - bottom, right, height - top)
+    return bytes(document.write_pdf()), Boxes(person=found.get(SIGNER_ANCHOR), agency=found.get(AGENCY_ANCHOR))
+
+
 def refusal_notice_context(dossier: Dossier, *, signer: str, issued_at: datetime) -> dict[str, Any]:
     """The notice issued by the competent agency: the reasons and the legal basis of the refusal."""
     if dossier.outcome != Outcome.REFUSED:
@@ -232,7 +259,13 @@ def refusal_notice_context(dossier: Dossier, *, signer: str, issued_at: datetime
 
 def render_refusal_notice(dossier: Dossier, *, signer: str, issued_at: datetime) -> bytes:
     """PDF of the refusal notice (văn bản từ chối giải quyết) of a dossier refused after appraisal."""
-    return render_pdf(REFUSAL_NOTICE.template, refusal_notice_context(dossier, signer=signer, issued_at=issued_at))
+    return render_refusal_for_signing(dossier, signer=signer, issued_at=issued_at)[0]
+
+
+def render_refusal_for_signing(dossier: Dossier, *, signer: str, issued_at: datetime) -> tuple[bytes, Boxes]:
+    """The refusal notice and the box over the signer's name, where the leader's signature goes."""
+    context = refusal_notice_context(dossier, signer=signer, issued_at=issued_at)
+    return render_pdf_with_boxes(REFUSAL_NOTICE.template, context)
 
 
 def render_dossier_form(form_no: str, dossier: Dossier) -> bytes:

@@ -69,6 +69,17 @@ def _pdf(name: str) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, b"%PDF-1.4\n% demo scan\n", content_type="application/pdf")
 
 
+def _result_pdf(dossier: Dossier) -> SimpleUploadedFile:
+    """A real (if short) PDF result, so that the agencies' demo keys sign it (docs/signatures.md)."""
+    from weasyprint import HTML  # heavy: imported when the demo makes results
+
+    html = (
+        f"<h1>KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH</h1><p>Hồ sơ {dossier.code}: {dossier.procedure.name}.</p>"
+        f"<p>Người nhận: {dossier.applicant_name}.</p><p><i>Văn bản minh họa của bản demo.</i></p>"
+    )
+    return SimpleUploadedFile("ket-qua.pdf", bytes(HTML(string=html).write_pdf()), content_type="application/pdf")
+
+
 def _step_actor(step: DossierStep) -> User:
     found = officials(step.agency_id, [step.role]).order_by("pk").first()
     return found or _user(people.SUPERUSER)
@@ -112,7 +123,7 @@ def resolve(dossier: Dossier, moment: datetime, clock: Clock) -> tuple[Dossier, 
     if actor is None:
         actor = officials(dossier.competent_agency_id, [Role.SPECIALIST]).first() or _user(people.SUPERUSER)
     moment = clock.later(moment, 1)
-    dossier = services.attach_result(dossier, actor=actor, result_files=[_pdf("ket-qua.pdf")], now=moment)
+    dossier = services.attach_result(dossier, actor=actor, result_files=[_result_pdf(dossier)], now=moment)
     return dossier, moment
 
 

@@ -19,6 +19,7 @@ from motcua.dossiers.services import clock, intake
 from motcua.dossiers.services.intake import ComponentData
 from motcua.portal import status_text, submission
 from motcua.portal.uploads import accept_attribute, check
+from motcua.signatures import selectors as signature_selectors
 
 HIDDEN_ACTIONS = frozenset({"update_draft"})
 # Forms handed to the applicant; 06 (the control sheet) is the agencies' internal record.
@@ -67,6 +68,9 @@ def detail_context(dossier: Dossier, user: Any) -> dict[str, Any]:
         if dossier.status in RESULT_VISIBLE
         else []
     )
+    tokens = signature_selectors.signed_tokens(dossier.code or "") if results else {}
+    for row in results:  # a signed electronic result links to its public verification page
+        row.verify_token = tokens.get(row.name, "")  # type: ignore[attr-defined]
     request = (
         dossier.supplement_requests.filter(fulfilled_at=None).order_by("-requested_at").first()
         if dossier.status == Status.SUPPLEMENT_REQUESTED

@@ -9,6 +9,7 @@ from motcua.portal import (
     oidc_views,
     payment_views,
     phone_views,
+    signature_views,
     statistics_views,
     submission_views,
     views,
@@ -52,6 +53,9 @@ urlpatterns = [
     path("tra-cuu-ho-so/", dossier_views.track, name="track"),
     # The address printed in notifications and on receipts (dossiers.notify.lookup_url).
     path("tra-cuu/", dossier_views.track, name="track_short"),
+    # Verification of signed documents: any PDF uploaded, or a signed result's QR code (signatures.services).
+    path("xac-thuc-van-ban/", signature_views.verify, name="signature_verify"),
+    path("xac-thuc-van-ban/<str:token>/", signature_views.document, name="signature_document"),
     path("ho-so-cua-toi/<uuid:reference>/", dossier_views.detail, name="dossier_detail"),
     path("ho-so-cua-toi/<uuid:reference>/tep/<int:file_id>/", dossier_views.download_file, name="dossier_file"),
     path("ho-so-cua-toi/<uuid:reference>/bien-lai/", dossier_views.receipt, name="dossier_receipt"),

@@ -10,5 +10,6 @@ urlpatterns = [
     path("procedures/", include("motcua.api.v1.catalogue.urls")),
     path("statistics/", include("motcua.api.v1.statistics.views")),
     path("", include("motcua.api.v1.feedback.urls")),
+    path("signatures/", include("motcua.api.v1.signatures.views")),
     path("", include("motcua.api.v1.dossiers.urls")),
 ]

@@ -17,7 +17,7 @@ from motcua.dossiers import events
 from motcua.dossiers.constants import PaymentMethod, Status
 from motcua.dossiers.models import Dossier, DossierEvent, DossierFee, FilePurpose
 from motcua.dossiers.services.base import lock, now_or, record
-from motcua.dossiers.services.notices import store_issued
+from motcua.dossiers.services.notices import sign, store_issued
 
 ACTION = events.RECORD_FEE_PAYMENT
 
@@ -115,6 +115,10 @@ def record_fee_payment(
     files = []
     if receipt_pdf is not None:
         name = receipt_name or f"bien-lai-{reference}.pdf"
+        if locked.receiving_agency_id:  # the unit collecting the fee signs its receipt when it has a key
+            receipt_pdf = sign(
+                locked, receipt_pdf, agency=locked.receiving_agency, purpose=FilePurpose.RECEIPT, name=name, now=moment
+            )
         store_issued(locked, receipt_pdf, name=name, purpose=FilePurpose.RECEIPT, now=moment, by=None)
         files.append(name)
     record(

@@ -345,8 +345,12 @@ def attach_result(
     stored = attach_all(
         ctx.dossier, result_files, purpose=FilePurpose.RESULT, user=actor, now=ctx.now, field="result_files"
     )
+    # The electronic result: each PDF signed by the leader who approved it (if they hold a key) and the agency.
+    just_attached = list(ctx.dossier.files.filter(purpose=FilePurpose.RESULT, uploaded_at=ctx.now, name__in=stored))
+    signed = notices.sign_stored_results(ctx.dossier, just_attached, person=ctx.dossier.approved_by, now=ctx.now)
     _resolve(ctx, Outcome.GRANTED)
-    return finish(ctx, note=note, data={"timing": ctx.dossier.timing, **skipped}, files=stored)
+    data = {"timing": ctx.dossier.timing, **skipped, **({"signed_files": signed} if signed else {})}
+    return finish(ctx, note=note, data=data, files=stored)
 
 
 @performs("refuse")

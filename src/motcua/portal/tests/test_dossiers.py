@@ -11,6 +11,7 @@ from motcua.dossiers import services
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Rating
 from motcua.portal.tests.conftest import make_citizen, pdf, submitted_dossier
+from motcua.signatures.selectors import signed_tokens
 
 pytestmark = pytest.mark.django_db
 
@@ -222,3 +223,13 @@ def test_rated_dossier_shows_the_rating_instead_of_the_invitation(citizen_client
     page = _detail(citizen_client, dossier)
     assert "Bạn có thể đánh giá" not in page and 'id="danh-gia"' not in page and "Gửi đánh giá" not in page
     assert "Đánh giá của bạn" in page and "Hài lòng" in page and "Cán bộ nhiệt tình" in page
+
+
+def test_a_signed_result_links_to_its_verification_page(citizen_client, citizen, world, give_key):
+    give_key(agency=world.department)
+    dossier = _refused(world, citizen)
+    page = _detail(citizen_client, dossier)
+    assert "bản điện tử có chữ ký số" in page
+    notice = dossier.files.get(purpose="result")
+    token = signed_tokens(dossier.code)[notice.name]
+    assert reverse("portal:signature_document", args=[token]) in page

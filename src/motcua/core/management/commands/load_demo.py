@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 DEMO_MODULES = [
     "motcua.organisations.demo",
     "motcua.accounts.demo",
+    "motcua.signatures.demo",
     "motcua.workdays.demo",
     "motcua.catalogue.demo",
     "motcua.dossiers.demo",
