@@ -132,3 +132,10 @@ def test_query_count_does_not_grow_with_dossiers(client: Client, data: Any, djan
     varied_copies(receive(data), 200, agencies=[data.department], seed=9)
     with django_assert_max_num_queries(len(first.captured_queries)):
         client.get(reverse("backoffice:operations"), QUARTER)
+
+
+@pytest.mark.parametrize(("moved", "text"), [(None, "—"), (2, "▲ lên 2 bậc"), (-3, "▼ xuống 3 bậc"), (0, "giữ hạng")])
+def test_movement_reads_both_ways(moved: int | None, text: str) -> None:
+    from django.template.loader import render_to_string
+
+    assert text in render_to_string("backoffice/_ops_move.html", {"moved": moved})

@@ -14,6 +14,7 @@ DEMO_MODULES = [
     "motcua.workdays.demo",
     "motcua.catalogue.demo",
     "motcua.dossiers.demo",
+    "motcua.operations.demo",  # a year of closed dossiers for the operations centre
 ]
 
 
