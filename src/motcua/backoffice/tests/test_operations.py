@@ -139,3 +139,28 @@ def test_movement_reads_both_ways(moved: int | None, text: str) -> None:
     from django.template.loader import render_to_string
 
     assert text in render_to_string("backoffice/_ops_move.html", {"moved": moved})
+
+
+def test_every_label_of_the_operations_centre_has_its_english() -> None:
+    from django.utils import translation
+
+    from motcua.backoffice.operations_vocabulary import OPERATIONS_LABELS
+    from motcua.operations import figures, index766, selectors
+
+    shown = {f.label for f in figures.FIGURES} | {v[0] for v in selectors.DIMENSIONS.values()}
+    shown |= {g.name for g in index766.GROUPS} | {b[1] for b in index766.BANDS}
+    shown |= {s.name for s in index766.SUB_INDICATORS} | {s.formula for s in index766.SUB_INDICATORS}
+    assert shown <= set(OPERATIONS_LABELS)
+    with translation.override("en"):
+        untranslated = [label for label in OPERATIONS_LABELS if translation.gettext(label) == label]
+    assert untranslated == []
+
+
+def test_the_page_reads_in_english(client: Client, data: Any) -> None:
+    signed_in(client, data.officer)
+    client.post(reverse("set_language"), {"language": "en", "next": "/can-bo/dieu-hanh/"})
+    html = client.get(reverse("backoffice:operations"), QUARTER).content.decode()
+    assert "Operations centre" in html and "Dossiers received" in html and "Resolved late" in html
+    assert "Trung tâm điều hành" not in html
+    html = client.get(reverse("backoffice:operations_index"), QUARTER).content.decode()
+    assert "Held by the national systems" in html and "Timeliness and results" in html
