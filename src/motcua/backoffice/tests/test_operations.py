@@ -164,3 +164,21 @@ def test_the_page_reads_in_english(client: Client, data: Any) -> None:
     assert "Trung tâm điều hành" not in html
     html = client.get(reverse("backoffice:operations_index"), QUARTER).content.decode()
     assert "Held by the national systems" in html and "Timeliness and results" in html
+
+
+def test_the_tables_export_to_xlsx_with_the_page_numbers(client: Client, data: Any) -> None:
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    signed_in(client, data.officer)
+    page = client.get(reverse("backoffice:operations"), QUARTER)
+    response = client.get(reverse("backoffice:operations_export"), QUARTER)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    book = load_workbook(BytesIO(response.content))
+    assert book.sheetnames[:3] == ["Thông tin", "Chỉ tiêu", "Tỷ lệ"]
+    counters = {row[0]: row[1] for row in book["Chỉ tiêu"].iter_rows(min_row=2, values_only=True)}
+    assert counters["Hồ sơ tiếp nhận"] == page.context["board"].counts["received"]
+    assert counters["Giải quyết quá hạn"] == page.context["board"].counts["resolved_late"]
+    assert "Xếp hạng cấp tỉnh" in book.sheetnames
