@@ -182,3 +182,16 @@ def test_the_tables_export_to_xlsx_with_the_page_numbers(client: Client, data: A
     assert counters["Hồ sơ tiếp nhận"] == page.context["board"].counts["received"]
     assert counters["Giải quyết quá hạn"] == page.context["board"].counts["resolved_late"]
     assert "Xếp hạng cấp tỉnh" in book.sheetnames
+
+
+def test_the_page_names_the_steps_where_dossiers_got_late(client: Client, data: Any) -> None:
+    from motcua.dossiers.models import DossierStep
+    from motcua.dossiers.tests.helpers import to_resolved
+
+    with time_machine.travel(MONDAY_9AM, tick=False):
+        dossier = to_resolved(data)
+    DossierStep.objects.filter(dossier=dossier, order=2).update(timing="late")
+    page = signed_in(client, data.officer).get(reverse("backoffice:operations"), QUARTER)
+    steps = page.context["steps"]
+    assert [(s["order"], s["late"]) for s in steps] == [(2, 1)]
+    assert "figure=resolved_late" in page.content.decode()

@@ -23,6 +23,7 @@ from motcua.core.exceptions import PermissionDenied
 from motcua.dossiers.constants import OPEN_STATUSES, Channel, Satisfaction
 from motcua.dossiers.selectors.inboxes import COUNT_CAP, filters_q
 from motcua.operations import index766
+from motcua.operations.bottlenecks import bottlenecks
 from motcua.operations.dashboard import dashboard, window
 from motcua.operations.export import workbook
 from motcua.operations.figures import BY_KEY
@@ -170,6 +171,7 @@ def operations_view(request: HttpRequest) -> HttpResponse:
             by_agency=board.rows if asked.dimension == "agency" else None,
         ),
         "charts": _charts(board),
+        "steps": bottlenecks(asked.scope, window(asked.period, now), asked.filters),
         "query": asked.query(),
         "band": index766.band(board.index.on_known_scale),
         "wall": request.GET.get("wall") == "1",
