@@ -46,4 +46,5 @@ urlpatterns = [
     path("dieu-hanh/", operations.operations_view, name="operations"),
     path("dieu-hanh/chi-so-766/", operations.operations_index_view, name="operations_index"),
     path("dieu-hanh/ho-so/", operations.operations_dossiers_view, name="operations_dossiers"),
+    path("dieu-hanh/xuat.xlsx", operations.operations_export_view, name="operations_export"),
 ]

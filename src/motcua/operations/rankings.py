@@ -46,8 +46,10 @@ def _ranked_unit(agency_id: int, agencies: dict[int, Agency]) -> Agency | None:
     return agency
 
 
-def _units(scope: OpsScope, window: Window, filters: Filters) -> dict[int, Ranked]:
-    rows = breakdown(scope, window, filters, "agency")
+def _units(
+    scope: OpsScope, window: Window, filters: Filters, rows: list[dict[str, Any]] | None = None
+) -> dict[int, Ranked]:
+    rows = breakdown(scope, window, filters, "agency") if rows is None else rows
     rated = per_agency_ratings(scope, window, filters)
     agencies = {a.pk: a for a in Agency.objects.only("pk", "name", "kind", "level", "parent_id")}
     sums: dict[int, dict[str, int]] = defaultdict(
@@ -80,9 +82,20 @@ def _ranks(values: dict[int, Any]) -> dict[int, int]:
     return ranks
 
 
-def rankings(scope: OpsScope, window: Window, previous: Window, filters: Filters) -> dict[str, list[Ranked]]:
-    """``{"province": […], "commune": […]}``: units of each level ranked by on-time rate."""
-    now, before = _units(scope, window, filters), _units(scope, previous, filters)
+def rankings(
+    scope: OpsScope,
+    window: Window,
+    previous: Window,
+    filters: Filters,
+    *,
+    by_agency: list[dict[str, Any]] | None = None,
+) -> dict[str, list[Ranked]]:
+    """``{"province": […], "commune": […]}``: units of each level ranked by on-time rate.
+
+    ``by_agency``: the period's breakdown by agency when the caller already read it (the dashboard's
+    default), so the same scan is not made twice.
+    """
+    now, before = _units(scope, window, filters, by_agency), _units(scope, previous, filters)
     result: dict[str, list[Ranked]] = {}
     for level in (UnitLevel.PROVINCE, UnitLevel.COMMUNE):
         current = {k: u for k, u in now.items() if u.level == level}

@@ -132,3 +132,67 @@ def test_query_count_does_not_grow_with_dossiers(client: Client, data: Any, djan
     varied_copies(receive(data), 200, agencies=[data.department], seed=9)
     with django_assert_max_num_queries(len(first.captured_queries)):
         client.get(reverse("backoffice:operations"), QUARTER)
+
+
+@pytest.mark.parametrize(("moved", "text"), [(None, "—"), (2, "▲ lên 2 bậc"), (-3, "▼ xuống 3 bậc"), (0, "giữ hạng")])
+def test_movement_reads_both_ways(moved: int | None, text: str) -> None:
+    from django.template.loader import render_to_string
+
+    assert text in render_to_string("backoffice/_ops_move.html", {"moved": moved})
+
+
+def test_every_label_of_the_operations_centre_has_its_english() -> None:
+    from django.utils import translation
+
+    from motcua.backoffice.operations_vocabulary import OPERATIONS_LABELS
+    from motcua.operations import figures, index766, selectors
+
+    shown = {f.label for f in figures.FIGURES} | {v[0] for v in selectors.DIMENSIONS.values()}
+    shown |= {g.name for g in index766.GROUPS} | {b[1] for b in index766.BANDS}
+    shown |= {s.name for s in index766.SUB_INDICATORS} | {s.formula for s in index766.SUB_INDICATORS}
+    assert shown <= set(OPERATIONS_LABELS)
+    with translation.override("en"):
+        untranslated = [label for label in OPERATIONS_LABELS if translation.gettext(label) == label]
+    assert untranslated == []
+
+
+def test_the_page_reads_in_english(client: Client, data: Any) -> None:
+    signed_in(client, data.officer)
+    client.post(reverse("set_language"), {"language": "en", "next": "/can-bo/dieu-hanh/"})
+    html = client.get(reverse("backoffice:operations"), QUARTER).content.decode()
+    assert "Operations centre" in html and "Dossiers received" in html and "Resolved late" in html
+    assert "Trung tâm điều hành" not in html
+    html = client.get(reverse("backoffice:operations_index"), QUARTER).content.decode()
+    assert "Held by the national systems" in html and "Timeliness and results" in html
+
+
+def test_the_tables_export_to_xlsx_with_the_page_numbers(client: Client, data: Any) -> None:
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    signed_in(client, data.officer)
+    page = client.get(reverse("backoffice:operations"), QUARTER)
+    response = client.get(reverse("backoffice:operations_export"), QUARTER)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    book = load_workbook(BytesIO(response.content))
+    assert book.sheetnames[:3] == ["Thông tin", "Chỉ tiêu", "Tỷ lệ"]
+    counters = {row[0]: row[1] for row in book["Chỉ tiêu"].iter_rows(min_row=2, values_only=True)}
+    assert counters["Hồ sơ tiếp nhận"] == page.context["board"].counts["received"]
+    assert counters["Giải quyết quá hạn"] == page.context["board"].counts["resolved_late"]
+    assert "Xếp hạng cấp tỉnh" in book.sheetnames
+
+
+def test_the_page_names_the_steps_where_dossiers_got_late(client: Client, data: Any) -> None:
+    from motcua.dossiers.models import DossierStep
+    from motcua.dossiers.tests.helpers import to_resolved
+
+    with time_machine.travel(MONDAY_9AM, tick=False):
+        dossier = to_resolved(data)
+    DossierStep.objects.filter(dossier=dossier, order=2).update(timing="late")
+    assert signed_in(client, data.officer).get(reverse("backoffice:operations"), QUARTER).context["steps"] is None
+    page = client.get(reverse("backoffice:operations"), {**QUARTER, "procedure": data.procedure.code})
+    steps = page.context["steps"]
+    assert [(s["order"], s["late"]) for s in steps] == [(2, 1)]
+    assert "figure=resolved_late" in page.content.decode()

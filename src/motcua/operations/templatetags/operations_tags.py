@@ -56,3 +56,9 @@ def percent_number(value: float | None) -> str:
 @register.filter
 def get_item(mapping: Any, key: Any) -> Any:
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.filter
+def magnitude(value: int | None) -> int | None:
+    """The size of a movement, whichever way (▲ 2, ▼ 2)."""
+    return None if value is None else abs(int(value))

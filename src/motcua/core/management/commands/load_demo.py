@@ -17,6 +17,7 @@ DEMO_MODULES = [
     "motcua.dossiers.demo",
     "motcua.dossiers.demo_groups",
     "motcua.feedback.demo",
+    "motcua.operations.demo",  # a year of closed dossiers for the operations centre
 ]
 
 
