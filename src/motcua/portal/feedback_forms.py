@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from motcua.core.uploads import accept_attribute
 from motcua.feedback import selectors
 from motcua.feedback.services import Submission
-from motcua.organisations.models import AdministrativeUnit, UnitLevel
+from motcua.organisations.models import AdministrativeUnit, Agency, UnitLevel
 
 MAX_PHOTOS = 5
 
@@ -42,6 +42,11 @@ def _communes() -> list[tuple[str, Any]]:
     return [("", gettext_lazy("— Không chọn —")), *((u.code, u.name) for u in units[:2000])]
 
 
+def _agencies() -> list[tuple[Any, Any]]:
+    agencies = Agency.objects.filter(is_active=True).order_by("name").values_list("pk", "name")
+    return [("", gettext_lazy("— Không chọn —")), *agencies[:1000]]
+
+
 class FeedbackForm(forms.Form):
     category = forms.ChoiceField(label=gettext_lazy("Lĩnh vực"), choices=())
     title = forms.CharField(label=gettext_lazy("Tiêu đề"), max_length=200)
@@ -68,6 +73,15 @@ class FeedbackForm(forms.Form):
         required=False,
         help_text=gettext_lazy("Chỉ khi khác số điện thoại bạn ghi bên dưới."),
     )
+    procedure = forms.CharField(
+        label=gettext_lazy("Mã thủ tục liên quan"),
+        max_length=30,
+        required=False,
+        help_text=gettext_lazy("Nếu phản ánh về quy định của một thủ tục: mã thủ tục, ví dụ 1.001193."),
+    )
+    agency = forms.TypedChoiceField(
+        label=gettext_lazy("Cơ quan liên quan"), choices=(), required=False, coerce=int, empty_value=None
+    )
     anonymous = forms.BooleanField(
         label=gettext_lazy("Gửi ẩn danh"),
         required=False,
@@ -87,6 +101,7 @@ class FeedbackForm(forms.Form):
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["category"]).choices = _categories()
         cast(forms.ChoiceField, self.fields["unit"]).choices = _communes()
+        cast(forms.ChoiceField, self.fields["agency"]).choices = _agencies()
 
     def clean_photos(self) -> list[UploadedFile]:
         photos = self.cleaned_data.get("photos") or []
@@ -110,6 +125,8 @@ class FeedbackForm(forms.Form):
             longitude=data.get("longitude"),
             dossier_code=data["dossier_code"],
             dossier_contact=data["dossier_contact"],
+            procedure_code=data["procedure"].strip(),
+            agency_id=data["agency"],
             files=data["photos"],
         )
 

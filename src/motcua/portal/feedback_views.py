@@ -61,7 +61,9 @@ def answer_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def send(request: HttpRequest) -> HttpResponse:
-    form = FeedbackForm(request.POST or None, request.FILES or None)
+    # A procedure's page links here with its code: the item is then about that procedure's rules.
+    initial = {"procedure": request.GET.get("thu-tuc", "")[:30]}
+    form = FeedbackForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         if not throttle.hit(request, "feedback", limit=settings.FEEDBACK_SUBMIT_LIMIT, window_seconds=HOUR):
             form.add_error(None, _("Bạn đã gửi quá nhiều phản ánh trong một giờ. Vui lòng thử lại sau."))

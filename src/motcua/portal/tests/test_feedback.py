@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from motcua.catalogue.tests.factories import make_procedure
 from motcua.feedback import services
 from motcua.feedback.constants import Status
 from motcua.feedback.models import FeedbackItem
@@ -101,3 +102,15 @@ def test_the_feedback_pages_in_english(province: Province, client: Client) -> No
     assert "Send a report or suggestion" in html and "Photos and files" in html and "Send anonymously" in html
     assert "Gửi phản ánh, kiến nghị" not in html
     assert "Follow a report or suggestion" in client.get("/phan-anh/tra-cuu/").content.decode()
+
+
+def test_an_item_about_a_procedures_rules_names_the_procedure_and_an_agency(province: Province, client: Client) -> None:
+    procedure = make_procedure("Đăng ký khai sinh", code="1.001193")
+    page = client.get("/phan-anh/gui/?thu-tuc=1.001193").content.decode()
+    assert 'value="1.001193"' in page and province.department.name in page
+    form = _form(category="quy-dinh-hanh-chinh", procedure="1.001193", agency=str(province.department.pk))
+    assert client.post("/phan-anh/gui/", form).status_code == 302
+    item = FeedbackItem.objects.get()
+    assert (item.procedure, item.mentioned_agency) == (procedure, province.department)
+    unknown = client.post("/phan-anh/gui/", _form(procedure="9.999999"))
+    assert unknown.status_code == 200 and "Không tìm thấy thủ tục" in unknown.content.decode()
