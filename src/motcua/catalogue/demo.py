@@ -1,4 +1,5 @@
-"""Demo catalogue: real procedures from ``demo_data/procedures-sample.json`` for the Phú Thọ demo province.
+"""Demo catalogue: real procedures from the sourced sample (``settings.CATALOGUE_SAMPLE_FILE``, read where it
+lies, never copied here) for the Phú Thọ demo province.
 
 Facts (codes, names, times, fees, components, results, online levels, published internal steps)
 come from the sample and ``demo_supplements``; what neither states is derived and marked:
@@ -37,7 +38,6 @@ from motcua.catalogue.services import connect_to_national_portal
 from motcua.core.text import fold
 from motcua.organisations.models import Agency
 
-SAMPLE = Path(__file__).parent / "demo_data" / "procedures-sample.json"
 EFFECTIVE_FROM = date(2025, 12, 1)  # illustrative: the sample's provincial decisions date from 11/2025
 
 # Agencies of organisations/demo.py (Phú Thọ), referred to by identifier code.
@@ -306,9 +306,16 @@ def procedure_entry(record: dict[str, Any], existing: set[str]) -> dict[str, Any
     }
 
 
+def sample_file() -> Path | None:
+    """The sourced sample the curated procedures come from (``settings.CATALOGUE_SAMPLE_FILE``): third-party
+    data, read where it lies and never copied into the repository."""
+    return configured_file("CATALOGUE_SAMPLE_FILE")
+
+
 def build_document() -> dict[str, Any]:
     existing = set(Agency.objects.values_list("identifier_code", flat=True))
-    records = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    sample = sample_file()
+    records = json.loads(sample.read_text(encoding="utf-8")) if sample is not None else []
     entries = [e for r in records if r["code"] and (e := procedure_entry(r, existing)) is not None]
     sectors = {e["sector"]: SECTOR_NAMES.get(e["sector"], e.pop("sector_name")) for e in entries}
     for entry in entries:
@@ -324,6 +331,8 @@ def build_document() -> dict[str, Any]:
 
 
 def load(stdout: TextIO) -> None:
+    if sample_file() is None:
+        stdout.write("Danh mục thủ tục: không có tệp CATALOGUE_SAMPLE_FILE, không có thủ tục mẫu.\n")
     document = build_document()
     report = import_document(document, actor=None)
     stdout.write(f"Danh mục thủ tục: {len(document['procedures'])} thủ tục mẫu. {report.summary()}\n")

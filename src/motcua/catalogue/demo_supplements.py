@@ -1,4 +1,4 @@
-"""Facts the demo catalogue adds where ``demo_data/procedures-sample.json`` is silent.
+"""Facts the demo catalogue adds where the sourced sample (``settings.CATALOGUE_SAMPLE_FILE``) is silent.
 
 Each entry names its basis. Time limits and fees come from the law the procedure rests on;
 components of the certification (chứng thực) procedures from Decree 23/2015/NĐ-CP. Where the

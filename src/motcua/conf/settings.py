@@ -259,6 +259,16 @@ MEDIA_ROOT = config(
 )
 # A catalogue file in the national database's record format, imported by `make demo` after the curated
 # demo procedures (catalogue.demo); relative paths are read from the project directory.
+CATALOGUE_SAMPLE_FILE = config(
+    "CATALOGUE_SAMPLE_FILE",
+    "../shared/data/procedures-sample.json",
+    help_text=(
+        "The sourced sample of real procedures the demo's curated catalogue is built from (third-party data, "
+        "read where it lies, never copied into the repository); relative to the project directory. Absent: the "
+        "demo has no curated procedures."
+    ),
+    group="Files",
+)
 CATALOGUE_FILE = config(
     "CATALOGUE_FILE",
     "../shared/data/procedures.json",

@@ -13,6 +13,7 @@ from django.urls import reverse
 from motcua.accounts import demo as people
 from motcua.accounts.models import Role
 from motcua.accounts.tests.factories import TEST_PASSWORD, MembershipFactory, UserFactory
+from motcua.catalogue.tests.sample import needs_sample
 from motcua.dossiers.tests.helpers import receive
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +73,7 @@ def test_roles_without_inbox_cannot_open_dossiers_or_the_ledger(client: Client, 
     assert client.get(reverse("backoffice:ledger")).status_code == 403
 
 
+@needs_sample
 def test_every_demo_account_lands_without_error(settings: Any) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     call_command("load_demo", stdout=io.StringIO())

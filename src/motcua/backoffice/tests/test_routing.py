@@ -17,11 +17,12 @@ from motcua.accounts.models import Role, User
 from motcua.accounts.tests.factories import MembershipFactory
 from motcua.backoffice.acting import SESSION_KEY
 from motcua.backoffice.actionforms import FORMS
+from motcua.catalogue.tests.sample import needs_sample
 from motcua.dossiers.models import DossierEvent, DossierStep
 from motcua.dossiers.tests.helpers import receive
 from motcua.organisations import demo as org
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, needs_sample]
 AssignForm = FORMS["assign"]  # the assign action's form, built from the workflow table
 
 

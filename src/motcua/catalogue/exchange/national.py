@@ -343,12 +343,13 @@ def import_file(path: Path, *, actor: Any, effective_from: date, levels: Iterabl
     return report
 
 
-def configured_file() -> Path | None:
-    """The file ``settings.CATALOGUE_FILE`` names (relative to the project directory), when it exists."""
+def configured_file(setting: str = "CATALOGUE_FILE") -> Path | None:
+    """The file the setting names (relative to the project directory), when it exists."""
     from django.conf import settings
 
-    if not settings.CATALOGUE_FILE:
+    value = getattr(settings, setting)
+    if not value:
         return None
-    path = Path(settings.CATALOGUE_FILE)
+    path = Path(value)
     path = path if path.is_absolute() else Path(settings.BASE_DIR) / path
     return path if path.is_file() else None

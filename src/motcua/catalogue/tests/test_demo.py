@@ -6,8 +6,9 @@ from motcua.catalogue import demo, selectors
 from motcua.catalogue.models import InternalProcess, Procedure
 from motcua.catalogue.search import search_procedures
 from motcua.catalogue.services import process_duration_hours
+from motcua.catalogue.tests.sample import needs_sample
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, needs_sample]
 
 
 @pytest.fixture

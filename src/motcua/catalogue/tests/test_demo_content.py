@@ -9,8 +9,9 @@ from motcua.catalogue import demo
 from motcua.catalogue.constants import LEGAL_BASIS_MISSING
 from motcua.catalogue.demo_sources import OTHER_PROVINCES, SOURCE_BASIS, localise, names_other_province
 from motcua.catalogue.models import Component, ProcedureVersion
+from motcua.catalogue.tests.sample import needs_sample
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, needs_sample]
 
 KEY_PROCEDURES = ("1.001193", "1.004222", "1.000894", "1.004194")
 

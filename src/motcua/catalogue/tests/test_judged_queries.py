@@ -11,8 +11,9 @@ from motcua.catalogue.exchange import national
 from motcua.catalogue.search import search_procedures
 from motcua.catalogue.tests.dataset import dataset_path, needs_dataset
 from motcua.catalogue.tests.judged import judged_queries, measure
+from motcua.catalogue.tests.sample import needs_sample
 
-pytestmark = [pytest.mark.django_db, needs_dataset]
+pytestmark = [pytest.mark.django_db, needs_dataset, needs_sample]
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from motcua.accounts.models import Membership, Role
+from motcua.catalogue.tests.sample import needs_sample
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import AssignmentRule, Dossier, DossierEvent
 from motcua.dossiers.selectors.inboxes import inbox_counts, listing, scope_for
@@ -16,6 +17,7 @@ from motcua.organisations.demo import UBND_VIET_TRI_CODE
 INBOX_ROLES = [Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.HEAD_OF_DIVISION, Role.LEADER]
 
 
+@needs_sample
 @pytest.mark.django_db
 def test_demo_has_every_status_and_is_idempotent(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.db.models import Q
 
 from motcua.accounts.models import Membership
+from motcua.catalogue.tests.sample import needs_sample
 from motcua.dossiers.constants import StepState
 from motcua.dossiers.models import DossierStep
 from motcua.dossiers.selectors import step_rows as selectors_step_rows
@@ -37,6 +38,7 @@ def test_prefixed_moves_every_lookup_to_the_relation(case):
     assert prefixed(condition, "dossier") == expected
 
 
+@needs_sample
 def test_every_step_box_of_the_demo_lists_the_box_in_step_order(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     call_command("load_demo", stdout=io.StringIO())

@@ -8,12 +8,14 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
+from motcua.catalogue.tests.sample import needs_sample
 from motcua.feedback.constants import Status
 from motcua.feedback.models import FeedbackItem
 
 pytestmark = pytest.mark.django_db
 
 
+@needs_sample
 def test_demo_items_cover_every_state_and_several_communes(settings: Any) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     call_command("load_demo", stdout=io.StringIO())

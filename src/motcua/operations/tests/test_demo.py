@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from motcua.catalogue.tests.sample import needs_sample
 from motcua.dossiers.models import Dossier, Rating
 from motcua.operations import periods
 from motcua.operations.dashboard import dashboard
@@ -18,6 +19,7 @@ from motcua.operations.selectors import Filters
 from motcua.workdays.constants import VIETNAM_TZ
 
 
+@needs_sample
 @pytest.mark.django_db
 def test_demo_history_fills_a_year_and_is_idempotent(settings) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 
 from motcua.catalogue.models import Component
 from motcua.catalogue.tests.factories import SectorFactory, make_procedure, step
+from motcua.catalogue.tests.sample import needs_sample
 from motcua.core.testing import DESKTOP, PHONE, layout_problems, screenshot, serious_accessibility_violations
 
 MONDAY_9AM = "2026-03-02 09:00 +0700"
@@ -99,6 +100,7 @@ def test_blank_form_download(client, catalogue):
     assert client.get(f"/thu-tuc/1.000894/mau/{component.pk}/").status_code == 404
 
 
+@needs_sample
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_citizen_searches_without_diacritics_and_opens_the_procedure(live_server, new_browser_page):

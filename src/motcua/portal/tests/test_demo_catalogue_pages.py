@@ -10,11 +10,12 @@ from django.urls import reverse
 
 from motcua.catalogue.constants import LEGAL_BASIS_MISSING
 from motcua.catalogue.models import Component, ProcedureVersion
+from motcua.catalogue.tests.sample import needs_sample
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier
 from motcua.portal.tests.test_submission import _start
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, needs_sample]
 
 
 @pytest.fixture
