@@ -58,6 +58,9 @@ def _routes() -> list[Route]:
     versions = ProcedureVersion.objects.select_related("procedure").prefetch_related("competent_agencies", "fees")
     for version in versions:
         value, unit = effective_time(version)
+        # Information-only procedures (the national file's, until a manager completes them) take no dossier.
+        if version.information_only or not unit:
+            continue
         fee = next((f.amount_vnd for f in version.fees.all() if f.amount_vnd), 0) or 0
         for competent in version.competent_agencies.all():
             local = [c for c in centres if c.administrative_unit_id == competent.administrative_unit_id] or centres

@@ -4,12 +4,15 @@ province's operations page shows rates that are neither empty nor perfect."""
 from __future__ import annotations
 
 import io
+import json
 from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from motcua.catalogue.models import ProcedureVersion
+from motcua.catalogue.tests.dataset import dataset_path, needs_dataset
 from motcua.catalogue.tests.sample import needs_sample
 from motcua.dossiers.models import Dossier, Rating
 from motcua.operations import periods
@@ -34,3 +37,20 @@ def test_demo_history_fills_a_year_and_is_idempotent(settings) -> None:
     assert 0.7 < (board.rates.on_time or 0) < 1
     assert board.counts["ratings"] > 0 and board.counts["paid_online"] >= 0
     assert board.index.on_known_scale is not None
+
+
+@needs_sample
+@needs_dataset
+@pytest.mark.django_db
+def test_the_demo_history_leaves_out_information_only_procedures(settings, tmp_path) -> None:
+    """`make demo` imports the national file after the curated set: its procedures without a published time
+    limit are information only, and no demo dossier may be dated against a limit they do not have."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    records = json.loads(dataset_path().read_text(encoding="utf-8"))  # type: ignore[union-attr]
+    untimed = [r for r in records if not (r.get("processing_time") or {}).get("unit")][:20]
+    part = tmp_path / "part.json"
+    part.write_text(json.dumps(untimed, ensure_ascii=False), encoding="utf-8")
+    settings.CATALOGUE_FILE = str(part)
+    call_command("load_demo", stdout=io.StringIO())
+    information_only = Dossier.objects.filter(procedure_version__information_only=True)
+    assert ProcedureVersion.objects.filter(information_only=True).exists() and not information_only.exists()
