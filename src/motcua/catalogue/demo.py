@@ -30,7 +30,7 @@ from motcua.catalogue.demo_supplements import (
 )
 from motcua.catalogue.exchange.document import FORMAT, FORMAT_VERSION, import_document
 from motcua.catalogue.exchange.national import build_document as build_national
-from motcua.catalogue.exchange.national import configured_file, read_records
+from motcua.catalogue.exchange.national import configured_file, online_level_of, read_records, result_kind_of
 from motcua.catalogue.fees import published_rows
 from motcua.catalogue.models import Procedure
 from motcua.catalogue.requirements import requirement_from_text
@@ -108,10 +108,6 @@ def _levels(text: str | None, agency: str | None) -> list[str]:
     if not levels:  # not stated: inferred from the implementing body
         levels = ["commune"] if " xa" in fold(agency or "") else ["province"]
     return levels
-
-
-def _online(text: str | None) -> str:
-    return {"toan trinh": "full", "mot phan": "partial"}.get(fold(text or ""), "none")
 
 
 def _component(raw: dict[str, Any], code: str) -> dict[str, Any]:
@@ -229,24 +225,6 @@ def _process(
     return {"is_illustrative": not published, "steps": out}
 
 
-def _result_kind(result: str) -> str:
-    folded = fold(result)
-    for key, kind in (
-        ("giay phep", "licence"),
-        ("quyet dinh", "decision"),
-        ("giay khai sinh", "civil_status"),
-        ("trich luc", "civil_status"),
-        ("ket hon", "civil_status"),
-        ("giay chung nhan", "certificate"),
-        ("giay xac nhan", "certificate"),
-        ("van ban", "written_reply"),
-        ("thong bao", "written_reply"),
-    ):
-        if key in folded:
-            return kind
-    return "other"
-
-
 def _fee_rows(fee: dict[str, Any]) -> list[dict[str, Any]]:
     """A sample fee row with the channels its name or note gives (supplements state theirs)."""
     if "channels" in fee:
@@ -264,7 +242,7 @@ def procedure_entry(record: dict[str, Any], existing: set[str]) -> dict[str, Any
     levels = _levels(supplement.get("level") or record["level"], record["agency"])
     sector_name = supplement.get("sector") or record["sector"] or "Khác"
     sector = SECTOR_CODES.get(fold(sector_name), "KHAC")
-    online = _online(record["online_level"])
+    online = online_level_of(record["online_level"])
     components = supplement.get("components") or [*record["components"], *supplement.get("components_extra", [])]
     result = record["result"] or supplement.get("result") or ""
     agencies = COMMUNE_AGENCIES if "commune" in levels else [PROVINCE_AGENCY_BY_SECTOR.get(sector, "")]
@@ -280,7 +258,7 @@ def procedure_entry(record: dict[str, Any], existing: set[str]) -> dict[str, Any
         "resolved_at_centre": unit == "same_day",
         "requires_financial_obligation_pause": sector in ("MT-DD", "TC-TCDD"),
         "result_name": result[:500],
-        "result_kind": _result_kind(result),
+        "result_kind": result_kind_of(result),
         "result_electronic_allowed": online == "full" or "dien tu" in fold(result),
         "legal_basis": supplement.get("basis") or SOURCE_BASIS.get(record["code"], ""),
         "submission_place": localise(record["agency"]),
