@@ -305,7 +305,10 @@ RULES: list[Rule] = [
     # The operations centre: the service centre (X) sees the province; a one-stop officer elsewhere sees nothing.
     Rule("can-bo/dieu-hanh/", "official", {**BACKOFFICE_PAGE, "other_official": "403"}),
     Rule("can-bo/dieu-hanh/chi-so-766/", "official", {**BACKOFFICE_PAGE, "other_official": "403"}),
+    Rule("can-bo/dieu-hanh/danh-gia/", "official", {**BACKOFFICE_PAGE, "other_official": "403"}),
     Rule("can-bo/dieu-hanh/xuat.xlsx", "official", {**BACKOFFICE_PAGE, "other_official": "403"}),
+    Rule("can-bo/dieu-hanh/bao-cao.xlsx", "official", {**BACKOFFICE_PAGE, "other_official": "403"}),
+    Rule("can-bo/dieu-hanh/bao-cao.pdf", "official", {**BACKOFFICE_PAGE, "other_official": "403"}),
     # No figure named: a 400 for those who may look, the refusal for the others.
     Rule("can-bo/dieu-hanh/ho-so/", "official", {**BACKOFFICE_PAGE, "official": "400", "other_official": "403"}),
     # --- Portal: public pages ---------------------------------------------------------------------------

@@ -104,4 +104,36 @@ OPERATIONS_LABELS = (
     gettext_noop("Ngày không hợp lệ (dd/mm/yyyy)."),
     gettext_noop("“Đến ngày” phải sau “từ ngày”."),
     gettext_noop("Cơ quan này nằm ngoài phạm vi bạn được xem."),
+    # The Circular 01/2018 evaluation (operations/evaluation.py).
+    gettext_noop("Tổng thời gian giải quyết so với quy định"),
+    gettext_noop("Trước hạn 2 điểm; đúng hạn 1 điểm; quá hạn 0 điểm."),
+    gettext_noop("Thời gian thực hiện của từng cơ quan, đơn vị so với thời gian được giao"),
+    gettext_noop("Mọi bước trước hạn 2 điểm; không bước nào quá hạn 1 điểm; có bước quá hạn 0 điểm."),
+    gettext_noop("Số lần liên hệ để hoàn thiện hồ sơ"),
+    gettext_noop("Không phải bổ sung 2 điểm; bổ sung 1 lần 1 điểm; nhiều hơn 1 lần 0 điểm."),
+    gettext_noop("Số cơ quan, đơn vị phải liên hệ"),
+    gettext_noop("Không phải đến cơ quan nào 2 điểm; chỉ liên hệ Bộ phận Một cửa 1 điểm; nhiều cơ quan 0 điểm."),
+    gettext_noop("Tiếp nhận hồ sơ tại Bộ phận Một cửa"),
+    gettext_noop("Tỷ lệ TTHC tiếp nhận tại Bộ phận Một cửa theo cấp (20% / 50% / 100%)."),
+    gettext_noop("Công khai thủ tục hành chính"),
+    gettext_noop("Niêm yết tại trụ sở và công khai điện tử 2 điểm; một trong hai 1 điểm; không công khai 0 điểm."),
+    gettext_noop("Thái độ của cán bộ, công chức"),
+    gettext_noop(
+        "Trước hạn, không bị phản ánh 2 điểm; đúng hạn, không bị phản ánh 1 điểm; quá hạn hoặc bị đánh "
+        "giá không hài lòng 0 điểm."
+    ),
+    gettext_noop("Tiếp nhận, xử lý phản ánh, kiến nghị"),
+    gettext_noop("Giải quyết đúng hạn 100% phản ánh, kiến nghị 2 điểm; từ 90% 1 điểm; dưới 90% 0 điểm."),
+    gettext_noop("Cung cấp dịch vụ công trực tuyến"),
+    gettext_noop(
+        "TTHC có dịch vụ trực tuyến từ 20% và hồ sơ trực tuyến từ 30%, không hồ sơ trực tuyến nào quá "
+        "hạn 2 điểm; hồ sơ trực tuyến từ 15% 1 điểm; còn lại 0 điểm."
+    ),
+    gettext_noop("Hệ thống không biết các TTHC được tiếp nhận ngoài Bộ phận Một cửa."),
+    gettext_noop("Việc niêm yết tại trụ sở không được ghi nhận trong hệ thống."),
+    gettext_noop("Chưa có dữ liệu phản ánh, kiến nghị."),
+    gettext_noop("Không có phản ánh, kiến nghị được xử lý trong kỳ."),
+    gettext_noop("Không có hồ sơ tiếp nhận trong kỳ."),
+    gettext_noop("Chưa có hồ sơ giải quyết xong trong kỳ."),
+    gettext_noop("Bước xử lý không hợp lệ: chọn một thủ tục và số thứ tự bước."),
 )

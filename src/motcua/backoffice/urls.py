@@ -45,6 +45,9 @@ urlpatterns = [
     path("don-vi/phan-cong/", unit.reassign_view, name="reassign"),
     path("dieu-hanh/", operations.operations_view, name="operations"),
     path("dieu-hanh/chi-so-766/", operations.operations_index_view, name="operations_index"),
+    path("dieu-hanh/danh-gia/", operations.operations_evaluation_view, name="operations_evaluation"),
     path("dieu-hanh/ho-so/", operations.operations_dossiers_view, name="operations_dossiers"),
     path("dieu-hanh/xuat.xlsx", operations.operations_export_view, name="operations_export"),
+    path("dieu-hanh/bao-cao.xlsx", operations.operations_report_view, {"fmt": "xlsx"}, name="operations_report_xlsx"),
+    path("dieu-hanh/bao-cao.pdf", operations.operations_report_view, {"fmt": "pdf"}, name="operations_report_pdf"),
 ]

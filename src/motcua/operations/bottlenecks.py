@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Max, Q
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Max, Q, QuerySet
 
 from motcua.dossiers.constants import StepKind, StepState
 from motcua.dossiers.models import Dossier, DossierStep
@@ -64,6 +64,14 @@ def bottlenecks(scope: OpsScope, window: Window, filters: Filters, *, limit: int
         row["used_hours"] = _hours(row["used"])
         row["of_late_dossiers"] = ratio(became_late.get(tuple(row[k] for k in GROUP), 0), total_late)
     return rows
+
+
+def late_at_step(scope: OpsScope, window: Window, filters: Filters, order: int) -> QuerySet[Dossier]:
+    """The dossiers behind a bottleneck row: those of the procedure (``filters.procedure``) whose step
+    ``order`` finished late in the period. The row counts finishes of that step; a dossier that went
+    through the step twice (sent back) is listed once."""
+    late = _steps(scope, window, filters).filter(order=order, timing="late").values("dossier_id")
+    return Dossier.objects.filter(pk__in=late)
 
 
 def _late_total(scope: OpsScope, window: Window, filters: Filters) -> int:

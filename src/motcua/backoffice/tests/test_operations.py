@@ -145,11 +145,15 @@ def test_every_label_of_the_operations_centre_has_its_english() -> None:
     from django.utils import translation
 
     from motcua.backoffice.operations_vocabulary import OPERATIONS_LABELS
-    from motcua.operations import figures, index766, selectors
+    from motcua.operations import evaluation, figures, index766, selectors
+    from motcua.operations.tests.test_evaluation import BASE as EVALUATION_COUNTS
 
     shown = {f.label for f in figures.FIGURES} | {v[0] for v in selectors.DIMENSIONS.values()}
     shown |= {g.name for g in index766.GROUPS} | {b[1] for b in index766.BANDS}
     shown |= {s.name for s in index766.SUB_INDICATORS} | {s.formula for s in index766.SUB_INDICATORS}
+    evaluated = evaluation.score(dict.fromkeys(EVALUATION_COUNTS, 1), feedback_handled=None, feedback_on_time=None)
+    shown |= {i.title for i in evaluated.indicators} | {i.rule for i in evaluated.indicators}
+    shown |= {i.basis for i in evaluation.NOT_RECORDED}
     assert shown <= set(OPERATIONS_LABELS)
     with translation.override("en"):
         untranslated = [label for label in OPERATIONS_LABELS if translation.gettext(label) == label]
@@ -196,3 +200,47 @@ def test_the_page_names_the_steps_where_dossiers_got_late(client: Client, data: 
     steps = page.context["steps"]
     assert [(s["order"], s["late"]) for s in steps] == [(2, 1)]
     assert "figure=resolved_late" in page.content.decode()
+    # The step's late count drills down to the dossiers late at that step.
+    step = {**QUARTER, "procedure": data.procedure.code, "step": "2", "figure": "resolved_late"}
+    listed = client.get(reverse("backoffice:operations_dossiers"), step)
+    assert listed.status_code == 200
+    assert [d.pk for d in listed.context["page"].object_list] == [dossier.pk]
+    assert "Trễ hạn tại bước 2" in listed.content.decode()
+    for bad in ({**step, "step": "x"}, {**step, "procedure": ""}):
+        assert client.get(reverse("backoffice:operations_dossiers"), bad).status_code == 400
+
+
+def test_the_periodic_report_downloads_as_a_spreadsheet_and_a_pdf(client: Client, data: Any) -> None:
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from motcua.operations.report import KEYS
+
+    signed_in(client, data.officer)
+    page = client.get(reverse("backoffice:operations"), QUARTER)
+    assert reverse("backoffice:operations_report_pdf") in page.content.decode()
+    sheet = client.get(reverse("backoffice:operations_report_xlsx"), QUARTER)
+    assert sheet.status_code == 200
+    assert 'filename="bao-cao-giai-quyet-tthc-20260101-20260331.xlsx"' in sheet["Content-Disposition"]
+    rows = list(load_workbook(BytesIO(sheet.content)).active.iter_rows(values_only=True))
+    assert rows[1][0] == data.centre.name.upper()  # issued under the heading of the officer's agency
+    total = dict(zip(KEYS, rows[-1][2:], strict=True))
+    assert total["taken"] == total["resolved"] + total["closed"] + total["pending"]
+    pdf = client.get(reverse("backoffice:operations_report_pdf"), QUARTER)
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    # Bad input is refused with the reason, not a 500.
+    assert (
+        client.get(reverse("backoffice:operations_report_pdf"), {"period": "month", "month": "13"}).status_code == 400
+    )
+
+
+def test_the_evaluation_page_scores_nine_indicators(client: Client, data: Any) -> None:
+    page = signed_in(client, data.officer).get(reverse("backoffice:operations_evaluation"), QUARTER)
+    assert page.status_code == 200
+    evaluation = page.context["evaluation"]
+    assert [i.number for i in evaluation.indicators] == list(range(1, 10))
+    html = page.content.decode()
+    assert "Thông tư 01/2018/TT-VPCP" in html and "Không tính" in html
+    assert client.get(reverse("backoffice:operations_evaluation"), {"period": "decade"}).status_code == 400
+    assert signed_in(client, data.specialist).get(reverse("backoffice:operations_evaluation")).status_code == 403

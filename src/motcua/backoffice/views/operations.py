@@ -23,13 +23,16 @@ from motcua.core.exceptions import PermissionDenied
 from motcua.dossiers.constants import OPEN_STATUSES, Channel, Satisfaction
 from motcua.dossiers.selectors.inboxes import COUNT_CAP, filters_q
 from motcua.operations import index766
-from motcua.operations.bottlenecks import bottlenecks
+from motcua.operations.bottlenecks import bottlenecks, late_at_step
 from motcua.operations.dashboard import dashboard, window
+from motcua.operations.evaluation_data import evaluate
 from motcua.operations.export import workbook
 from motcua.operations.figures import BY_KEY
 from motcua.operations.query import Asked, QueryError, read
 from motcua.operations.rankings import rankings
 from motcua.operations.rates import on_time_rate
+from motcua.operations.report import report
+from motcua.operations.report_export import report_pdf, report_xlsx
 from motcua.operations.scope import OpsScope, scope_of
 from motcua.operations.selectors import DIMENSIONS, Filters, drill
 from motcua.organisations.models import Agency, UnitLevel
@@ -205,6 +208,33 @@ def operations_index_view(request: HttpRequest) -> HttpResponse:
     return render(request, "backoffice/operations_index.html", context)
 
 
+def _step_asked(request: HttpRequest, asked: Asked) -> int | HttpResponse | None:
+    """The bottleneck step a drill-down narrows to (``step=<order>``, with a procedure), if any."""
+    raw = request.GET.get("step", "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit() or not asked.filters.procedure:
+        errors = {"step": "Bước xử lý không hợp lệ: chọn một thủ tục và số thứ tự bước."}
+        return render(request, "backoffice/operations_error.html", {"errors": errors}, status=400)
+    return int(raw)
+
+
+@official_required()
+def operations_evaluation_view(request: HttpRequest) -> HttpResponse:
+    """The Circular 01/2018 evaluation of the scope and period: nine indicators, the total and grade."""
+    asked = _asked(request)
+    if isinstance(asked, HttpResponse):
+        return asked
+    context = {
+        "section": "operations",
+        "scope_label": asked.scope.label,
+        "period": asked.period,
+        "evaluation": evaluate(asked.scope, window(asked.period, timezone.now()), asked.filters),
+        "query": asked.query(),
+    }
+    return render(request, "backoffice/operations_evaluation.html", context)
+
+
 @official_required()
 def operations_dossiers_view(request: HttpRequest) -> HttpResponse:
     """The dossiers behind one figure, in the inbox's table (same columns, search and paging)."""
@@ -217,13 +247,21 @@ def operations_dossiers_view(request: HttpRequest) -> HttpResponse:
         return render(request, "backoffice/operations_error.html", {"errors": errors}, status=400)
     now = timezone.now()
     search, errors = parse_filters({"q": request.GET.get("q", ""), "sort": request.GET.get("sort", "-received")})
-    rows = drill(asked.scope, window(asked.period, now), asked.filters, key).filter(filters_q(search))
+    step = _step_asked(request, asked)
+    if isinstance(step, HttpResponse):
+        return step
+    if step is None:
+        rows = drill(asked.scope, window(asked.period, now), asked.filters, key)
+    else:
+        rows = late_at_step(asked.scope, window(asked.period, now), asked.filters, step)
+    rows = rows.filter(filters_q(search))
     # The table's "step due" column: no step context in a drill-down.
     rows = rows.annotate(step_due_at=Value(None, output_field=DateTimeField()))
     rows = rows.select_related(*ROW_RELATED).only(*ROW_FIELDS).order_by(*ORDERS.get(search.sort, ORDERS["-received"]))
     context = {
         "section": "operations",
         "figure": BY_KEY[key],
+        "step": step,
         "scope_label": asked.scope.label,
         "period": asked.period,
         "page": CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
@@ -252,5 +290,23 @@ def operations_export_view(request: HttpRequest) -> HttpResponse:
     ranked = rankings(asked.scope, window(asked.period, now), previous, asked.filters, by_agency=by_agency)
     response = HttpResponse(workbook(board, ranked), content_type=XLSX)
     name = f"so-lieu-dieu-hanh-{asked.period.first_day:%Y%m%d}-{asked.period.last_day:%Y%m%d}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@official_required()
+def operations_report_view(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The periodic report on procedure handling (same scope, period and filters) as .xlsx or PDF,
+    issued under the heading of the agency the official acts for."""
+    asked = _asked(request)
+    if isinstance(asked, HttpResponse):
+        return asked
+    built = report(asked.scope, window(asked.period, timezone.now()), asked.filters)
+    agency = acting_of(request).agency
+    name = f"bao-cao-giai-quyet-tthc-{asked.period.first_day:%Y%m%d}-{asked.period.last_day:%Y%m%d}.{fmt}"
+    if fmt == "pdf":
+        response = HttpResponse(report_pdf(built, agency), content_type="application/pdf")
+    else:
+        response = HttpResponse(report_xlsx(built, agency), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

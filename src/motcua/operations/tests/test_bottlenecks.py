@@ -37,3 +37,19 @@ def test_the_late_step_is_named_with_its_share_of_late_dossiers(world: Any) -> N
     assert row["of_late_dossiers"] == 1.0  # the one dossier resolved late was late at this step
     assert row["used_hours"] is not None and row["allotted"] is not None
     assert bottlenecks(OpsScope(frozenset({world.partner.pk}), ""), window, Filters()) == []
+
+
+def test_the_dossiers_late_at_a_step_are_listed_once_each(world: Any) -> None:
+    from motcua.operations.bottlenecks import late_at_step
+
+    dossiers = [to_resolved(world) for _ in range(3)]
+    DossierStep.objects.filter(dossier__in=dossiers[:2], order=2).update(timing="late")
+    month = periods.month(2026, 3)
+    window = Window(month.start, month.end, MONDAY_9AM + timedelta(days=1))
+    procedure = Filters(procedure=dossiers[0].procedure.code)
+    listed = late_at_step(OpsScope(None, ""), window, procedure, 2)
+    assert sorted(d.pk for d in listed) == sorted(d.pk for d in dossiers[:2])
+    assert list(late_at_step(OpsScope(None, ""), window, procedure, 1)) == []
+    outside = OpsScope(frozenset({world.partner.pk}), "")
+    assert list(late_at_step(outside, window, procedure, 2)) == []
+    assert late_at_step(OpsScope(None, ""), window, procedure, 2).count() == 2

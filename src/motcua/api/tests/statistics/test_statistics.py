@@ -94,3 +94,24 @@ def test_public_aggregates_have_no_personal_data(data: Any) -> None:
     text = response.content.decode()
     assert response.json()["received"] > 0
     assert "OPS-" not in text and data.officer.username not in text and "applicant" not in text
+
+
+def test_the_periodic_report_by_sector(data: Any) -> None:
+    body = client_for(data.officer).get("/api/v1/statistics/report/", QUARTER).json()
+    assert body["scope"] == "Toàn tỉnh" and body["period"]["title"] == "Quý 1/2026"
+    total = body["total"]
+    assert total["taken"] == sum(r["taken"] for r in body["rows"]) > 0
+    assert total["taken"] == total["resolved"] + total["closed"] + total["pending"]
+    assert {"sector", "name", "carried", "pending_overdue"} <= set(body["rows"][0])
+    leader = client_for(data.leader).get("/api/v1/statistics/report/", QUARTER).json()
+    assert leader["scope"] == data.department.name and leader["total"]["taken"] < total["taken"]
+    assert client_for(data.officer).get("/api/v1/statistics/report/", {"period": "decade"}).status_code == 400
+
+
+def test_the_circular_01_2018_evaluation(data: Any) -> None:
+    body = client_for(data.officer).get("/api/v1/statistics/evaluation/", QUARTER).json()
+    assert [i["number"] for i in body["indicators"]] == list(range(1, 10))
+    excluded = {i["number"] for i in body["indicators"] if i["score"] is None}
+    assert {5, 6} <= excluded and 1 not in excluded
+    assert body["scored_maximum"] == 2 * (9 - len(excluded))
+    assert body["grade"] in {"Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"}

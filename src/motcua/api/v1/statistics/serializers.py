@@ -5,6 +5,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from motcua.operations.figures import COUNTED
+from motcua.operations.report import COLUMNS
 
 
 class CountsSerializer(serializers.Serializer):
@@ -137,3 +138,46 @@ class PublicSerializer(serializers.Serializer):
     on_time = serializers.FloatField(allow_null=True)
     online = serializers.FloatField(allow_null=True)
     months = MonthSerializer(many=True)
+
+
+def _report_cells(class_name: str, /, **extra: serializers.Field) -> type[serializers.Serializer]:
+    """A serializer with one integer per column of the report form (``operations.report.COLUMNS``)."""
+    cells = {
+        c.key: serializers.IntegerField(help_text=f"{c.group} – {c.label}" if c.group else c.label) for c in COLUMNS
+    }
+    return type(class_name, (serializers.Serializer,), {**extra, **cells})
+
+
+ReportCellsSerializer = _report_cells("ReportCellsSerializer")
+ReportRowSerializer = _report_cells(
+    "ReportRowSerializer",
+    sector=serializers.CharField(help_text="Mã lĩnh vực"),
+    name=serializers.CharField(help_text="Tên lĩnh vực"),
+)
+
+
+class ReportSerializer(serializers.Serializer):
+    """Carried over + new = resolved + withdrawn or stopped + pending, per sector and in total."""
+
+    scope = serializers.CharField()
+    period = PeriodSerializer()
+    rows = ReportRowSerializer(many=True)
+    total = ReportCellsSerializer()
+
+
+class EvaluationIndicatorSerializer(serializers.Serializer):
+    number = serializers.IntegerField(help_text="1–9 (Thông tư 01/2018/TT-VPCP, Điều 13)")
+    title = serializers.CharField()
+    rule = serializers.CharField()
+    score = serializers.DecimalField(max_digits=3, decimal_places=1, allow_null=True, help_text="null: không tính")
+    basis = serializers.CharField(help_text="Số liệu dùng để chấm, hoặc lý do không tính")
+
+
+class EvaluationSerializer(serializers.Serializer):
+    scope = serializers.CharField()
+    period = PeriodSerializer()
+    indicators = EvaluationIndicatorSerializer(many=True)
+    total = serializers.DecimalField(max_digits=4, decimal_places=1)
+    scored_maximum = serializers.IntegerField(help_text="2 × số chỉ số tính được")
+    on_full_scale = serializers.DecimalField(max_digits=4, decimal_places=1, allow_null=True)
+    grade = serializers.CharField(allow_null=True, help_text="Xuất sắc, Tốt, Khá, Trung bình, Yếu")

@@ -23,8 +23,10 @@ from motcua.api.v1.dossiers.serializers import ErrorSerializer
 from motcua.api.v1.statistics import serializers as s
 from motcua.operations import index766, periods
 from motcua.operations.dashboard import dashboard, rates_of, window
+from motcua.operations.evaluation_data import evaluate
 from motcua.operations.query import Asked, QueryError, read
 from motcua.operations.rankings import Ranked, rankings
+from motcua.operations.report import report
 from motcua.operations.scope import OpsScope, widest_scope
 from motcua.workdays.constants import VIETNAM_TZ
 
@@ -176,6 +178,35 @@ class RankingsView(StatisticsView):
         return Response(s.RankingsSerializer(body).data)
 
 
+class ReportView(StatisticsView):
+    @extend_schema(
+        operation_id="statistics_report",
+        parameters=PARAMETERS[:-1],
+        responses={200: s.ReportSerializer, **ERRORS},
+        summary="Báo cáo tình hình, kết quả giải quyết TTHC theo lĩnh vực (bố cục biểu mẫu báo cáo định kỳ)",
+    )
+    def get(self, request: Request) -> Response:
+        asked = _asked(request, self.scope(request))
+        built = report(asked.scope, window(asked.period, timezone.now()), asked.filters)
+        body = {"scope": asked.scope.label, "period": _period(asked.period), "rows": built.rows, "total": built.total}
+        return Response(s.ReportSerializer(body).data)
+
+
+class EvaluationView(StatisticsView):
+    @extend_schema(
+        operation_id="statistics_evaluation",
+        parameters=PARAMETERS[:-1],
+        responses={200: s.EvaluationSerializer, **ERRORS},
+        summary="Đánh giá việc giải quyết TTHC theo Thông tư 01/2018/TT-VPCP (chín chỉ số)",
+    )
+    def get(self, request: Request) -> Response:
+        asked = _asked(request, self.scope(request))
+        evaluated = evaluate(asked.scope, window(asked.period, timezone.now()), asked.filters)
+        body = {"scope": asked.scope.label, "period": _period(asked.period), **vars(evaluated)}
+        body["indicators"] = [vars(i) for i in evaluated.indicators]
+        return Response(s.EvaluationSerializer(body).data)
+
+
 class PublicStatisticsView(APIView):
     """The province's aggregates, as the national portal publishes them: no dossier, no person."""
 
@@ -211,5 +242,7 @@ urlpatterns = [
     path("figures/", FiguresView.as_view(), name="statistics-figures"),
     path("index-766/", IndexView.as_view(), name="statistics-index"),
     path("rankings/", RankingsView.as_view(), name="statistics-rankings"),
+    path("report/", ReportView.as_view(), name="statistics-report"),
+    path("evaluation/", EvaluationView.as_view(), name="statistics-evaluation"),
     path("public/", PublicStatisticsView.as_view(), name="statistics-public"),
 ]
