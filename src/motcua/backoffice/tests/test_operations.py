@@ -200,6 +200,8 @@ def test_the_page_names_the_steps_where_dossiers_got_late(client: Client, data: 
     steps = page.context["steps"]
     assert [(s["order"], s["late"]) for s in steps] == [(2, 1)]
     assert "figure=resolved_late" in page.content.decode()
+    timed = {t.order: t for t in page.context["step_times"]}
+    assert timed[2].late == 1 and timed[2].finished == 1 and "Thời gian từng bước" in page.content.decode()
     # The step's late count drills down to the dossiers late at that step.
     step = {**QUARTER, "procedure": data.procedure.code, "step": "2", "figure": "resolved_late"}
     listed = client.get(reverse("backoffice:operations_dossiers"), step)

@@ -35,6 +35,7 @@ from motcua.operations.report import report
 from motcua.operations.report_export import report_pdf, report_xlsx
 from motcua.operations.scope import OpsScope, scope_of
 from motcua.operations.selectors import DIMENSIONS, Filters, drill
+from motcua.operations.step_times import step_times
 from motcua.organisations.models import Agency, UnitLevel
 from motcua.workdays.constants import VIETNAM_TZ
 
@@ -176,6 +177,9 @@ def operations_view(request: HttpRequest) -> HttpResponse:
         "charts": _charts(board),
         # Per procedure only: across every procedure of a province the steps' scan costs seconds at 100k.
         "steps": bottlenecks(asked.scope, window(asked.period, now), asked.filters)
+        if asked.filters.procedure
+        else None,
+        "step_times": step_times(asked.scope, window(asked.period, now), asked.filters)
         if asked.filters.procedure
         else None,
         "query": asked.query(),
