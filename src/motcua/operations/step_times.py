@@ -88,6 +88,8 @@ def step_times(scope: OpsScope, window: Window, filters: Filters) -> list[StepTi
     shares: dict[tuple[int, str, str], list[float]] = defaultdict(list)
     late: dict[tuple[int, str, str], int] = defaultdict(int)
     for order, name, agency, started, finished, due, timing in rows.iterator(chunk_size=5000):
+        if started is None or finished is None:  # excluded by the query; narrows the types
+            continue
         key = (order, name, agency or "")
         hours[key].append((finished - started).total_seconds() / 3600)
         if (share := _share(started, finished, due)) is not None:
