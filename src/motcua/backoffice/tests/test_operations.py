@@ -46,6 +46,13 @@ def test_the_service_centre_sees_the_province_and_every_number_drills_down(clien
         listed = client.get(reverse("backoffice:operations_dossiers"), {**QUARTER, "figure": key})
         assert listed.status_code == 200
         assert listed.context["page"].paginator.count == board.counts[key], key
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    exported = client.get(reverse("backoffice:operations_dossiers"), {**QUARTER, "figure": "received", "xlsx": "1"})
+    rows = list(load_workbook(BytesIO(exported.content)).active.iter_rows(min_row=3, values_only=True))
+    assert len(rows) == board.counts["received"]
 
 
 def test_an_agency_leader_sees_the_agency_only(client: Client, data: Any) -> None:
@@ -186,6 +193,13 @@ def test_the_tables_export_to_xlsx_with_the_page_numbers(client: Client, data: A
     assert counters["Hồ sơ tiếp nhận"] == page.context["board"].counts["received"]
     assert counters["Giải quyết quá hạn"] == page.context["board"].counts["resolved_late"]
     assert "Xếp hạng cấp tỉnh" in book.sheetnames
+    assert {"Chỉ số 766", "Đánh giá của người dân", "Đánh giá TT 01-2018"} <= set(book.sheetnames)
+    index = list(book["Chỉ số 766"].iter_rows(min_row=2, values_only=True))
+    assert len(index) == sum(len(g.subs) for g in page.context["board"].index.groups)
+    assert "Điểm nghẽn" not in book.sheetnames  # a procedure's steps only once a procedure is chosen
+    procedure = {**QUARTER, "procedure": data.procedure.code}
+    narrowed = load_workbook(BytesIO(client.get(reverse("backoffice:operations_export"), procedure).content))
+    assert {"Điểm nghẽn", "Thời gian từng bước"} <= set(narrowed.sheetnames)
 
 
 def test_the_page_names_the_steps_where_dossiers_got_late(client: Client, data: Any) -> None:

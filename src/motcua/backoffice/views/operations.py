@@ -26,7 +26,7 @@ from motcua.operations import index766
 from motcua.operations.bottlenecks import bottlenecks, late_at_step
 from motcua.operations.dashboard import dashboard, window
 from motcua.operations.evaluation_data import evaluate
-from motcua.operations.export import workbook
+from motcua.operations.export import LIST_CAP, dossier_list, workbook
 from motcua.operations.figures import BY_KEY
 from motcua.operations.query import Asked, QueryError, read
 from motcua.operations.rankings import rankings
@@ -262,6 +262,12 @@ def operations_dossiers_view(request: HttpRequest) -> HttpResponse:
     # The table's "step due" column: no step context in a drill-down.
     rows = rows.annotate(step_due_at=Value(None, output_field=DateTimeField()))
     rows = rows.select_related(*ROW_RELATED).only(*ROW_FIELDS).order_by(*ORDERS.get(search.sort, ORDERS["-received"]))
+    if request.GET.get("xlsx") == "1":
+        title = f"{BY_KEY[key].label} · {asked.scope.label} · {asked.period.label}"
+        response = HttpResponse(dossier_list(title, rows.iterator(chunk_size=2000)), content_type=XLSX)
+        name = f"ho-so-{key}-{asked.period.first_day:%Y%m%d}-{asked.period.last_day:%Y%m%d}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
     context = {
         "section": "operations",
         "figure": BY_KEY[key],
@@ -277,6 +283,7 @@ def operations_dossiers_view(request: HttpRequest) -> HttpResponse:
         "open_statuses": sorted(OPEN_STATUSES),
         "count_cap": f"{COUNT_CAP:,}".replace(",", "."),
         "back": asked.query(),
+        "list_cap": f"{LIST_CAP:,}".replace(",", "."),
     }
     return render(request, "backoffice/operations_dossiers.html", context)
 
@@ -292,7 +299,16 @@ def operations_export_view(request: HttpRequest) -> HttpResponse:
     previous = window(asked.period.previous(), now)
     by_agency = board.rows if asked.dimension == "agency" else None
     ranked = rankings(asked.scope, window(asked.period, now), previous, asked.filters, by_agency=by_agency)
-    response = HttpResponse(workbook(board, ranked), content_type=XLSX)
+    current = window(asked.period, now)
+    per_procedure = bool(asked.filters.procedure)
+    book = workbook(
+        board,
+        ranked,
+        evaluation=evaluate(asked.scope, current, asked.filters),
+        steps=bottlenecks(asked.scope, current, asked.filters) if per_procedure else None,
+        times=step_times(asked.scope, current, asked.filters) if per_procedure else None,
+    )
+    response = HttpResponse(book, content_type=XLSX)
     name = f"so-lieu-dieu-hanh-{asked.period.first_day:%Y%m%d}-{asked.period.last_day:%Y%m%d}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
