@@ -28,6 +28,7 @@ from motcua.operations.dashboard import dashboard, window
 from motcua.operations.evaluation_data import evaluate
 from motcua.operations.export import LIST_CAP, dossier_list, workbook
 from motcua.operations.figures import BY_KEY
+from motcua.operations.offer import offer
 from motcua.operations.query import Asked, QueryError, read
 from motcua.operations.rankings import rankings
 from motcua.operations.rates import on_time_rate
@@ -179,6 +180,7 @@ def operations_view(request: HttpRequest) -> HttpResponse:
         "steps": bottlenecks(asked.scope, window(asked.period, now), asked.filters)
         if asked.filters.procedure
         else None,
+        "offer": offer(asked.scope, min(asked.period.last_day, now.astimezone(VIETNAM_TZ).date())),
         "step_times": step_times(asked.scope, window(asked.period, now), asked.filters)
         if asked.filters.procedure
         else None,

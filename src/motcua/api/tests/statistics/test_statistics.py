@@ -38,6 +38,7 @@ def test_figures_of_the_province_for_the_service_centre(data: Any) -> None:
     assert body["counts"]["received"] == sum(r["received"] for r in body["rows"]) > 0
     assert {r["key"] for r in body["rows"]} <= {"counter", "online", "postal"}
     assert len(body["months"]) == 3
+    assert sum(body["offer"].values()) >= 1  # the catalogue's procedures by online level
 
 
 def test_an_agency_leader_gets_the_agency_and_is_refused_another(data: Any) -> None:

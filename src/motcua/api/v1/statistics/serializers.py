@@ -68,6 +68,12 @@ class PeriodSerializer(serializers.Serializer):
     title = serializers.CharField(help_text="Tháng 05/2026, Quý 2/2026, Năm 2026…")
 
 
+class OfferSerializer(serializers.Serializer):
+    full_online = serializers.IntegerField(help_text="TTHC cung cấp trực tuyến toàn trình")
+    partly_online = serializers.IntegerField(help_text="TTHC cung cấp trực tuyến một phần")
+    not_online = serializers.IntegerField(help_text="TTHC không cung cấp trực tuyến")
+
+
 class FiguresSerializer(serializers.Serializer):
     scope = serializers.CharField(help_text="Toàn tỉnh, or the agencies in scope")
     period = PeriodSerializer()
@@ -77,6 +83,7 @@ class FiguresSerializer(serializers.Serializer):
     by = serializers.CharField(help_text="agency | level | sector | procedure | channel")
     rows = RowSerializer(many=True)
     months = MonthSerializer(many=True)
+    offer = OfferSerializer(help_text="Thủ tục của phạm vi theo mức độ trực tuyến (phiên bản có hiệu lực cuối kỳ)")
 
 
 class SubIndicatorSerializer(serializers.Serializer):

@@ -24,6 +24,7 @@ from motcua.api.v1.statistics import serializers as s
 from motcua.operations import index766, periods
 from motcua.operations.dashboard import dashboard, rates_of, window
 from motcua.operations.evaluation_data import evaluate
+from motcua.operations.offer import offer
 from motcua.operations.query import Asked, QueryError, read
 from motcua.operations.rankings import Ranked, rankings
 from motcua.operations.report import report
@@ -64,6 +65,12 @@ def _asked(request: Request, scope: OpsScope) -> Asked:
         raise exceptions.ValidationError({k: [v] for k, v in bad.errors.items()}) from None
 
 
+def _offer(asked: Asked) -> dict[str, int]:
+    day = min(asked.period.last_day, timezone.now().astimezone(VIETNAM_TZ).date())
+    offered = offer(asked.scope, day)
+    return {"full_online": offered.full, "partly_online": offered.partial, "not_online": offered.none}
+
+
 class StatisticsView(APIView):
     permission_classes = [IsAuthenticated, ApiClientScopes]
     api_scope = "dossiers"  # another system's key reads figures with dossiers:read
@@ -94,6 +101,7 @@ class FiguresView(StatisticsView):
             "by": asked.dimension,
             "rows": board.rows,
             "months": board.months,
+            "offer": _offer(asked),
         }
         return Response(s.FiguresSerializer(body).data)
 
