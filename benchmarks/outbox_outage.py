@@ -68,7 +68,7 @@ class Processes:
     def start_receiver(self) -> None:
         command = [PY, MANAGE, "dvcqg_receiver", "--port", str(self.port), "--store", str(self.store)]
         self.receiver = subprocess.Popen(command, env=self.env, stdout=subprocess.DEVNULL)  # noqa: S603
-        for _ in range(100):
+        for _ in range(600):  # up to 60 s: Django starts slowly on a crowded machine
             try:
                 self.stats()
                 return

@@ -3,8 +3,9 @@
 Written in bulk (as the benchmark generator does): a year of dossiers through the services would make
 ``make demo`` take minutes. Only *closed* dossiers older than two weeks are written (returned, refused,
 withdrawn, stopped), with their due moments on the working-time clock and their ratings; the open work
-of the last days comes from ``dossiers.demo`` through the services. These rows have no steps or history
-of their own: they exist for the figures, and their dossier pages show the summary only.
+of the last days comes from ``dossiers.demo`` through the services. A returned dossier has its internal
+steps (``demo_steps``: where it became late, for the bottleneck views) but no history events: these rows
+exist for the figures, and their dossier pages show the summary and the steps only.
 
 Idempotent: the applicants it makes carry ID numbers starting with ``HISTORY_PREFIX``.
 """
@@ -27,7 +28,8 @@ from motcua.catalogue.selectors import effective_time
 from motcua.core.text import fold
 from motcua.dossiers import deadlines
 from motcua.dossiers.constants import Channel, PaymentMethod, ReturnMethod, Satisfaction, Status
-from motcua.dossiers.models import Dossier, DossierCodeCounter, Rating
+from motcua.dossiers.models import Dossier, DossierCodeCounter, DossierStep, Rating
+from motcua.operations import demo_steps
 from motcua.organisations.models import Agency, AgencyKind
 from motcua.workdays.clock import WorkingCalendar
 from motcua.workdays.constants import VIETNAM_TZ
@@ -82,8 +84,16 @@ def _channel(rng: random.Random, route: Route, age: int) -> str:
 
 
 def _dossier(
-    rng: random.Random, cal: WorkingCalendar, route: Route, applicant: Applicant, day: date, age: int, code: str
+    rng: random.Random,
+    cal: WorkingCalendar,
+    route: Route,
+    applicant: Applicant,
+    when: tuple[date, int],
+    code: str,
+    steps: dict[str, list[DossierStep]],
 ) -> Dossier:
+    """One closed dossier of ``when`` (its day, and its age in days); a returned one's steps go to ``steps``."""
+    day, age = when
     submitted = _moment(cal, rng, day)
     channel = _channel(rng, route, age)
     status = rng.choices(
@@ -122,10 +132,9 @@ def _dossier(
         d.closed_at = submitted + timedelta(days=2) if status == Status.STOPPED else None
         return d
     late_share = 0.03 + 0.09 * age / DAYS  # fewer late results as the year goes on
-    factor = rng.uniform(1.05, 1.6) if rng.random() < late_share else rng.choice([0.3, 0.5, 0.7, 0.9, 1.0])
-    d.resolved_at = d.approved_at = submitted + (d.due_at - submitted) * factor
-    d.outcome, d.timing = "granted", deadlines.classify(d.resolved_at, d.due_at)
-    d.returned_at = d.closed_at = d.resolved_at + timedelta(hours=rng.choice([1, 3, 24]))
+    steps[code] = demo_steps.walk(rng, cal, d, late=rng.random() < late_share)
+    d.outcome = "granted"
+    d.returned_at = d.closed_at = (d.resolved_at or submitted) + timedelta(hours=rng.choice([1, 3, 24]))
     if channel == Channel.POSTAL:
         d.return_method = ReturnMethod.POSTAL
     elif channel == Channel.ONLINE and route.version.result_electronic_allowed:
@@ -176,6 +185,7 @@ def load(stdout: TextIO) -> None:
         )
         counters: dict[tuple[int, date], int] = {}
         dossiers = []
+        steps: dict[str, list[DossierStep]] = {}
         for age in range(DAYS, 14, -1):
             day = today - timedelta(days=age)
             if not cal.is_working_day(day):
@@ -185,8 +195,12 @@ def load(stdout: TextIO) -> None:
                 key = (route.receiving.pk, day)
                 counters[key] = counters.get(key, 0) + 1
                 code = f"{route.receiving.identifier_code}-{day:%y%m%d}-{9000 + counters[key]:04d}"
-                dossiers.append(_dossier(rng, cal, route, rng.choice(applicants), day, age, code))
+                dossiers.append(_dossier(rng, cal, route, rng.choice(applicants), (day, age), code, steps))
         Dossier.objects.bulk_create(dossiers, batch_size=2000)
+        for d in dossiers:
+            for row in steps.get(d.code or "", []):
+                row.dossier_id = d.pk
+        DossierStep.objects.bulk_create([row for rows in steps.values() for row in rows], batch_size=2000)
         Rating.objects.bulk_create([r for d in dossiers if (r := _rating(rng, d)) is not None], batch_size=2000)
         # Codes were numbered from 9001 on those days: keep the counters past them.
         DossierCodeCounter.objects.bulk_create(
@@ -195,4 +209,5 @@ def load(stdout: TextIO) -> None:
             unique_fields=["agency", "day"],
             update_fields=["last_value"],
         )
-    stdout.write(f"Demo history: {len(dossiers)} closed dossiers over the last {DAYS} days.\n")
+    made = sum(len(rows) for rows in steps.values())
+    stdout.write(f"Demo history: {len(dossiers)} closed dossiers over the last {DAYS} days, {made} steps.\n")

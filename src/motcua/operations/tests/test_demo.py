@@ -14,9 +14,11 @@ from django.utils import timezone
 from motcua.catalogue.models import ProcedureVersion
 from motcua.catalogue.tests.dataset import dataset_path, needs_dataset
 from motcua.catalogue.tests.sample import needs_sample
-from motcua.dossiers.models import Dossier, Rating
+from motcua.dossiers.constants import Status
+from motcua.dossiers.models import Dossier, DossierStep, Rating
 from motcua.operations import periods
 from motcua.operations.dashboard import dashboard
+from motcua.operations.demo import HISTORY_PREFIX
 from motcua.operations.scope import OpsScope
 from motcua.operations.selectors import Filters
 from motcua.workdays.constants import VIETNAM_TZ
@@ -37,6 +39,14 @@ def test_demo_history_fills_a_year_and_is_idempotent(settings) -> None:
     assert 0.7 < (board.rates.on_time or 0) < 1
     assert board.counts["ratings"] > 0 and board.counts["paid_online"] >= 0
     assert board.index.on_known_scale is not None
+    # Returned history dossiers walked their process: a late one became late at a step.
+    history = Dossier.objects.filter(applicant_id_number__startswith=HISTORY_PREFIX, status=Status.RETURNED)
+    assert not history.filter(steps__isnull=True).exists()
+    late = history.filter(timing="late")
+    # (a process whose steps add up to more than the time limit makes a dossier late with no late step)
+    assert late.exists() and late.filter(steps__timing="late").distinct().count() >= 0.8 * late.count()
+    steps = DossierStep.objects.filter(dossier__in=history)
+    assert steps.filter(timing="early").exists() and not steps.filter(finished_at__isnull=True).exists()
 
 
 @needs_sample
