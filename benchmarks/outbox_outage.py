@@ -33,6 +33,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -104,15 +105,21 @@ class Processes:
             self.stop_receiver()
 
 
-def kill_mid_delivery(procs: Processes, baseline: int) -> dict[str, Any]:
-    """Slow the receiver, wait for a worker to hold a message whose request is in flight, kill -9 that worker."""
+def kill_mid_delivery(procs: Processes, baseline: int, feed: Callable[[], None]) -> dict[str, Any]:
+    """Slow the receiver, wait for a worker to hold a message whose request is in flight, kill -9 that worker.
+
+    The intake goes on meanwhile (``feed``, one dossier a second): with the backlog of a long outage
+    delivered, a quiet queue would leave no message in flight to kill a worker with.
+    """
     from django.utils import timezone
 
     from motcua.outbox.models import Message
 
     procs.call("/_control", {"delay": 1.0})
     held = None
-    for _ in range(300):
+    for tick in range(300):
+        if tick % 10 == 0:
+            feed()
         held = (
             Message.objects.filter(
                 pk__gt=baseline, claimed_by__in=list(procs.workers), claimed_until__gt=timezone.now()
@@ -144,6 +151,13 @@ def drive(args: argparse.Namespace, procs: Processes, baseline: int) -> dict[str
     marks: dict[str, Any] = {"created": 0, "refused_intakes": 0}
     outage_done = killed = outage_started = False
     n = 0
+
+    def intake() -> None:
+        nonlocal n
+        response = client.post("/api/v1/dossiers/", intake_body(centre, 7, n, stamp), content_type="application/json")
+        marks["created" if response.status_code == 201 else "refused_intakes"] += 1
+        n += 1
+
     while (elapsed := time.monotonic() - started) < args.duration:
         if not outage_started and elapsed >= args.outage_at:
             procs.stop_receiver()
@@ -152,11 +166,9 @@ def drive(args: argparse.Namespace, procs: Processes, baseline: int) -> dict[str
             procs.start_receiver()
             outage_done, marks["outage_end"] = True, time.time()
         if not killed and outage_done and elapsed >= args.kill_at:
-            marks |= kill_mid_delivery(procs, baseline)
+            marks |= kill_mid_delivery(procs, baseline, intake)
             killed = True
-        response = client.post("/api/v1/dossiers/", intake_body(centre, 7, n, stamp), content_type="application/json")
-        marks["created" if response.status_code == 201 else "refused_intakes"] += 1
-        n += 1
+        intake()
         time.sleep(max(0.0, started + n / args.rate - time.monotonic()))
     marks["intake_seconds"] = time.monotonic() - started
     return marks
