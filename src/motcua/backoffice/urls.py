@@ -11,6 +11,7 @@ from motcua.backoffice.views import (
     intake,
     operations,
     printing,
+    reconciliation,
     twofactor,
     unit,
 )
@@ -47,4 +48,6 @@ urlpatterns = [
     path("dieu-hanh/chi-so-766/", operations.operations_index_view, name="operations_index"),
     path("dieu-hanh/ho-so/", operations.operations_dossiers_view, name="operations_dossiers"),
     path("dieu-hanh/xuat.xlsx", operations.operations_export_view, name="operations_export"),
+    path("doi-soat-thanh-toan/", reconciliation.reconciliation_view, name="reconciliation"),
+    path("doi-soat-thanh-toan/<int:pk>/xu-ly/", reconciliation.resolve_view, name="reconciliation_resolve"),
 ]
