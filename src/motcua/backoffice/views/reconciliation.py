@@ -37,9 +37,12 @@ class ResolveForm(forms.Form):
     )
 
     def __init__(self, *args: Any, difference: ReconciliationDifference, **kwargs: Any) -> None:
-        super().__init__(*args, prefix=f"d{difference.pk}", **kwargs)
+        kwargs["prefix"] = f"d{difference.pk}"
+        super().__init__(*args, **kwargs)
         allowed = RESOLUTIONS[DifferenceKind(difference.kind)]
-        self.fields["resolution"].choices = [(r.value, r.label) for r in allowed]
+        field = self.fields["resolution"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(r.value, r.label) for r in allowed]
 
 
 def province_scope_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
