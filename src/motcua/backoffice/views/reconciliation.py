@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -39,9 +39,9 @@ class ResolveForm(forms.Form):
     def __init__(self, *args: Any, difference: ReconciliationDifference, **kwargs: Any) -> None:
         kwargs["prefix"] = f"d{difference.pk}"
         super().__init__(*args, **kwargs)
-        allowed = RESOLUTIONS[DifferenceKind(difference.kind)]
-        field = self.fields["resolution"]
-        assert isinstance(field, forms.ChoiceField)
+        # Without a payment here, only a reason closes it (a refund is made at the gateway's own site).
+        allowed = RESOLUTIONS[DifferenceKind(difference.kind)] if difference.payment_id else (Resolution.EXPLAINED,)
+        field = cast(forms.ChoiceField, self.fields["resolution"])
         field.choices = [(r.value, r.label) for r in allowed]
 
 
