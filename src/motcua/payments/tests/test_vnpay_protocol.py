@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from motcua.payments.gateways.vnpay import protocol, signing, statement
+from motcua.payments.gateways.vnpay import config, protocol, signing, statement
 from motcua.payments.gateways.vnpay.config import SIMULATOR_SECRET, SIMULATOR_TMN_CODE
 from motcua.payments.gateways.vnpay.gateway import VnpayGateway, outcome_of, plain_text
 from motcua.payments.interface import CheckoutRequest, GatewayOutcome, InvalidCallback, StatementKind
@@ -188,3 +188,15 @@ def test_statement_with_vietnamese_headings_is_read():
 def test_a_malformed_statement_is_refused(text):
     with pytest.raises(statement.StatementError):
         statement.parse(text, "MOTCUA01")
+
+
+def test_deploy_checks_refuse_the_simulator_and_a_vnpay_without_keys(settings):
+    from motcua.payments.checks import vnpay_check
+
+    assert [e.id for e in vnpay_check()] == ["motcua.payments.E002"]  # on in tests
+    settings.PAYMENT_VNPAY_SIMULATOR = False
+    settings.PAYMENT_GATEWAY = "vnpay"
+    assert [e.id for e in vnpay_check()] == ["motcua.payments.E003"]
+    settings.PAYMENT_VNPAY_TMN_CODE, settings.PAYMENT_VNPAY_HASH_SECRET = "TINHABC1", "a-real-secret"
+    assert vnpay_check() == []
+    assert "a-real-secret" not in repr(config.current())  # never in a log line or an error page
