@@ -57,9 +57,10 @@ def receive_notice(
         with transaction.atomic():
             locked = Payment.objects.select_for_update().filter(reference=result.reference, gateway=adapter.name)
             before = locked.first()
-            was_final = before is not None and before.is_final
+            state_before = before.state if before is not None else None
             payment = apply_gateway_result(result, gateway=adapter.name, source=channel)
-        verdict = NoticeVerdict.REPEATED if was_final else NoticeVerdict.ACCEPTED
+        # Applied when it changed the payment; a repeat (or a contradiction, logged by the service) changes nothing.
+        verdict = NoticeVerdict.ACCEPTED if payment.state != state_before else NoticeVerdict.REPEATED
         outcome = NoticeOutcome(verdict, "ok", payment.get_state_display(), payment)
     except InvalidCallback as error:
         logger.warning("Refused %s notice from %s: %s", channel, adapter.name, error.code)

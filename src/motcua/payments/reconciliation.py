@@ -164,7 +164,7 @@ def resolve_difference(difference: ReconciliationDifference, *, resolution: str,
 def _confirm(difference: ReconciliationDifference, payment: Payment, actor: Any) -> None:
     if payment.state == PaymentState.PAID:
         return
-    if payment.is_final:  # failed or expired here, paid there: the statement is the proof
+    if payment.is_final and payment.state != PaymentState.EXPIRED:  # failed or cancelled here, paid there
         raise DomainError(
             "Giao dịch đã đóng ở trạng thái khác: hoàn tiền qua trang quản trị của cổng thanh toán, "
             "rồi chọn “Đã xác minh” và ghi lại số chứng từ hoàn tiền.",

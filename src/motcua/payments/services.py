@@ -103,7 +103,9 @@ def apply_gateway_result(
         logger.warning("Payment %s: gateway amount %s differs", payment.reference, result.amount_vnd)
         raise InvalidCallback("Số tiền trong thông báo thanh toán không khớp.", code="amount_mismatch")
     new_state = OUTCOME_STATE[result.outcome]
-    if payment.is_final:
+    # An attempt we closed as expired but that the payer did pay (late): the money was taken, so it is recorded.
+    paid_late = payment.state == PaymentState.EXPIRED and new_state == PaymentState.PAID
+    if payment.is_final and not paid_late:
         same = payment.state == new_state and (
             not payment.gateway_transaction_id or payment.gateway_transaction_id == result.transaction_id
         )

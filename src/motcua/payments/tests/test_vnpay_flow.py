@@ -233,3 +233,12 @@ def test_the_simulator_is_absent_when_switched_off(client, settings):
     settings.PAYMENT_VNPAY_SIMULATOR = False
     assert client.get(reverse("vnpay_simulator:pay")).status_code == 404
     assert SIMULATOR_SECRET  # the published key signs nothing once the simulator is off
+
+
+def test_a_payment_expired_here_but_paid_late_at_vnpay_is_recorded(client):
+    payment, request = start()
+    services.expire_payment(payment)
+    txn = ledger.decide(ledger.verified_request(request), "pay")
+    assert _ipn(client, ledger.result_params(txn))["RspCode"] == "00"
+    payment.refresh_from_db()
+    assert payment.state == PaymentState.PAID  # the money was taken: never lost
