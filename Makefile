@@ -126,6 +126,9 @@ demo: export DVCQG_URL ?= http://127.0.0.1:$(DVCQG_RECEIVER_PORT)/
 # Signatures: the test CA's keys are protected by this passphrase and timestamped by the local test TSA.
 demo: export SIGNATURE_PASSPHRASE ?= demo-test-keys-only
 demo: export SIGNATURE_TSA_URL ?= local
+# Payments: the portal keeps the sandbox gateway; the VNPAY simulator shows a payment through VNPAY's protocol
+# (PAYMENT_GATEWAY=vnpay makes the portal offer it; docs/payments.md).
+demo: export PAYMENT_VNPAY_SIMULATOR ?= true
 demo: system-deps install migrate $(STATIC_STAMP)
 	$(MANAGE) load_demo
 	@echo ""
@@ -134,6 +137,7 @@ demo: system-deps install migrate $(STATIC_STAMP)
 	@echo "  Quản trị:            http://127.0.0.1:$(PORT)/admin/"
 	@echo "  API docs:            http://127.0.0.1:$(PORT)/api/v1/docs/"
 	@echo "  E-mails sent by the demo: var/mail/"
+	@echo "  VNPAY (mô phỏng): đối soát tại http://127.0.0.1:$(PORT)/can-bo/doi-soat-thanh-toan/"
 	@echo "  Cổng DVC quốc gia (máy nhận tham chiếu): http://127.0.0.1:$(DVCQG_RECEIVER_PORT)/_stats"
 	@echo "  Demo logins (password for all):"
 	@$(MANAGE) demo_logins
@@ -149,6 +153,7 @@ demo: system-deps install migrate $(STATIC_STAMP)
 .PHONY: runserver
 runserver: export SIGNATURE_PASSPHRASE ?= demo-test-keys-only
 runserver: export SIGNATURE_TSA_URL ?= local
+runserver: export PAYMENT_VNPAY_SIMULATOR ?= true
 runserver: install migrate
 	@# Development only: Django's auto-reloading server with debug pages.
 	DEBUG=true $(MANAGE) runserver 127.0.0.1:$(PORT)

@@ -203,6 +203,15 @@ RULES: list[Rule] = [
     Rule("xac-thuc-van-ban/", "public", PUBLIC, post=expect("400")),  # an empty form: the file is missing
     Rule("xac-thuc-van-ban/<str:token>/", "public", expect("404"), params={"token": "khong-co"}),
     Rule("thanh-toan/thu-nghiem/", "public", expect("400")),  # no payment named: nothing to show
+    # VNPAY calls these (the payer's browser, VNPAY's server): public, authenticated by their signature.
+    # An unsigned IPN is answered 200 with RspCode 97, as VNPAY's protocol wants; a return without one is a 400.
+    Rule("thanh-toan/vnpay/ipn/", "public", PUBLIC),
+    Rule("thanh-toan/vnpay/tra-ve/", "public", expect("400")),
+    # The VNPAY simulator (mounted in development, the demo and tests only) plays VNPAY's public side: its
+    # payment page refuses an unsigned request, its API takes only POST, its statement is of a valid day.
+    Rule("vnpay-gia-lap/paymentv2/vpcpay.html", "public", expect("400")),
+    Rule("vnpay-gia-lap/merchant_webapi/api/transaction", "public", expect(GET_NOT_ALLOWED)),
+    Rule("vnpay-gia-lap/doi-soat/<str:day>.csv", "public", expect("404"), params={"day": "khong-phai-ngay"}),
     # --- Back office ------------------------------------------------------------------------------------
     Rule(
         "can-bo/dang-nhap/",
@@ -311,6 +320,15 @@ RULES: list[Rule] = [
     Rule("can-bo/dieu-hanh/bao-cao.pdf", "official", {**BACKOFFICE_PAGE, "other_official": "403"}),
     # No figure named: a 400 for those who may look, the refusal for the others.
     Rule("can-bo/dieu-hanh/ho-so/", "official", {**BACKOFFICE_PAGE, "official": "400", "other_official": "403"}),
+    # Reconciliation of online payments: the provincial service centre (X) only; other agencies are refused.
+    Rule("can-bo/doi-soat-thanh-toan/", "official", {**BACKOFFICE_PAGE, "other_official": "403"}),
+    Rule(
+        "can-bo/doi-soat-thanh-toan/<int:pk>/xu-ly/",
+        "official",
+        expect(GET_NOT_ALLOWED),
+        post={**BACKOFFICE_WRITE, "other_official": "403"},
+        params={"pk": "999999"},
+    ),
     # --- Portal: public pages ---------------------------------------------------------------------------
     Rule("", "public", PUBLIC),
     Rule("thu-tuc/", "public", PUBLIC),

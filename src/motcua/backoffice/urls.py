@@ -11,6 +11,7 @@ from motcua.backoffice.views import (
     intake,
     operations,
     printing,
+    reconciliation,
     twofactor,
     unit,
 )
@@ -50,4 +51,6 @@ urlpatterns = [
     path("dieu-hanh/xuat.xlsx", operations.operations_export_view, name="operations_export"),
     path("dieu-hanh/bao-cao.xlsx", operations.operations_report_view, {"fmt": "xlsx"}, name="operations_report_xlsx"),
     path("dieu-hanh/bao-cao.pdf", operations.operations_report_view, {"fmt": "pdf"}, name="operations_report_pdf"),
+    path("doi-soat-thanh-toan/", reconciliation.reconciliation_view, name="reconciliation"),
+    path("doi-soat-thanh-toan/<int:pk>/xu-ly/", reconciliation.resolve_view, name="reconciliation_resolve"),
 ]

@@ -607,7 +607,10 @@ AXES_DISABLE_ACCESS_LOG = True
 PAYMENT_GATEWAY = config(
     "PAYMENT_GATEWAY",
     "sandbox",
-    help_text="Payment gateway for online fees. Only 'sandbox' (a local test gateway) ships today.",
+    help_text=(
+        "Payment gateway the portal offers for online fees: 'sandbox' (a local test gateway, no money moves) or "
+        "'vnpay' (VNPAY, API 2.1.0; its keys below). docs/payments.md."
+    ),
     group="Payments",
 )
 PAYMENT_SANDBOX_SECRET = config(
@@ -616,6 +619,52 @@ PAYMENT_SANDBOX_SECRET = config(
     help_text="HMAC key signing requests to and callbacks from the sandbox payment gateway.",
     group="Payments",
     secret=True,
+)
+PAYMENT_VNPAY_TMN_CODE = config(
+    "PAYMENT_VNPAY_TMN_CODE",
+    "",
+    help_text="VNPAY terminal code (vnp_TmnCode) given by VNPAY to the unit collecting the fees.",
+    group="Payments",
+)
+PAYMENT_VNPAY_HASH_SECRET = config(
+    "PAYMENT_VNPAY_HASH_SECRET",
+    "",
+    help_text="VNPAY hash secret (HMAC-SHA512 key) of the terminal. Never logged.",
+    group="Payments",
+    secret=True,
+)
+PAYMENT_VNPAY_PAYMENT_URL = config(
+    "PAYMENT_VNPAY_PAYMENT_URL",
+    "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html",
+    help_text="VNPAY's payment page (sandbox by default; the production address is given by VNPAY at go-live).",
+    group="Payments",
+)
+PAYMENT_VNPAY_API_URL = config(
+    "PAYMENT_VNPAY_API_URL",
+    "https://sandbox.vnpayment.vn/merchant_webapi/api/transaction",
+    help_text="VNPAY's merchant API (querydr, refund).",
+    group="Payments",
+)
+PAYMENT_VNPAY_STATEMENT_URL = config(
+    "PAYMENT_VNPAY_STATEMENT_URL",
+    "",
+    help_text=(
+        "Where reconcile_payments --statement-day fetches VNPAY's daily statement (CSV), with {date} for the day "
+        "(YYYY-MM-DD). Empty: pass the file downloaded from VNPAY's merchant site with --statement-file."
+    ),
+    group="Payments",
+)
+PAYMENT_VNPAY_TIMEOUT_SECONDS = config(
+    "PAYMENT_VNPAY_TIMEOUT_SECONDS", 15, help_text="Time allowed for one call to VNPAY's API.", group="Payments"
+)
+PAYMENT_VNPAY_SIMULATOR = config(
+    "PAYMENT_VNPAY_SIMULATOR",
+    False,
+    help_text=(
+        "Mount the local VNPAY simulator (/vnpay-gia-lap/) and point the VNPAY gateway at it, with its own "
+        "terminal code and secret when none is set. Development, demo and tests only: refused in production."
+    ),
+    group="Payments",
 )
 PAYMENT_PENDING_EXPIRY_MINUTES = config(
     "PAYMENT_PENDING_EXPIRY_MINUTES",
@@ -944,5 +993,7 @@ METRICS_TOKEN = config(
 
 # --- Production start-up guard --------------------------------------------------------
 # Last, once every setting is read: debug pages or a published default secret stop the start.
+if PRODUCTION and PAYMENT_VNPAY_SIMULATOR:
+    raise ImproperlyConfigured("PAYMENT_VNPAY_SIMULATOR must be off when MOTCUA_PRODUCTION is on.")
 if PRODUCTION and (_unsafe := unsafe_production_settings(globals())):
     raise ImproperlyConfigured(" ".join(_unsafe))

@@ -27,3 +27,5 @@ SIGNATURE_TSA_URL = "local"
 # Never the worktree's var/: a test that loads the demo writes its test CA to a directory of its own.
 SIGNATURE_KEY_DIR = tempfile.mkdtemp(prefix="motcua-test-signatures-")
 SIGNATURE_PASSPHRASE = "test-passphrase"  # noqa: S105 — protects the tests' throwaway keys
+# The VNPAY gateway talks to the local simulator of its protocol (never to the internet).
+PAYMENT_VNPAY_SIMULATOR = True

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from motcua.payments.models import Payment, PaymentEvent
+from motcua.payments.models import GatewayNotice, Payment, PaymentEvent, ReconciliationDifference
 
 
 class PaymentEventInline(admin.TabularInline):
@@ -35,3 +35,30 @@ class PaymentAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows written by the gateways' notices and the reconciliation: read here, resolved in the back office."""
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return [f.name for f in self.model._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(GatewayNotice)
+class GatewayNoticeAdmin(ReadOnlyAdmin):
+    list_display = ["received_at", "gateway", "channel", "reference", "verdict", "code", "client_ip"]
+    list_filter = ["verdict", "gateway", "channel"]
+    search_fields = ["reference", "transaction_id"]
+
+
+@admin.register(ReconciliationDifference)
+class ReconciliationDifferenceAdmin(ReadOnlyAdmin):
+    list_display = ["day", "gateway", "kind", "reference", "statement_amount_vnd", "recorded_amount_vnd", "resolved_at"]
+    list_filter = ["kind", "gateway", "resolution"]
+    search_fields = ["reference", "transaction_id"]

@@ -22,3 +22,28 @@ def sandbox_secret_check(app_configs: Any = None, **kwargs: Any) -> list[Error]:
             )
         ]
     return []
+
+
+@register(Tags.security, deploy=True)
+def vnpay_check(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    """VNPAY chosen without its terminal's keys, or the simulator (with its published key) left on."""
+    errors = []
+    if settings.PAYMENT_VNPAY_SIMULATOR:
+        errors.append(
+            Error(
+                "PAYMENT_VNPAY_SIMULATOR is on: the simulated VNPAY and its published key are served.",
+                hint="Turn it off outside development and demos.",
+                id="motcua.payments.E002",
+            )
+        )
+    elif settings.PAYMENT_GATEWAY == "vnpay" and not (
+        settings.PAYMENT_VNPAY_TMN_CODE and settings.PAYMENT_VNPAY_HASH_SECRET
+    ):
+        errors.append(
+            Error(
+                "PAYMENT_GATEWAY is vnpay without PAYMENT_VNPAY_TMN_CODE and PAYMENT_VNPAY_HASH_SECRET.",
+                hint="Set the terminal code and hash secret VNPAY gave the collecting unit.",
+                id="motcua.payments.E003",
+            )
+        )
+    return errors

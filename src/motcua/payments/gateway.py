@@ -14,4 +14,8 @@ def get_gateway(name: str | None = None) -> PaymentGateway:
         from motcua.payments.gateways.sandbox.gateway import SandboxGateway
 
         return SandboxGateway()
-    raise ImproperlyConfigured(f"Unknown PAYMENT_GATEWAY {name!r}; available: sandbox.")
+    if name == "vnpay":
+        from motcua.payments.gateways.vnpay.gateway import VnpayGateway
+
+        return VnpayGateway()
+    raise ImproperlyConfigured(f"Unknown PAYMENT_GATEWAY {name!r}; available: sandbox, vnpay.")

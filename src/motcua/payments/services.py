@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from motcua.payments.constants import PaymentState
+from motcua.payments.differences import flag_paid_twice
 from motcua.payments.exceptions import AlreadyPaid, InvalidAmount, InvalidCallback
 from motcua.payments.gateway import get_gateway
 from motcua.payments.hooks import dispatch_paid
@@ -52,6 +53,7 @@ def start_payment(
     return_url: str = "",
     subject: str = "",
     gateway_name: str | None = None,
+    client_ip: str = "",
 ) -> tuple[Payment, str]:
     """Open a payment attempt; returns it and the gateway URL to send the payer to."""
     if amount_vnd <= 0:
@@ -76,6 +78,8 @@ def start_payment(
             amount_vnd=amount_vnd,
             description=payment.description,
             callback_url=callback_url,
+            created_at=payment.created_at,
+            client_ip=client_ip,
         )
     )
     return payment, url
@@ -99,7 +103,9 @@ def apply_gateway_result(
         logger.warning("Payment %s: gateway amount %s differs", payment.reference, result.amount_vnd)
         raise InvalidCallback("Số tiền trong thông báo thanh toán không khớp.", code="amount_mismatch")
     new_state = OUTCOME_STATE[result.outcome]
-    if payment.is_final:
+    # An attempt we closed as expired but that the payer did pay (late): the money was taken, so it is recorded.
+    paid_late = payment.state == PaymentState.EXPIRED and new_state == PaymentState.PAID
+    if payment.is_final and not paid_late:
         same = payment.state == new_state and (
             not payment.gateway_transaction_id or payment.gateway_transaction_id == result.transaction_id
         )
@@ -107,10 +113,11 @@ def apply_gateway_result(
         if not same:
             logger.warning("Payment %s is %s; gateway now says %s", payment.reference, payment.state, new_state)
         _event(payment, action, actor=actor, source=source, outcome=result.outcome.value, txn=result.transaction_id)
-        if same and payment.state == PaymentState.PAID:
+        if same and payment.state == PaymentState.PAID and not _paid_already(payment):
             dispatch_paid(payment)  # idempotent: completes what a failed handler left undone
         return payment
     now = timezone.now()
+    twice = new_state == PaymentState.PAID and _paid_already(payment)
     payment.state = new_state
     payment.gateway_transaction_id = result.transaction_id
     payment.gateway_message = result.message[:255]
@@ -120,9 +127,22 @@ def apply_gateway_result(
         payment.receipt_number = f"BL{payment.reference[2:]}"
     payment.save()
     _event(payment, new_state, actor=actor, source=source, txn=result.transaction_id)
-    if new_state == PaymentState.PAID:
+    if twice:
+        # The fee was already paid by another attempt: the money is recorded here and flagged for an
+        # officer (refund through the gateway, or a reason), never credited to the subject a second time.
+        logger.warning("Payment %s pays subject %s a second time", payment.reference, payment.subject)
+        _event(payment, "paid_twice", actor=actor, source=source)
+        flag_paid_twice(payment)
+    elif new_state == PaymentState.PAID:
         dispatch_paid(payment)
     return payment
+
+
+def _paid_already(payment: Payment) -> bool:
+    if not payment.subject:
+        return False
+    others = Payment.objects.filter(subject=payment.subject, state=PaymentState.PAID).exclude(pk=payment.pk)
+    return others.exists()
 
 
 @transaction.atomic

@@ -137,7 +137,7 @@ def attach_files(dossier: Dossier, uploads: dict[int, list[UploadedFile]], *, ac
     return rejected
 
 
-def begin_payment(dossier: Dossier, *, actor: User, return_url: str) -> str:
+def begin_payment(dossier: Dossier, *, actor: User, return_url: str, client_ip: str = "") -> str:
     """Open the payment of the draft's fees; returns the gateway URL."""
     fees = draft_fees(dossier)
     if not fees.payable_online or fees.total_vnd <= 0:
@@ -149,6 +149,7 @@ def begin_payment(dossier: Dossier, *, actor: User, return_url: str) -> str:
         return_url=return_url,
         subject=payment_subject(dossier),
         actor=actor,
+        client_ip=client_ip,  # VNPAY asks for the payer's address (vnp_IpAddr)
     )
     return url
 

@@ -16,6 +16,7 @@ from motcua.accounts.citizens import save_citizen_profile
 from motcua.accounts.selectors import citizen_profile
 from motcua.catalogue.models import Procedure
 from motcua.catalogue.selectors import get_procedure_by_code
+from motcua.core.clientaddr import client_ip
 from motcua.core.exceptions import DomainError, NotFound
 from motcua.dossiers import selectors as dossier_selectors
 from motcua.dossiers.constants import Status
@@ -173,7 +174,12 @@ def pay(request: HttpRequest, reference: str) -> HttpResponse:
     dossier = own_draft(request, reference)
     return_url = reverse("portal:draft_review", kwargs={"reference": dossier.reference})
     try:
-        url = submission.begin_payment(dossier, actor=request.user, return_url=return_url)  # type: ignore[arg-type]
+        url = submission.begin_payment(
+            dossier,
+            actor=request.user,  # type: ignore[arg-type]
+            return_url=return_url,
+            client_ip=client_ip(request),
+        )
     except DomainError as error:
         messages.error(request, error.message)
         return redirect(return_url)

@@ -32,6 +32,12 @@ def test_demo_has_every_status_and_is_idempotent(settings):
     assert Dossier.objects.filter(timing="late").exists() and Dossier.objects.filter(timing="early").exists()
     # Every step was taken by an official holding the role, never by the superuser standing in.
     assert not DossierEvent.objects.filter(actor__is_superuser=True).exists()
+    # An application paid through the VNPAY simulator, and the fee paid twice listed for reconciliation.
+    from motcua.payments.models import Payment, ReconciliationDifference
+
+    paid = Payment.objects.filter(gateway="vnpay", state="paid").order_by("paid_at")
+    assert paid.count() == 2 and Dossier.objects.filter(fees_paid=True, events__data__reference=paid[0].reference)
+    assert ReconciliationDifference.objects.get().kind == "paid_twice"
     # Every official who works on dossiers finds something in one of their inboxes.
     for membership in Membership.objects.filter(role__in=INBOX_ROLES).select_related("user", "agency"):
         counts = inbox_counts(membership.user, membership.agency, membership.role)
