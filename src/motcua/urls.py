@@ -20,6 +20,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("can-bo/", include("motcua.backoffice.urls")),
     # The sandbox payment gateway stands in for an external bank site; real gateways have no pages here.
     path("thanh-toan/thu-nghiem/", include("motcua.payments.gateways.sandbox.urls")),
+    # The postal operator's tracking callbacks, and (sandbox) the local simulator of the operator.
+    path("buu-chinh/", include("motcua.postal.urls")),
     path("", include("motcua.portal.urls")),
 ]
 # Uploaded files (MEDIA_ROOT) are never served as such, not even in debug: only through views that

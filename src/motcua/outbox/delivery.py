@@ -108,9 +108,10 @@ def send(message: Message, destination: destinations.Destination, client: httpx.
         **destination.headers,
     }
     body = json.dumps(message.payload, ensure_ascii=False).encode()
-    if destination.signer is not None:
-        headers |= destination.signer(body)
     try:
+        # The signer may itself call the receiver (an operator's token): its failure is a failed attempt.
+        if destination.signer is not None:
+            headers |= destination.signer(body)
         response = client.post(destination.url, content=body, headers=headers)
     except httpx.HTTPError as error:
         return Outcome(False, error=f"{type(error).__name__}: {error}"[:RESPONSE_KEPT])
