@@ -22,10 +22,10 @@ from motcua.accounts.models import User
 from motcua.core.exceptions import Conflict, DomainError, NotFound
 from motcua.dossiers import events, sync, webhooks, workflow
 from motcua.dossiers.actors import ActingAs
+from motcua.dossiers.constants import Status
 from motcua.dossiers.context import actor_for, env_at
 from motcua.dossiers.context import may_act_as as may_act_as  # the workflow's inputs, re-exported for the services
 from motcua.dossiers.context import now_or as now_or
-from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier, DossierEvent
 
 

@@ -134,7 +134,9 @@ def on_tracking(order: PostalOrder, event: TrackingEvent, now: datetime) -> None
 def _close_return(dossier: Dossier, order: PostalOrder, now: datetime) -> None:
     from motcua.dossiers.services.closing import return_result
 
-    actor = order.requested_by
+    # The one-stop officer who received the dossier returns it, as at the counter; the order's creator
+    # (who may be the leader who signed the result) only when nobody received it.
+    actor = dossier.received_by or order.requested_by
     if actor is None:
         return  # nobody to act for: the officer confirms the return from the dossier's page
     try:

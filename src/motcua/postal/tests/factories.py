@@ -6,7 +6,11 @@ from typing import Any
 from motcua.postal import services
 from motcua.postal.models import PostalOrder
 
-UNIT = {"name": "Trung tâm Phục vụ hành chính công tỉnh", "address": "28 Đại lộ Lê Lợi, Thanh Hóa", "tel": "02373750000"}
+UNIT = {
+    "name": "Trung tâm Phục vụ hành chính công tỉnh",
+    "address": "28 Đại lộ Lê Lợi, Thanh Hóa",
+    "tel": "02373750000",
+}
 APPLICANT = {"name": "Nguyễn Thị Hoa", "address": "12 Phan Chu Trinh, phường Hạc Thành", "tel": "0912345678"}
 
 

@@ -65,7 +65,9 @@ def test_a_callback_replayed_after_the_window_is_refused_as_stale(shipped, clien
 )
 def test_a_forged_callback_is_refused_and_recorded(shipped, client: Client, tamper: str, reason: str) -> None:
     event = operator_event(shipped.order_number, "105", NOW)
-    body, headers = simulator.signed_callback(event, now=NOW, secret="other-secret" if tamper == "other-secret" else None)
+    body, headers = simulator.signed_callback(
+        event, now=NOW, secret="other-secret" if tamper == "other-secret" else None
+    )
     if tamper == "no-header":
         headers = {}
     if tamper == "changed-body":

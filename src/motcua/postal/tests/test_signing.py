@@ -48,6 +48,8 @@ def test_matches(secret: str, body: bytes, timestamp: int, ok: bool) -> None:
     assert signing.matches(secret, body, timestamp, [good]) is ok
 
 
-@pytest.mark.parametrize(("timestamp", "now", "ok"), [(1000, 1000, True), (1000, 1300, True), (1000, 1301, False), (1301, 1000, False)])
+@pytest.mark.parametrize(
+    ("timestamp", "now", "ok"), [(1000, 1000, True), (1000, 1300, True), (1000, 1301, False), (1301, 1000, False)]
+)
 def test_fresh(timestamp: int, now: float, ok: bool) -> None:
     assert signing.fresh(timestamp, now, 300) is ok
