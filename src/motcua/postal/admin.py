@@ -25,8 +25,8 @@ class TrackingInline(admin.TabularInline):
     model = TrackingEvent
     extra = 0
     can_delete = False
-    readonly_fields = ["occurred_at", "code", "label", "location", "source", "received_at"]
-    fields = readonly_fields
+    readonly_fields = ("occurred_at", "code", "label", "location", "source", "received_at")
+    fields = ("occurred_at", "code", "label", "location", "source", "received_at")
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
