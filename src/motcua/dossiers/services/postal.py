@@ -16,7 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from motcua.accounts.models import User
-from motcua.core.exceptions import DomainError
+from motcua.accounts.roles import ONE_STOP
+from motcua.accounts.selectors import has_role
+from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.dossiers import events
 from motcua.dossiers.constants import FINAL_STATUSES, ReturnMethod, Status
 from motcua.dossiers.models import Dossier
@@ -26,6 +28,26 @@ from motcua.postal.constants import HANDED_OVER_LABEL, OrderKind, OrderState
 from motcua.postal.models import PostalOrder, TrackingEvent
 
 logger = logging.getLogger(__name__)
+
+
+def may_order(dossier: Dossier, agency_id: int, role: str) -> bool:
+    """Who orders from the post office: the one-stop unit that received the dossier (acting there)."""
+    return dossier.status != Status.DRAFT and agency_id == dossier.receiving_agency_id and role in ONE_STOP
+
+
+def _require_one_stop(dossier: Dossier, actor: User) -> None:
+    if not has_role(actor, dossier.receiving_agency_id, *ONE_STOP):
+        raise PermissionDenied("Chỉ Bộ phận Một cửa nơi tiếp nhận hồ sơ được tạo đơn bưu chính.")
+
+
+def offers(dossier: Dossier) -> list[str]:
+    """The orders that could be created for the dossier now (the back office's buttons)."""
+    kinds = []
+    if dossier.status not in FINAL_STATUSES and dossier.status != Status.DRAFT and dossier.returned_at is None:
+        kinds.append(OrderKind.COLLECT)
+    if dossier.status == Status.RESOLVED and dossier.result_delivery == ReturnMethod.POSTAL:
+        kinds.append(OrderKind.RETURN)
+    return kinds
 
 
 def _unit(dossier: Dossier) -> dict[str, str]:
@@ -77,6 +99,7 @@ def _order(dossier: Dossier, kind: str, *, actor: User | None, now: datetime) ->
 def request_postal_return(dossier: Dossier | int, *, actor: User, now: datetime | None = None) -> PostalOrder:
     """Order the delivery of the result to the applicant's chosen address (once the result is ready)."""
     row = lock(dossier)
+    _require_one_stop(row, actor)
     if row.status != Status.RESOLVED:
         raise DomainError("Chỉ tạo đơn chuyển phát khi đã có kết quả chờ trả.", code="invalid_status")
     if row.result_delivery != ReturnMethod.POSTAL or not row.delivery_address:
@@ -89,6 +112,7 @@ def request_postal_return(dossier: Dossier | int, *, actor: User, now: datetime 
 def request_postal_collection(dossier: Dossier | int, *, actor: User, now: datetime | None = None) -> PostalOrder:
     """Order the collection of the applicant's paper dossier, brought by the post office to the unit."""
     row = lock(dossier)
+    _require_one_stop(row, actor)
     if row.status in FINAL_STATUSES or row.status == Status.DRAFT or row.returned_at is not None:
         raise DomainError("Hồ sơ đã kết thúc: không thu gom hồ sơ giấy.", code="invalid_status")
     if not row.applicant_address:
