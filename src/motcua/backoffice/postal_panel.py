@@ -13,11 +13,11 @@ from motcua.dossiers.services import postal as dossier_postal
 from motcua.postal.constants import OrderKind
 from motcua.postal.selectors import orders_of
 
-ORDER_SERVICES = {
+ORDER_SERVICES: dict[str, Any] = {
     OrderKind.COLLECT: dossier_postal.request_postal_collection,
     OrderKind.RETURN: dossier_postal.request_postal_return,
 }
-BUTTONS = {
+BUTTONS: dict[str, Any] = {
     OrderKind.COLLECT: gettext_lazy("Yêu cầu bưu điện thu gom hồ sơ giấy"),
     OrderKind.RETURN: gettext_lazy("Tạo đơn chuyển phát kết quả"),
 }

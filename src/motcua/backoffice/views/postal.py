@@ -21,7 +21,7 @@ from motcua.dossiers.services import postal as dossier_postal
 def order_view(request: HttpRequest, code: str, kind: str) -> HttpResponse:
     acting = acting_of(request)
     dossier = dossier_for(acting, code)
-    service = ORDER_SERVICES.get(kind)  # type: ignore[call-overload]
+    service = ORDER_SERVICES.get(kind)
     if service is None or not dossier_postal.may_order(dossier, acting.agency.pk, acting.role):
         raise Http404("Không có thao tác này.")
     try:

@@ -42,7 +42,7 @@ def _require_one_stop(dossier: Dossier, actor: User) -> None:
 
 def offers(dossier: Dossier) -> list[str]:
     """The orders that could be created for the dossier now (the back office's buttons)."""
-    kinds = []
+    kinds: list[str] = []
     if dossier.status not in FINAL_STATUSES and dossier.status != Status.DRAFT and dossier.returned_at is None:
         kinds.append(OrderKind.COLLECT)
     if dossier.status == Status.RESOLVED and dossier.result_delivery == ReturnMethod.POSTAL:
