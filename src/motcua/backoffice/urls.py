@@ -9,6 +9,7 @@ from motcua.backoffice.views import (
     group_intake,
     inbox,
     intake,
+    integration,
     operations,
     postal,
     printing,
@@ -48,5 +49,6 @@ urlpatterns = [
     path("dieu-hanh/", operations.operations_view, name="operations"),
     path("dieu-hanh/chi-so-766/", operations.operations_index_view, name="operations_index"),
     path("dieu-hanh/ho-so/", operations.operations_dossiers_view, name="operations_dossiers"),
+    path("dong-bo-dvcqg/", integration.national_portal_view, name="national_portal"),
     path("dieu-hanh/xuat.xlsx", operations.operations_export_view, name="operations_export"),
 ]

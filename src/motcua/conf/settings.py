@@ -511,6 +511,8 @@ SPECTACULAR_SETTINGS = {
         "StatusEnum": "motcua.dossiers.constants.Status",
         "FeedbackStatusEnum": "motcua.feedback.constants.Status",
         "FeedbackChannelEnum": "motcua.feedback.constants.Channel",
+        "PostalOrderStateEnum": "motcua.postal.constants.OrderState",
+        "PostalOrderKindEnum": "motcua.postal.constants.OrderKind",
     },
 }
 
