@@ -720,8 +720,8 @@ POSTAL_MAX_ATTEMPTS = config(
 )
 POSTAL_PROVINCE_CODE = config(
     "POSTAL_PROVINCE_CODE",
-    "40000",
-    help_text="Postal code of the province sent as sender/receiver province of the orders.",
+    "35000",
+    help_text="Postal code of the province sent as sender/receiver province of the orders (35000: Phú Thọ).",
     group="Integration",
 )
 VNPOST_ORDER_URL = config(

@@ -30,7 +30,7 @@ def test_an_order_is_queued_in_vnposts_format_with_the_dossier_code_as_order_num
     payload = message.payload
     assert payload["OrderNumber"] == "000.00.06.H56-260302-0001"
     assert payload["SenderName"] == UNIT["name"] and payload["ReceiverTel"] == APPLICANT["tel"]
-    assert payload["ReceiverProvince"] == payload["SenderProvince"] == "40000"
+    assert payload["ReceiverProvince"] == payload["SenderProvince"] == "35000"
     assert payload["FlagConfig"] == "0" and payload["CODAmount"] == 0
     assert all(payload[name] for name in [*MANDATORY, "ReceiverName", "ReceiverAddress", "ReceiverTel"])
     assert set(payload) >= {"ItemCode", "SenderDistrict", "SenderEmail", "SenderDesc", "Description", "ReceiverEmail"}

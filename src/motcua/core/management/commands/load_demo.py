@@ -16,6 +16,7 @@ DEMO_MODULES = [
     "motcua.catalogue.demo",
     "motcua.dossiers.demo",
     "motcua.dossiers.demo_groups",
+    "motcua.dossiers.demo_integration",  # a partner's webhook deliveries, postal orders with their tracking
     "motcua.feedback.demo",
     "motcua.operations.demo",  # a year of closed dossiers for the operations centre
 ]
