@@ -24,7 +24,7 @@ PRODUCTION = config(
     False,
     help_text=(
         "Production mode: refuse to start with DEBUG on or any secret at its published default "
-        "(SECRET_KEY, PAYMENT_SANDBOX_SECRET); secure cookies, HTTPS redirect and HSTS."
+        "(SECRET_KEY, PAYMENT_SANDBOX_SECRET, POSTAL_CALLBACK_SECRET); secure cookies, HTTPS redirect and HSTS."
     ),
     group="Core",
 )
