@@ -152,8 +152,8 @@ def test_the_system_check_names_default_secrets_as_errors_in_production(settings
     settings.PRODUCTION = True
     settings.SECRET_KEY = GOOD_KEY
     errors = production_defaults_check()
-    assert [(e.level, e.id) for e in errors] == [(40, "motcua.core.E001")]
-    assert "PAYMENT_SANDBOX_SECRET" in errors[0].msg and "POSTAL_CALLBACK_SECRET" in errors[0].msg
+    assert [(e.level, e.id) for e in errors] == [(40, "motcua.core.E001")] * 2
+    assert "PAYMENT_SANDBOX_SECRET" in errors[0].msg and "POSTAL_CALLBACK_SECRET" in errors[1].msg
     settings.PAYMENT_SANDBOX_SECRET = "pay-" + GOOD_KEY
     settings.POSTAL_CALLBACK_SECRET = "post-" + GOOD_KEY
     assert production_defaults_check() == []
