@@ -20,7 +20,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("can-bo/", include("motcua.backoffice.urls")),
     # The sandbox payment gateway stands in for an external bank site; real gateways have no pages here.
     path("thanh-toan/thu-nghiem/", include("motcua.payments.gateways.sandbox.urls")),
-    # The postal operator's tracking callbacks, and (sandbox) the local simulator of the operator.
+    # The postal operator's tracking callbacks, and the local simulator of the operator (404 unless the
+    # operator is the sandbox).
     path("buu-chinh/", include("motcua.postal.urls")),
     path("", include("motcua.portal.urls")),
 ]

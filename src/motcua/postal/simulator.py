@@ -16,7 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.http import HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, JsonResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -48,6 +48,12 @@ def item_code(serial: int, prefix: str = "EB") -> str:
     return f"{prefix}{digits}{check}VN"
 
 
+def _sandbox_only() -> None:
+    """The simulator exists for the sandbox operator only: with a real operator its routes are absent."""
+    if settings.POSTAL_OPERATOR != "sandbox":
+        raise Http404
+
+
 def _token() -> str:
     return hmac.new(settings.POSTAL_CALLBACK_SECRET.encode(), b"sandbox-token", hashlib.sha256).hexdigest()
 
@@ -73,6 +79,7 @@ def _body(request: HttpRequest) -> dict[str, Any]:
 @csrf_exempt  # the simulator stands in for another company's server: no browser, no session
 @require_POST
 def token(request: HttpRequest) -> JsonResponse:
+    _sandbox_only()
     data = _body(request)
     good = data.get("username") == "sandbox" and hmac.compare_digest(
         str(data.get("password", "")), settings.POSTAL_CALLBACK_SECRET
@@ -85,6 +92,7 @@ def token(request: HttpRequest) -> JsonResponse:
 @csrf_exempt
 @require_POST
 def orders(request: HttpRequest) -> JsonResponse:
+    _sandbox_only()
     if not _authorised(request):
         return _answer(401, "Mã truy cập không hợp lệ.")
     data = _body(request)
@@ -106,6 +114,7 @@ def orders(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def tracking(request: HttpRequest) -> JsonResponse:
+    _sandbox_only()
     if not _authorised(request):
         return _answer(401, "Mã truy cập không hợp lệ.")
     found = SimulatedShipment.objects.filter(order_number=request.GET.get("OrderNumber", ""))

@@ -129,3 +129,15 @@ def test_a_late_event_never_moves_an_order_backwards() -> None:
 def test_tracking_numbers_carry_the_s10_check_digit(serial: int, prefix: str, code: str) -> None:
     # RR47312482 9: the UPU's own worked example of the S10 check digit.
     assert item_code(serial, prefix) == code
+
+
+def test_the_simulator_is_absent_with_a_real_operator(client, settings) -> None:
+    settings.POSTAL_OPERATOR = "vnpost"
+    assert client.post("/buu-chinh/thu-nghiem/token/", {}).status_code == 404
+    assert client.get("/buu-chinh/thu-nghiem/hanh-trinh/").status_code == 404
+
+
+def test_the_simulator_refuses_a_wrong_account_and_a_missing_token(client) -> None:
+    wrong = client.post("/buu-chinh/thu-nghiem/token/", {"username": "sandbox", "password": "x"}, "application/json")
+    assert wrong.status_code == 401 and wrong.json()["Status"] == "401"
+    assert client.post("/buu-chinh/thu-nghiem/don-hang/", {}, "application/json").status_code == 401
