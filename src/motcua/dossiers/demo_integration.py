@@ -116,7 +116,9 @@ def _postal(stdout: TextIO) -> None:
 
 def _order(dossier: Dossier, kind: str, stages: list[tuple[str, str]]) -> int:
     officer = dossier.received_by or User.objects.get(username=people.TIEPNHAN_VIET_TRI)
-    start = (dossier.submitted_at or timezone.now()) + datetime.timedelta(hours=1)
+    now = timezone.now()
+    # An hour after it was sent, or now for one sent within the hour (an order is never dated ahead).
+    start = min((dossier.submitted_at or now) + datetime.timedelta(hours=1), now - datetime.timedelta(minutes=30))
     try:
         if kind == OrderKind.COLLECT:
             order = request_postal_collection(dossier, actor=officer, now=start)
