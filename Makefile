@@ -141,13 +141,14 @@ demo: system-deps install migrate $(STATIC_STAMP)
 	@echo "  Cổng DVC quốc gia (máy nhận tham chiếu): http://127.0.0.1:$(DVCQG_RECEIVER_PORT)/_stats"
 	@echo "  Demo logins (password for all):"
 	@$(MANAGE) demo_logins
-	@echo "  Ctrl-C stops the web server, the background worker, the outbox worker and the receiver."
+	@echo "  Ctrl-C stops the web server, the background worker, the outbox worker, the postal poller and the receiver."
 	@# gunicorn (src/motcua/conf/gunicorn.py: one worker per core), the task worker, the outbox's delivery
 	@# worker and the national portal's reference receiver; DEBUG stays off.
 	@trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT; \
 	$(MANAGE) db_worker --interval 2 & \
 	$(MANAGE) dvcqg_receiver --port $(DVCQG_RECEIVER_PORT) & \
 	$(MANAGE) deliver_outbox --interval 2 & \
+	$(MANAGE) poll_postal --interval 60 & \
 	DEBUG=false $(VENV)/bin/gunicorn -c src/motcua/conf/gunicorn.py motcua.wsgi
 
 .PHONY: runserver

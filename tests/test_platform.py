@@ -39,7 +39,14 @@ def test_production_refuses_debug_and_default_secret() -> None:
     default_key = _start_with({"MOTCUA_PRODUCTION": "true"})
     assert default_key.returncode != 0
     assert "SECRET_KEY" in default_key.stderr
-    good = _start_with({"MOTCUA_PRODUCTION": "true", "SECRET_KEY": "k" * 50, "PAYMENT_SANDBOX_SECRET": "p" * 50})
+    good = _start_with(
+        {
+            "MOTCUA_PRODUCTION": "true",
+            "SECRET_KEY": "k" * 50,
+            "PAYMENT_SANDBOX_SECRET": "p" * 50,
+            "POSTAL_CALLBACK_SECRET": "c" * 50,
+        }
+    )
     assert good.returncode == 0, good.stderr
 
 

@@ -24,6 +24,7 @@ PRODUCTION_ENV = {
     "MOTCUA_PRODUCTION": "true",
     "SECRET_KEY": GOOD_KEY,
     "PAYMENT_SANDBOX_SECRET": "pay-" + GOOD_KEY,
+    "POSTAL_CALLBACK_SECRET": "post-" + GOOD_KEY,
     "ALLOWED_HOSTS": "dichvucong.example.gov.vn",
 }
 
@@ -75,7 +76,7 @@ def test_every_secret_still_at_its_default_is_named() -> None:
 
     values = {name: getattr(conf, name) for name in dir(conf) if name.isupper()}
     problems = " ".join(unsafe_production_settings(values))
-    assert "SECRET_KEY" in problems and "PAYMENT_SANDBOX_SECRET" in problems
+    assert "SECRET_KEY" in problems and "PAYMENT_SANDBOX_SECRET" in problems and "POSTAL_CALLBACK_SECRET" in problems
 
 
 def test_the_development_payment_secret_never_verifies_a_signature_in_production(settings) -> None:
@@ -151,9 +152,10 @@ def test_the_system_check_names_default_secrets_as_errors_in_production(settings
     settings.PRODUCTION = True
     settings.SECRET_KEY = GOOD_KEY
     errors = production_defaults_check()
-    assert [(e.level, e.id) for e in errors] == [(40, "motcua.core.E001")]
-    assert "PAYMENT_SANDBOX_SECRET" in errors[0].msg
+    assert [(e.level, e.id) for e in errors] == [(40, "motcua.core.E001")] * 2
+    assert "PAYMENT_SANDBOX_SECRET" in errors[0].msg and "POSTAL_CALLBACK_SECRET" in errors[1].msg
     settings.PAYMENT_SANDBOX_SECRET = "pay-" + GOOD_KEY
+    settings.POSTAL_CALLBACK_SECRET = "post-" + GOOD_KEY
     assert production_defaults_check() == []
 
 

@@ -23,6 +23,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("thanh-toan/thu-nghiem/", include("motcua.payments.gateways.sandbox.urls")),
     # VNPAY's calls to this site: the payer's return and the server-to-server notification (IPN).
     path("thanh-toan/vnpay/", include("motcua.payments.callbacks.vnpay_urls")),
+    # The postal operator's tracking callbacks, and the local simulator of the operator (404 unless the
+    # operator is the sandbox).
+    path("buu-chinh/", include("motcua.postal.urls")),
     path("", include("motcua.portal.urls")),
 ]
 if settings.PAYMENT_VNPAY_SIMULATOR:

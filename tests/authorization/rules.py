@@ -167,6 +167,14 @@ RULES: list[Rule] = [
     Rule("api/v1/dossiers/<str:code>/", "citizen-owner", API_DOSSIER, objects="dossier"),
     # The national portal's sync state: whoever may read the dossier (nothing personal in it).
     Rule("api/v1/dossiers/<str:code>/dvcqg/", "citizen-owner", API_DOSSIER, objects="dossier"),
+    # Postal orders and their tracking: officials who may read the dossier (addresses and telephones); the
+    # applicant (A) follows the tracking on the portal.
+    Rule(
+        "api/v1/dossiers/<str:code>/postal-orders/",
+        "official-in-agency",
+        {**API_DOSSIER, "citizen": "403"},
+        objects="dossier",
+    ),
     # Every action of a dossier, whether one route with the action as a parameter or one route per action.
     Rule(
         "api/v1/dossiers/<str:code>/actions/*",
@@ -212,6 +220,13 @@ RULES: list[Rule] = [
     Rule("vnpay-gia-lap/paymentv2/vpcpay.html", "public", expect("400")),
     Rule("vnpay-gia-lap/merchant_webapi/api/transaction", "public", expect(GET_NOT_ALLOWED)),
     Rule("vnpay-gia-lap/doi-soat/<str:day>.csv", "public", expect("404"), params={"day": "khong-phai-ngay"}),
+    # The postal operator's tracking callback: server to server, authenticated by its HMAC signature (an
+    # unsigned post is refused whoever sends it); the local simulator of the operator (sandbox only) asks
+    # for its token.
+    Rule("buu-chinh/thong-bao/", "public", expect(GET_NOT_ALLOWED), post=expect("401")),
+    Rule("buu-chinh/thu-nghiem/token/", "public", expect(GET_NOT_ALLOWED), post=expect("401")),
+    Rule("buu-chinh/thu-nghiem/don-hang/", "public", expect(GET_NOT_ALLOWED), post=expect("401")),
+    Rule("buu-chinh/thu-nghiem/hanh-trinh/", "public", expect("401")),
     # --- Back office ------------------------------------------------------------------------------------
     Rule(
         "can-bo/dang-nhap/",
@@ -272,6 +287,21 @@ RULES: list[Rule] = [
     ),
     Rule(
         "can-bo/ho-so/<str:code>/tep/<int:file_id>/", "official-in-agency", BACKOFFICE_AGENCY_DOSSIER, objects="dossier"
+    ),
+    # Ordering from the post office: X's one-stop officer (the receiving unit) only.
+    Rule(
+        "can-bo/ho-so/<str:code>/buu-chinh/<str:kind>/",
+        "official-in-agency",
+        expect(GET_NOT_ALLOWED),
+        post=BACKOFFICE_WRITE,
+        objects="dossier",
+        params={"kind": "collect"},
+    ),
+    # The national portal's sync per procedure: the system's administrators (counts and dossier codes).
+    Rule(
+        "can-bo/dong-bo-dvcqg/",
+        "administrator",
+        expect("403", anonymous="login", integrator="login", administrator="200"),
     ),
     Rule(
         "can-bo/ho-so/<str:code>/mau-*",

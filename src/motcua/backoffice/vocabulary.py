@@ -60,6 +60,8 @@ HISTORY_LABELS = (
     gettext_noop("Ghi nhận nộp phí, lệ phí"),
     gettext_noop("Điều chỉnh phí, lệ phí phải nộp"),
     gettext_noop("Hoàn trả phí, lệ phí"),
+    gettext_noop("Tạo đơn bưu chính công ích"),
+    gettext_noop("Cập nhật hành trình bưu gửi"),
     gettext_noop("Cập nhật hồ sơ"),
 )
 

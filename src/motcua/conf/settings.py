@@ -24,7 +24,7 @@ PRODUCTION = config(
     False,
     help_text=(
         "Production mode: refuse to start with DEBUG on or any secret at its published default "
-        "(SECRET_KEY, PAYMENT_SANDBOX_SECRET); secure cookies, HTTPS redirect and HSTS."
+        "(SECRET_KEY, PAYMENT_SANDBOX_SECRET, POSTAL_CALLBACK_SECRET); secure cookies, HTTPS redirect and HSTS."
     ),
     group="Core",
 )
@@ -181,6 +181,7 @@ INSTALLED_APPS = [
     "motcua.outbox",
     "motcua.signatures",
     "motcua.records",
+    "motcua.postal",
     "motcua.api",
     "motcua.portal",
     "motcua.backoffice",
@@ -510,6 +511,8 @@ SPECTACULAR_SETTINGS = {
         "StatusEnum": "motcua.dossiers.constants.Status",
         "FeedbackStatusEnum": "motcua.feedback.constants.Status",
         "FeedbackChannelEnum": "motcua.feedback.constants.Channel",
+        "PostalOrderStateEnum": "motcua.postal.constants.OrderState",
+        "PostalOrderKindEnum": "motcua.postal.constants.OrderKind",
     },
 }
 
@@ -731,6 +734,58 @@ WEBHOOK_MAX_ATTEMPTS = config(
     10,
     help_text="Attempts at delivering one webhook before it goes to the dead-letter list.",
     group="Integration",
+)
+POSTAL_OPERATOR = config(
+    "POSTAL_OPERATOR",
+    "sandbox",
+    help_text=(
+        "Postal operator of the public postal service (bưu chính công ích): 'vnpost' (VNPost through the LGSP), "
+        "'sandbox' (the local simulator served at /buu-chinh/thu-nghiem/, for the demo) or empty (no postal orders: "
+        "shipment numbers are typed by hand)."
+    ),
+    group="Integration",
+)
+POSTAL_CALLBACK_SECRET = config(
+    "POSTAL_CALLBACK_SECRET",
+    "postal-development-secret",
+    help_text=(
+        "Shared secret of the postal operator's tracking callbacks (HMAC-SHA256 over the timestamp and the body); "
+        "with 'sandbox', also the simulator's account password."
+    ),
+    group="Integration",
+    secret=True,
+)
+POSTAL_CALLBACK_TOLERANCE_SECONDS = config(
+    "POSTAL_CALLBACK_TOLERANCE_SECONDS",
+    300,
+    help_text="A callback signed longer ago (or later) than this many seconds is refused as a replay.",
+    group="Integration",
+)
+POSTAL_MAX_ATTEMPTS = config(
+    "POSTAL_MAX_ATTEMPTS",
+    12,
+    help_text="Attempts at sending one postal order before it goes to the dead-letter list.",
+    group="Integration",
+)
+POSTAL_PROVINCE_CODE = config(
+    "POSTAL_PROVINCE_CODE",
+    "35000",
+    help_text="Postal code of the province sent as sender/receiver province of the orders (35000: Phú Thọ).",
+    group="Integration",
+)
+VNPOST_ORDER_URL = config(
+    "VNPOST_ORDER_URL", "", help_text="VNPost order API (through the LGSP): order creation.", group="Integration"
+)
+VNPOST_TRACKING_URL = config(
+    "VNPOST_TRACKING_URL", "", help_text="VNPost order tracking API (polled for open orders).", group="Integration"
+)
+VNPOST_TOKEN_URL = config("VNPOST_TOKEN_URL", "", help_text="VNPost token API.", group="Integration")
+VNPOST_USERNAME = config("VNPOST_USERNAME", "", help_text="VNPost API account.", group="Integration")
+VNPOST_PASSWORD = config(
+    "VNPOST_PASSWORD", "", help_text="Password of the VNPost API account.", group="Integration", secret=True
+)
+VNPOST_CUSTOMER_CODE = config(
+    "VNPOST_CUSTOMER_CODE", "", help_text="The province's customer code at VNPost.", group="Integration"
 )
 OUTBOX_DESTINATIONS = {
     "dvcqg": {

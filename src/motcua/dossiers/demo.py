@@ -319,9 +319,11 @@ def _scenarios(clock: Clock, out: list[Dossier]) -> None:
     d = _receive("1.004222", vt, vt_centre, binh, t)
     d = services.withdraw_request(d, actor=_user(vt), reason="Công dân đề nghị tại quầy.", now=clock.later(t, 2))
     out.append(services.stop(d, actor=_user(vt), reason="Theo đề nghị rút hồ sơ của công dân.", now=clock.later(t, 3)))
-    # 9 Đã xử lý xong.
+    # 9 Đã xử lý xong; the applicant chose postal return: the post office carries the result (demo_integration).
     t = clock.days_ago(2, 8)
-    d, t = resolve(_receive("2.001016", vt, vt_centre, chi, t), t, clock)
+    address = "Số 45 đường Nguyễn Tất Thành, phường Việt Trì, tỉnh Phú Thọ"
+    d = _receive("2.001016", vt, vt_centre, chi, t, result_delivery="postal", delivery_address=address)
+    d, t = resolve(d, t, clock)
     out.append(d)
     # 9 Từ chối giải quyết after appraisal: the refusal notice, with its legal basis, is the result.
     t = clock.days_ago(3, 8)

@@ -16,6 +16,8 @@ CREATE_DRAFT = "create_draft"
 RECORD_FEE_PAYMENT = "record_fee_payment"
 ADJUST_FEES = "adjust_fees"
 REFUND_FEE = "refund_fee"
+POSTAL_ORDER = "postal_order"
+POSTAL_TRACKING = "postal_tracking"
 
 # Events written by the services directly, not by a workflow transition.
 OTHER_EVENT_LABELS: dict[str, str] = {
@@ -24,6 +26,8 @@ OTHER_EVENT_LABELS: dict[str, str] = {
     RECORD_FEE_PAYMENT: "Ghi nhận nộp phí, lệ phí",
     ADJUST_FEES: "Điều chỉnh phí, lệ phí phải nộp",
     REFUND_FEE: "Hoàn trả phí, lệ phí",
+    POSTAL_ORDER: "Tạo đơn bưu chính công ích",
+    POSTAL_TRACKING: "Cập nhật hành trình bưu gửi",
 }
 
 EVENT_LABELS: dict[str, str] = {t.name: t.label for t in workflow.TRANSITIONS} | OTHER_EVENT_LABELS

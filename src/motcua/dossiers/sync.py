@@ -19,6 +19,7 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
 from motcua.accounts.models import ExternalIdentity, Role
+from motcua.accounts.selectors import memberships_for
 from motcua.catalogue.models import Procedure
 from motcua.dossiers import codes, dvcqg, events
 from motcua.dossiers.constants import Channel, Outcome, Status, StepKind
@@ -213,6 +214,30 @@ def procedure_report() -> list[dict[str, object]]:
         row["dossiers"] += 1
         row[by_dossier.get(pk, "none")] += 1
     return [
-        {"code": p.code, "connected": p.dvcqg_connected, **counts.get(p.pk, {"dossiers": 0})}
+        {"code": p.code, "name": p.name, "connected": p.dvcqg_connected, **counts.get(p.pk, {"dossiers": 0})}
         for p in Procedure.objects.order_by("code")
     ]
+
+
+def may_view_report(user: object) -> bool:
+    """Who reads the per-procedure sync report: the system's administrators (superusers, or officials
+    holding the administrator role); it carries counts and dossier codes, no personal data."""
+    if not getattr(user, "is_active", False):
+        return False
+    if getattr(user, "is_superuser", False):
+        return True
+    return memberships_for(user).filter(role=Role.ADMINISTRATOR).exists()
+
+
+def procedure_failures(procedure_code: str) -> list[dict[str, object]]:
+    """The dossiers of a procedure whose synchronisation failed: the dead message, its error and attempts
+    (an operator inspects and replays it from the outbox's dead-letter list)."""
+    dead = list(
+        selectors.dead_letters(DESTINATION).values("pk", "subject", "last_error", "attempts", "dead_at").order_by("pk")
+    )
+    codes_of_procedure = set(
+        Dossier.objects.filter(code__in={row["subject"] for row in dead}, procedure__code=procedure_code).values_list(
+            "code", flat=True
+        )
+    )
+    return [dict(row) for row in dead if row["subject"] in codes_of_procedure]

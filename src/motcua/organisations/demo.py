@@ -11,6 +11,7 @@ Other demo modules refer to agencies through the ``*_CODE`` constants or ``demo_
 from __future__ import annotations
 
 import datetime
+import zlib
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -138,6 +139,8 @@ def _upsert(spec: AgencySpec, unit: AdministrativeUnit) -> tuple[Agency, bool]:
         "parent": parent,
         "administrative_unit": unit,
         "address": ADDRESS.format(unit=unit.name) if unit.level == C else "Phường Việt Trì, tỉnh Phú Thọ",
+        # A landline per agency (the post office needs the sender's telephone): Phú Thọ's area code 0210.
+        "phone": f"0210{zlib.crc32(spec.code.encode()) % 10_000_000:07d}",
     }
     existing = agency_by_code(spec.code)
     if existing is not None:

@@ -82,12 +82,16 @@ def _head_of_stream() -> Any:
     return ~Exists(earlier_unsettled)
 
 
-def claim(*, worker: str, now: datetime, limit: int = 20, lease_seconds: int | None = None) -> list[Message]:
-    """Lease up to ``limit`` due messages, each the oldest unsettled message of its stream, to ``worker``."""
+def claim(
+    *, worker: str, now: datetime, limit: int = 20, lease_seconds: int | None = None, only: list[int] | None = None
+) -> list[Message]:
+    """Lease up to ``limit`` due messages, each the oldest unsettled message of its stream, to ``worker``
+    (``only``: among these messages, for a tool that delivers some messages itself, like the demo)."""
     lease = timedelta(seconds=lease_seconds or settings.OUTBOX_LEASE_SECONDS)
+    chosen = Message.objects.filter(pk__in=only) if only is not None else Message.objects.all()
     with transaction.atomic():
         candidates = list(
-            Message.objects.select_for_update(skip_locked=True)
+            chosen.select_for_update(skip_locked=True)
             .filter(state=State.PENDING, next_attempt_at__lte=now)
             .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lte=now))
             .filter(_head_of_stream())
@@ -108,9 +112,10 @@ def send(message: Message, destination: destinations.Destination, client: httpx.
         **destination.headers,
     }
     body = json.dumps(message.payload, ensure_ascii=False).encode()
-    if destination.signer is not None:
-        headers |= destination.signer(body)
     try:
+        # The signer may itself call the receiver (an operator's token): its failure is a failed attempt.
+        if destination.signer is not None:
+            headers |= destination.signer(body)
         response = client.post(destination.url, content=body, headers=headers)
     except httpx.HTTPError as error:
         return Outcome(False, error=f"{type(error).__name__}: {error}"[:RESPONSE_KEPT])

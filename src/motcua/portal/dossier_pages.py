@@ -19,6 +19,7 @@ from motcua.dossiers.services import clock, intake
 from motcua.dossiers.services.intake import ComponentData
 from motcua.portal import status_text, submission
 from motcua.portal.uploads import accept_attribute, check
+from motcua.postal.selectors import orders_of
 from motcua.signatures import selectors as signature_selectors
 
 HIDDEN_ACTIONS = frozenset({"update_draft"})
@@ -85,6 +86,7 @@ def detail_context(dossier: Dossier, user: Any) -> dict[str, Any]:
         "refused": dossier.refused,
         "current_steps": dossier_selectors.current_steps(dossier),
         "history": _history(dossier),
+        "postal_orders": orders_of(dossier.pk),
         "files": files,
         "results": results,
         "supplement_request": request,

@@ -20,6 +20,7 @@ from motcua.backoffice.actionforms import ACCESS_KEYS, OFFERED, ActionForm, form
 from motcua.backoffice.errors import apply_domain_error
 from motcua.backoffice.feeforms import FEE_ACTIONS, fee_panels
 from motcua.backoffice.feeforms import offered as fee_offered
+from motcua.backoffice.postal_panel import postal_panel
 from motcua.backoffice.printable import printable_forms
 from motcua.backoffice.timeline import event_rows, step_rows
 from motcua.core.exceptions import Conflict, DomainError
@@ -96,6 +97,7 @@ def _page(
         "supplements": page.supplements,
         "filed_with": page.filed_with,
         "national_portal": sync.national_portal_state(dossier),
+        "postal": postal_panel(acting, dossier),
         "printable": printable,
         # Right after intake: the slip to hand to the applicant, first on the page.
         "print_now": next((item for item in printable if item[0] == request.GET.get("in-mau")), None),

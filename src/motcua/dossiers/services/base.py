@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from django.db import transaction
 
@@ -22,6 +22,7 @@ from motcua.accounts.models import User
 from motcua.core.exceptions import Conflict, DomainError, NotFound
 from motcua.dossiers import events, sync, webhooks, workflow
 from motcua.dossiers.actors import ActingAs
+from motcua.dossiers.constants import Status
 from motcua.dossiers.context import actor_for, env_at
 from motcua.dossiers.context import may_act_as as may_act_as  # the workflow's inputs, re-exported for the services
 from motcua.dossiers.context import now_or as now_or
@@ -172,6 +173,16 @@ def event(
     )
 
 
+class ResolvedHook(Protocol):
+    def __call__(self, dossier: Dossier, *, actor: User | None, now: datetime) -> None: ...
+
+
+# What happens in the action's transaction when a dossier's result becomes ready, whatever action
+# made it so: the postal return order (``services.postal``, registered in ``DossiersConfig.ready``,
+# since that module builds on this one).
+WHEN_RESOLVED: list[ResolvedHook] = []
+
+
 def finish(
     ctx: ActionContext,
     *,
@@ -205,6 +216,9 @@ def finish(
     if not sync.awaits_number(dossier):  # else synchronised once numbered (``registration.number``)
         sync.dossier_changed(dossier, written, now=ctx.now)
         webhooks.dossier_changed(dossier, written, now=ctx.now)
+    if dossier.status == Status.RESOLVED and ctx.status_before != Status.RESOLVED:
+        for hook in WHEN_RESOLVED:
+            hook(dossier, actor=ctx.user, now=ctx.now)
     for callback in ctx.after_commit:
         transaction.on_commit(callback)
     return dossier

@@ -16,6 +16,7 @@ from motcua.dossiers.services import steps
 from motcua.dossiers.services.base import begin, finish, require
 from motcua.dossiers.services.dispatch import performs
 from motcua.dossiers.tasks import notify_applicant
+from motcua.postal.selectors import return_item_code
 
 
 @performs("return_result")
@@ -44,6 +45,8 @@ def return_result(
     dossier_row = ctx.dossier
     method = method or dossier_row.result_delivery or ReturnMethod.COUNTER
     if method == ReturnMethod.POSTAL:
+        # The tracking number of the dossier's postal order, when the post office carries the result.
+        shipment_number = shipment_number or return_item_code(dossier_row.pk)
         require(shipment_number, "shipment_number", "Cần nhập số vận đơn bưu chính.")
     if method == ReturnMethod.ELECTRONIC and not dossier_row.files.filter(purpose=FilePurpose.RESULT).exists():
         message = "Cần đính kèm tệp kết quả trước khi trả kết quả trực tuyến."

@@ -12,7 +12,10 @@ from motcua.catalogue.tests.sample import needs_sample
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import AssignmentRule, Dossier, DossierEvent
 from motcua.dossiers.selectors.inboxes import inbox_counts, listing, scope_for
+from motcua.integrations.models import WebhookSubscription
 from motcua.organisations.demo import UBND_VIET_TRI_CODE
+from motcua.outbox.models import Attempt, Message
+from motcua.postal.models import PostalOrder
 
 INBOX_ROLES = [Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.HEAD_OF_DIVISION, Role.LEADER]
 
@@ -25,8 +28,19 @@ def test_demo_has_every_status_and_is_idempotent(settings):
     statuses = set(Dossier.objects.values_list("status", flat=True))
     assert statuses == set(Status.values) - {Status.DRAFT}
     counts = (Dossier.objects.count(), DossierEvent.objects.count(), AssignmentRule.objects.count())
+    linked = (WebhookSubscription.objects.count(), Message.objects.count(), PostalOrder.objects.count())
     call_command("load_demo", stdout=io.StringIO())
     assert (Dossier.objects.count(), DossierEvent.objects.count(), AssignmentRule.objects.count()) == counts
+    assert (WebhookSubscription.objects.count(), Message.objects.count(), PostalOrder.objects.count()) == linked
+    # A partner's subscription with its delivery log (one delivery retried once), postal orders at
+    # different stages of their tracking, each stage in the dossier's history.
+    subscription = WebhookSubscription.objects.get()
+    log = Attempt.objects.filter(message__destination=subscription.destination)
+    assert log.filter(ok=True).count() >= 3 and log.filter(status_code=503).exists()
+    states = set(PostalOrder.objects.values_list("state", flat=True))
+    assert {"collecting", "delivered", "in_transit"} <= states
+    assert PostalOrder.objects.filter(kind="return").exists()
+    assert DossierEvent.objects.filter(action="postal_tracking").count() >= 8
     rule = AssignmentRule.objects.get()
     assert (rule.agency.identifier_code, rule.role, rule.strategy) == (UBND_VIET_TRI_CODE, "specialist", "least_loaded")
     assert Dossier.objects.filter(timing="late").exists() and Dossier.objects.filter(timing="early").exists()

@@ -178,6 +178,7 @@ def test_report_per_procedure(connected: Any) -> None:
     row = next(r for r in sync.procedure_report() if r["code"] == connected.procedure.code)
     assert row == {
         "code": connected.procedure.code,
+        "name": connected.procedure.name,
         "connected": True,
         "dossiers": 2,
         "acknowledged": 1,

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from motcua.api.v1.dossiers import actions, views
+from motcua.api.v1.dossiers import actions, postal, views
 
 urlpatterns = [
     path("dossiers/", views.DossierListView.as_view(), name="dossier-list"),
@@ -12,6 +12,7 @@ urlpatterns = [
     path("dossiers/<str:code>/fees/adjustment/", views.DossierFeeAdjustmentView.as_view(), name="dossier-fee-adjust"),
     path("dossiers/<str:code>/fees/refunds/", views.DossierFeeRefundView.as_view(), name="dossier-fee-refund"),
     path("dossiers/<str:code>/dvcqg/", views.DossierNationalPortalView.as_view(), name="dossier-dvcqg"),
+    *postal.urlpatterns,
     path("dossiers/<str:code>/forms/<slug:form_no>.pdf", views.DossierFormView.as_view(), name="dossier-form"),
     path("public/dossiers/<str:code>/", views.PublicLookupView.as_view(), name="public-dossier"),
 ]

@@ -17,6 +17,7 @@ DEMO_MODULES = [
     "motcua.dossiers.demo",
     "motcua.dossiers.demo_groups",
     "motcua.dossiers.demo_payments",  # a payment through the VNPAY simulator, a reconciliation difference
+    "motcua.dossiers.demo_integration",  # a partner's webhook deliveries, postal orders with their tracking
     "motcua.feedback.demo",
     "motcua.operations.demo",  # a year of closed dossiers for the operations centre
 ]
