@@ -51,7 +51,14 @@ class Transition:
     danger: bool = False  # irreversible: people confirm
 
 
-def _t(label: str, sources: set[str] | set[In] | set[Out], target: str | None, actor: str, *fields: str, danger: bool = False):
+def _t(
+    label: str,
+    sources: set[str] | set[In] | set[Out],
+    target: str | None,
+    actor: str,
+    *fields: str,
+    danger: bool = False,
+) -> Transition:
     return Transition(label, frozenset(sources), target, actor, fields, danger)
 
 
