@@ -52,8 +52,8 @@ class Pair:
 
 def build_pair() -> Pair:
     return Pair(
-        justice=make_office("Sở Tư pháp", "H56.10", "tuphap"),
-        building=make_office("Sở Xây dựng", "H56.12", "xaydung"),
+        justice=make_office("Sở Tư pháp", "000.00.30.H56", "tuphap"),
+        building=make_office("Sở Xây dựng", "000.00.32.H56", "xaydung"),
     )
 
 
