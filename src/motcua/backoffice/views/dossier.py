@@ -82,7 +82,7 @@ def _page(
         name, form = bound
         actions.insert(0, {**_panel(workflow.get(name), form, opened=True), "stale": True})
     printable = printable_forms(dossier)
-    received, sent = document_selectors.for_dossier(dossier.code)
+    received, sent = document_selectors.for_dossier(dossier.code or "")
     context = {
         "linked_received": received,
         "linked_sent": sent,

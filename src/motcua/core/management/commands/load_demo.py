@@ -17,6 +17,8 @@ DEMO_MODULES = [
     "motcua.dossiers.demo",
     "motcua.dossiers.demo_groups",
     "motcua.feedback.demo",
+    "motcua.records.demo",  # official documents, signed with the TEST keys
+    "motcua.dossiers.demo_documents",  # a consultation between agencies about a dossier
     "motcua.operations.demo",  # a year of closed dossiers for the operations centre
 ]
 
