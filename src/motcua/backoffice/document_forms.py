@@ -87,7 +87,7 @@ FIELDS: dict[str, FieldMaker] = {
 def action_form(kind: str, action: str, document: IncomingDocument | OutgoingDocument, data: Any = None) -> forms.Form:
     """The form of ``action``: the fields the workflow table names for it, built for this document."""
     transition = workflow.table(kind)[action]
-    form = forms.Form(data)
+    form = forms.Form(data, auto_id=f"id_{action}_%s")  # several panels on one page: ids stay unique
     for name in transition.fields:
         form.fields[name] = FIELDS[name](document)
     if transition.danger:

@@ -103,10 +103,9 @@ def _main(document: OutgoingDocument) -> Any:
     return main
 
 
-def _replace_main(document: OutgoingDocument, content: bytes, suffix: str, *, now: datetime) -> None:
-    old = _main(document)
-    stem = old.name.rsplit(".", 1)[0]
-    base.attach(document, f"{stem}-{suffix}.pdf", content, now=now, main=True)
+def _replace_main(document: OutgoingDocument, content: bytes, name: str, *, now: datetime) -> None:
+    """The signed text becomes the main file; the earlier version is kept, marked superseded."""
+    base.attach(document, name, content, now=now, main=True)
 
 
 def _review(document: OutgoingDocument, *, actor: User, now: datetime, data: dict[str, Any]) -> None:
@@ -137,7 +136,8 @@ def _sign(document: OutgoingDocument, *, actor: User, now: datetime, data: dict[
         keys.signer_for(key), pades.Appearance.PERSON, actor.full_name, reason=f"Ký ban hành: {document.summary[:80]}"
     )
     signed = pades.sign_pdf(content, [request], now=now, location=settings.PROVINCE_NAME, timestamper=tsa.timestamper())
-    _replace_main(document, signed, "da-ky", now=now)
+    stem = _main(document).name.rsplit(".", 1)[0]
+    _replace_main(document, signed, f"{stem}-da-ky.pdf", now=now)
 
 
 def _number(document: OutgoingDocument, *, actor: User, now: datetime, data: dict[str, Any]) -> None:
@@ -179,7 +179,7 @@ def _issue(document: OutgoingDocument, *, actor: User, now: datetime, data: dict
     )
     if issued is None:
         raise DomainError("Cơ quan chưa có khóa ký số: không phát hành được văn bản điện tử.", code="no_signing_key")
-    _replace_main(document, issued.content, "phat-hanh", now=now)
+    _replace_main(document, issued.content, issued.document.name, now=now)
     document.signed_token = issued.document.token
     document.issued_at = now
     document.edxml_id = edxml.document_id(
