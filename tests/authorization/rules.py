@@ -58,6 +58,7 @@ BACKOFFICE_WRITE = expect(
     "", anonymous="login", integrator="login", citizen="403", other_citizen="403", other_official="404"
 )
 
+API_DOCUMENTS = expect("403", anonymous="401", integrator="401")
 # Official documents: a one-stop officer (X's or another agency's) has no document role.
 DOCUMENT_PAGE = {**BACKOFFICE_PAGE, "official": "403", "other_official": "403"}
 DOCUMENT_WRITE = expect(
@@ -89,6 +90,11 @@ RULES: list[Rule] = [
     Rule("api/v1/docs/", "public", PUBLIC),
     # Feedback: categories, sending (anyone; another system needs reports:write) and public tracking by code +
     # phone; officials' items and actions (X's official coordinates); the figures for coordinators only.
+    # Official documents: officials with a document role only (X's one-stop officer has none); no API key.
+    Rule("api/v1/documents/incoming/", "official", API_DOCUMENTS),
+    Rule("api/v1/documents/outgoing/", "official", API_DOCUMENTS),
+    Rule("api/v1/documents/incoming/<int:pk>/", "official", API_DOCUMENTS, objects="document"),
+    Rule("api/v1/documents/outgoing/<int:pk>/", "official", API_DOCUMENTS, objects="document_out"),
     Rule("api/v1/feedback/categories/", "public", PUBLIC),
     Rule("api/v1/feedback/", "public", expect(GET_NOT_ALLOWED, integrator="403"), post=expect("", integrator="403")),
     Rule("api/v1/feedback/items/", "official", expect("200", anonymous="401", integrator="403")),

@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 
 from motcua.accounts.models import User
 from motcua.core.exceptions import DomainError, PermissionDenied
+from motcua.core.text import fold
 from motcua.organisations.models import Agency
 from motcua.records import actors, workflow
 from motcua.records.models import (
@@ -24,6 +25,16 @@ from motcua.workdays.selectors import get_calendar_covering
 
 REGISTER_NAMES = {Direction.INCOMING: "Sổ đăng ký văn bản đến", Direction.OUTGOING: "Sổ đăng ký văn bản đi"}
 MAX_FILE = 20 * 1024 * 1024
+
+
+def searchable(document: IncomingDocument | OutgoingDocument) -> None:
+    """Refresh the folded text the registers' search compares (``core.text.fold``)."""
+    if isinstance(document, IncomingDocument):
+        parts = [document.number_notation, document.sender, document.summary, document.document_type]
+    else:
+        number = document.entry.number_notation if document.entry else ""
+        parts = [number, document.notation, document.summary, document.document_type]
+    document.search_text = fold(" ".join(parts))
 
 
 def register_of(agency: Agency, direction: str) -> DocumentRegister:

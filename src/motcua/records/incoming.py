@@ -83,6 +83,8 @@ def _new(
         dossier_code=data.dossier_code.strip().upper(),
         **extra,
     )
+    base.searchable(document)
+    document.save(update_fields=["search_text"])
     for number, (name, content) in enumerate(data.files):
         base.attach(document, name, content, now=now, main=number == 0)
     return document

@@ -162,6 +162,8 @@ class IncomingDocument(models.Model):
     result = models.TextField("kết quả xử lý", blank=True)
     reason = models.TextField("lý do trả lại", blank=True)
     dossier_code = models.CharField("hồ sơ liên quan", max_length=40, blank=True, db_index=True)
+    # Number, sender and summary folded (no diacritics, lower case): what the register's search compares.
+    search_text = models.TextField(default="", editable=False)
 
     class Meta:
         verbose_name = "văn bản đến"
@@ -195,6 +197,7 @@ class OutgoingDocument(models.Model):
     issued_at = models.DateTimeField("phát hành lúc", null=True, blank=True)
     dossier_code = models.CharField("hồ sơ liên quan", max_length=40, blank=True, db_index=True)
     edxml_id = models.CharField("mã văn bản edXML", max_length=100, blank=True)
+    search_text = models.TextField(default="", editable=False)  # folded: number, type and summary
 
     class Meta:
         verbose_name = "văn bản đi"

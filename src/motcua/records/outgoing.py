@@ -88,6 +88,8 @@ def create_draft(unit: Agency, draft: Draft, *, actor: User, now: datetime) -> O
         created_at=now,
         dossier_code=draft.dossier_code.strip().upper(),
     )
+    base.searchable(document)
+    document.save(update_fields=["search_text"])
     document.internal_recipients.set(draft.internal_recipients)
     base.attach(document, draft.main[0], draft.main[1], now=now, main=True)
     for name, content in draft.attachments:
@@ -226,6 +228,7 @@ def perform(
     STEPS[action](document, actor=actor, now=now, data=data)
     if transition.target is not None:
         document.status = transition.target
+    base.searchable(document)
     document.save()
     note = str(data.get("note") or data.get("reason") or "")
     extra = {"number_notation": document.entry.number_notation} if document.entry else {}

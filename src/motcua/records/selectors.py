@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from motcua.core.text import fold
 from motcua.organisations.models import Agency
@@ -32,15 +32,10 @@ class Filters:
     urgency: str = ""
 
 
-def _search(rows: QuerySet[Any], q: str, fields: tuple[str, ...]) -> QuerySet[Any]:
-    if not q.strip():
-        return rows
+def _search(rows: QuerySet[Any], q: str) -> QuerySet[Any]:
+    """Folded text against the folded copy (``search_text``): "ra soat" finds "Rà soát"."""
     folded = fold(q.strip())
-    # Vietnamese text is compared folded: the folded query against the raw fields, both ways round.
-    condition = Q()
-    for name in fields:
-        condition |= Q(**{f"{name}__icontains": q.strip()}) | Q(**{f"{name}__icontains": folded})
-    return rows.filter(condition)
+    return rows.filter(search_text__contains=folded) if folded else rows
 
 
 def incoming_list(agency: Agency, role: str, filters: Filters) -> QuerySet[IncomingDocument]:
@@ -51,7 +46,7 @@ def incoming_list(agency: Agency, role: str, filters: Filters) -> QuerySet[Incom
         rows = rows.filter(received_at__year=filters.year)
     if filters.urgency:
         rows = rows.filter(urgency=filters.urgency)
-    rows = _search(rows, filters.q, ("summary", "number_notation", "sender"))
+    rows = _search(rows, filters.q)
     return rows.select_related("entry", "lead_unit").order_by("-received_at", "-pk")
 
 
@@ -63,7 +58,7 @@ def outgoing_list(agency: Agency, role: str, filters: Filters) -> QuerySet[Outgo
         rows = rows.filter(created_at__year=filters.year)
     if filters.urgency:
         rows = rows.filter(urgency=filters.urgency)
-    rows = _search(rows, filters.q, ("summary", "entry__number_notation", "document_type"))
+    rows = _search(rows, filters.q)
     return rows.select_related("entry", "drafting_unit", "drafter").order_by("-created_at", "-pk")
 
 

@@ -169,3 +169,23 @@ def test_division_sees_only_what_it_leads(pair):
     )
     assert selectors.incoming_for(office.division, "specialist", document.pk) == document
     assert selectors.incoming_for(pair.building.agency, "clerk", document.pk) is None
+
+
+def test_reminder_command_reminds_once_and_mails_the_lead_unit(pair):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    office = pair.justice
+    office.specialist.email = "chuyenvien@example.vn"
+    office.specialist.save()
+    document = incoming.receive(office.agency, data(), source=Source.UPLOAD, actor=office.clerk, now=MONDAY_9AM)
+    incoming.perform(
+        "direct", document, actor=office.leader, now=MONDAY_9AM, data={"lead_unit": office.division, "due_days": 1}
+    )
+    out = StringIO()
+    call_command("remind_document_deadlines", stdout=out)
+    assert out.getvalue().strip().endswith("1.")
+    call_command("remind_document_deadlines", stdout=out)
+    assert out.getvalue().strip().endswith("0.")
+    assert [e for e, _ in selectors.history(document)][-1].action == "remind"
