@@ -4,6 +4,7 @@ history row and an e-mail to the lead unit's officials, sent when the row commit
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 from django.db import transaction
 

@@ -17,7 +17,7 @@ class DocumentEventSerializer(serializers.Serializer):
 class IncomingDocumentSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="pk")
     status = serializers.CharField()
-    source = serializers.CharField(help_text="paper, upload, edxml hoặc internal.")
+    received_as = serializers.CharField(source="source", help_text="paper, upload, edxml hoặc internal.")
     register_number = serializers.SerializerMethodField(help_text="Số đến/năm; trống khi chưa vào sổ.")
     received_at = serializers.DateTimeField()
     sender = serializers.CharField()
