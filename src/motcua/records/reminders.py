@@ -36,8 +36,6 @@ def scan(now: datetime) -> int:
         subject = f"{'Quá hạn' if late else 'Sắp đến hạn'} xử lý văn bản {document.number_notation}"
         body = f"Văn bản {document.number_notation} của {document.sender}: {document.summary}\nHạn xử lý: {due}."
         emails = _emails(document)
-        transaction.on_commit(
-            lambda s=subject, b=body, e=emails: notify(subject=s, body=b, emails=e, topic="document_deadline")
-        )
+        transaction.on_commit(partial(notify, subject=subject, body=body, emails=emails, topic="document_deadline"))
         reminded += 1
     return reminded
