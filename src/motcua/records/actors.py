@@ -12,18 +12,19 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from motcua.accounts import roles
 from motcua.accounts.models import Role
 from motcua.accounts.selectors import has_role, is_active_user
 from motcua.organisations.models import Agency, AgencyKind
 from motcua.records import workflow
 from motcua.records.models import IncomingDocument, OutgoingDocument
 
-CLERK_ROLES: tuple[str, ...] = (Role.CLERK.value,)
+CLERK_ROLES: tuple[str, ...] = roles.CLERKS
 LEADER_ROLES: tuple[str, ...] = (Role.LEADER.value,)
-HEAD_ROLES: tuple[str, ...] = (Role.HEAD_OF_DIVISION.value, Role.LEADER.value)
-HANDLER_ROLES: tuple[str, ...] = (Role.SPECIALIST.value, Role.HEAD_OF_DIVISION.value, Role.LEADER.value)
+HEAD_ROLES: tuple[str, ...] = roles.HEADS
+HANDLER_ROLES: tuple[str, ...] = roles.HANDLERS
 # Everyone who opens the documents pages.
-DOCUMENT_ROLES: tuple[str, ...] = (*CLERK_ROLES, *HANDLER_ROLES)
+DOCUMENT_ROLES: tuple[str, ...] = roles.DOCUMENT_ROLES
 # Who sees every document of the agency (the others: their unit's).
 WHOLE_AGENCY_ROLES: tuple[str, ...] = (*CLERK_ROLES, *LEADER_ROLES)
 
