@@ -4,12 +4,15 @@ sender following its status) and outside it as an edXML package; a recall remove
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from motcua.core.exceptions import DomainError, PermissionDenied
 from motcua.records import delivery, edxml, incoming, outgoing, selectors
 from motcua.records.models import ExchangePackage, IncomingStatus, OutgoingStatus
 from motcua.records.tests.conftest import MONDAY_9AM, sample_pdf
+from motcua.signatures.tests.pdfsig import assert_pdfsig_valid
 from motcua.signatures.verify import verify_pdf
 
 
@@ -54,6 +57,9 @@ def test_draft_to_issue_and_receipt_by_another_agency(pair, give_key):
         report = verify_pdf(handle.read())
     assert len(report.signatures) == 2  # the leader's, then the agency's
     assert all(s.intact for s in report.signatures)
+    if shutil.which("pdfsig"):  # poppler's independent check (make system-deps installs it)
+        with main.file.open("rb") as handle:
+            assert_pdfsig_valid(handle.read(), signatures=2)
     # Delivered inside the platform: waiting in Sở Xây dựng's incoming queue, the sender sees "arrived".
     received = pair.building.agency.incoming_documents.get()
     assert received.status == IncomingStatus.ARRIVED and received.number_notation == "01/STP-HCTP"
