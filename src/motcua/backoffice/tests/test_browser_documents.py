@@ -14,7 +14,7 @@ import time_machine
 from playwright.sync_api import expect
 
 from motcua.backoffice.tests.browser import sign_in
-from motcua.core.testing import DESKTOP, TABLET, layout_problems, screenshot, serious_accessibility_violations
+from motcua.core.testing import DESKTOP, PHONE, TABLET, layout_problems, screenshot, serious_accessibility_violations
 from motcua.records.tests.conftest import MONDAY_9AM, build_pair, sample_pdf
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -92,6 +92,11 @@ def test_incoming_from_registration_to_completion(live_server: Any, new_browser_
         clerk.goto(base + "/can-bo/van-ban/den/")
         _checked(clerk, "documents-incoming-register-tablet")
         expect(clerk.locator("#incoming-table")).to_contain_text("45/UBND-NC")
+
+        phone = _page_as(new_browser_page, base, office.clerk.username, PHONE)
+        _checked(phone, "documents-incoming-register-phone")
+        phone.goto(url)
+        _checked(phone)
 
 
 def test_outgoing_from_draft_to_receipt_by_another_agency(
