@@ -49,6 +49,39 @@ def _feedback_item(world: Any) -> Any:
     return services.submit_feedback(submission, channel=Channel.PORTAL)
 
 
+def _documents(world: Any) -> tuple[Any, Any]:
+    """An incoming document registered by agency X's clerk and an outgoing draft of X (ids 1-ish)."""
+    from datetime import date
+
+    from django.utils import timezone
+
+    from motcua.accounts.models import Role
+    from motcua.dossiers.tests.conftest import official
+    from motcua.records import incoming, outgoing
+    from motcua.records.models import Source
+    from motcua.records.tests.conftest import sample_pdf
+
+    clerk = official(world.department, Role.CLERK, "vanthu.x")
+    data = incoming.IncomingData(
+        sender="UBND tỉnh",
+        number_notation="12/UBND-NC",
+        document_type="Công văn",
+        document_date=date(2026, 2, 27),
+        summary="Rà soát thủ tục",
+        files=[("cv.pdf", sample_pdf())],
+    )
+    received = incoming.receive(world.department, data, source=Source.UPLOAD, actor=clerk, now=timezone.now())
+    draft = outgoing.Draft(
+        document_type="Công văn",
+        notation="STP-VP",
+        summary="Xin ý kiến",
+        main=("cv.pdf", sample_pdf()),
+        external_recipients="000.00.00.G01; Văn phòng Chính phủ",
+    )
+    written = outgoing.create_draft(world.department, draft, actor=world.head, now=timezone.now())
+    return received, written
+
+
 def _group_application(world: Any, applicant: Any, citizen: Any) -> Any:
     """Citizen A's application of a procedure group (two procedures), not sent yet."""
     from motcua.catalogue.services import save_group
@@ -82,6 +115,7 @@ def _build() -> Objects:
     filing = _group_application(world, citizen_applicant(citizen_a), citizen_a)
     _, key = make_client(world.officer, scopes=[Scope.DOSSIERS_READ, Scope.CATALOGUE_READ], rate=100_000)
     feedback = _feedback_item(world)
+    documents = _documents(world)
     component = Component.objects.filter(version__procedure=world.procedure).first()
     dossier_file = dossier.files.first()
     draft_file = draft.files.first()
@@ -100,6 +134,8 @@ def _build() -> Objects:
         "procedure": {"code": world.procedure.code, "component_id": component.pk if component else 0},
         "feedback": {"code": feedback.code, "file_id": feedback.attachments.get().pk},
         "group": {"code": filing.procedure_group.code, "reference": filing.reference},
+        "document": {"pk": documents[0].pk, "file_id": documents[0].files.get().pk},
+        "document_out": {"pk": documents[1].pk, "file_id": documents[1].files.get().pk},
     }
     secrets = [
         dossier.code,

@@ -36,7 +36,7 @@ class Rule:
     kind: str
     get: Expect
     post: Expect | None = None  # for routes that write: the callers who must be refused (others skipped)
-    objects: str = ""  # "dossier", "draft", "procedure", "feedback" or "group": whose values fill the path
+    objects: str = ""  # "dossier", "draft", "procedure", "feedback", "group", "document" or "document_out"
     params: dict[str, str] = field(default_factory=dict)  # fixed values (an action name, a form number)
     post_body: str = ""  # a named complete JSON body (conftest's ``bodies``) instead of an empty form
 
@@ -56,6 +56,13 @@ BACKOFFICE_PAGE = expect(
 BACKOFFICE_AGENCY_DOSSIER = {**BACKOFFICE_PAGE, "other_official": "404"}
 BACKOFFICE_WRITE = expect(
     "", anonymous="login", integrator="login", citizen="403", other_citizen="403", other_official="404"
+)
+
+API_DOCUMENTS = expect("403", anonymous="401", integrator="401")
+# Official documents: a one-stop officer (X's or another agency's) has no document role.
+DOCUMENT_PAGE = {**BACKOFFICE_PAGE, "official": "403", "other_official": "403"}
+DOCUMENT_WRITE = expect(
+    "", anonymous="login", integrator="login", citizen="403", other_citizen="403", official="403", other_official="403"
 )
 
 API_SIGNED_IN = expect("200", anonymous="401")
@@ -83,6 +90,11 @@ RULES: list[Rule] = [
     Rule("api/v1/docs/", "public", PUBLIC),
     # Feedback: categories, sending (anyone; another system needs reports:write) and public tracking by code +
     # phone; officials' items and actions (X's official coordinates); the figures for coordinators only.
+    # Official documents: officials with a document role only (X's one-stop officer has none); no API key.
+    Rule("api/v1/documents/incoming/", "official", API_DOCUMENTS),
+    Rule("api/v1/documents/outgoing/", "official", API_DOCUMENTS),
+    Rule("api/v1/documents/incoming/<int:pk>/", "official", API_DOCUMENTS, objects="document"),
+    Rule("api/v1/documents/outgoing/<int:pk>/", "official", API_DOCUMENTS, objects="document_out"),
     Rule("api/v1/feedback/categories/", "public", PUBLIC),
     Rule("api/v1/feedback/", "public", expect(GET_NOT_ALLOWED, integrator="403"), post=expect("", integrator="403")),
     Rule("api/v1/feedback/items/", "official", expect("200", anonymous="401", integrator="403")),
@@ -340,6 +352,41 @@ RULES: list[Rule] = [
         "official-in-agency",
         expect(GET_NOT_ALLOWED),
         post={**BACKOFFICE_WRITE, "other_official": "403"},
+    ),
+    # Official documents: clerks, leaders, heads and specialists only; X's and the other agency's one-stop
+    # officers are refused by role (the clerk's, leader's and division's scopes: backoffice/tests/test_documents.py).
+    Rule("can-bo/van-ban/den/", "official-in-agency", DOCUMENT_PAGE),
+    Rule("can-bo/van-ban/di/", "official-in-agency", DOCUMENT_PAGE),
+    Rule("can-bo/van-ban/han-xu-ly/", "official-in-agency", DOCUMENT_PAGE),
+    Rule("can-bo/van-ban/den/tiep-nhan/", "official-in-agency", DOCUMENT_PAGE, post=DOCUMENT_WRITE),
+    Rule("can-bo/van-ban/den/goi-tin/", "official-in-agency", DOCUMENT_PAGE, post=DOCUMENT_WRITE),
+    Rule("can-bo/van-ban/di/soan-thao/", "official-in-agency", DOCUMENT_PAGE, post=DOCUMENT_WRITE),
+    Rule("can-bo/van-ban/den/<int:pk>/", "official-in-agency", DOCUMENT_PAGE, objects="document"),
+    Rule("can-bo/van-ban/di/<int:pk>/", "official-in-agency", DOCUMENT_PAGE, objects="document"),
+    Rule("can-bo/van-ban/di/<int:pk>/edxml.xml", "official-in-agency", DOCUMENT_PAGE, objects="document"),
+    Rule("can-bo/van-ban/den/<int:pk>/tep/<int:file_id>/", "official-in-agency", DOCUMENT_PAGE, objects="document"),
+    Rule("can-bo/van-ban/di/<int:pk>/tep/<int:file_id>/", "official-in-agency", DOCUMENT_PAGE, objects="document_out"),
+    Rule(
+        "can-bo/van-ban/den/<int:pk>/thao-tac/*",
+        "official-in-agency",
+        expect(GET_NOT_ALLOWED),
+        post=DOCUMENT_WRITE,
+        objects="document",
+        params={"action": "direct"},
+    ),
+    Rule(
+        "can-bo/van-ban/di/<int:pk>/thao-tac/*",
+        "official-in-agency",
+        expect(GET_NOT_ALLOWED),
+        post=DOCUMENT_WRITE,
+        objects="document",
+        params={"action": "submit"},
+    ),
+    Rule(
+        "can-bo/van-ban/so/<str:direction>/<int:year>.xlsx",
+        "official-in-agency",
+        DOCUMENT_PAGE,
+        params={"direction": "den", "year": "2026"},
     ),
     # The operations centre: the service centre (X) sees the province; a one-stop officer elsewhere sees nothing.
     Rule("can-bo/dieu-hanh/", "official", {**BACKOFFICE_PAGE, "other_official": "403"}),

@@ -36,6 +36,8 @@ CHUYENVIEN_TAI_CHINH = "chuyenvien.taichinh"
 CHUYENVIEN_VIET_TRI = "chuyenvien.viettri"
 LANHDAO_VIET_TRI = "lanhdao.viettri"
 LANHDAO_TINH = "lanhdao.tinh"
+VANTHU_TU_PHAP = "vanthu.tuphap"  # the document clerk (văn thư) of Sở Tư pháp
+VANTHU_XAY_DUNG = "vanthu.xaydung"
 QUANLY_TTHC = "quanly.tthc"
 QUANTRI_TINH = "quantri.tinh"
 QUANTRI_VIET_TRI = "quantri.viettri"
@@ -79,6 +81,8 @@ OFFICIALS = [
     ),
     Official(LANHDAO_VIET_TRI, "Nguyễn Văn Thắng", org.UBND_VIET_TRI_CODE, Role.LEADER, "Chủ tịch UBND phường"),
     Official(LANHDAO_TINH, "Trịnh Thế Bảo", org.UBND_TINH_CODE, Role.LEADER, "Phó Chủ tịch UBND tỉnh"),
+    Official(VANTHU_TU_PHAP, "Trương Thị Thảo", org.SO_TU_PHAP_CODE, Role.CLERK, "Văn thư"),
+    Official(VANTHU_XAY_DUNG, "Lò Văn Quý", org.SO_XAY_DUNG_CODE, Role.CLERK, "Văn thư"),
     Official(QUANLY_TTHC, "Lương Thị Hạnh", org.KSTTHC_CODE, Role.CATALOGUE_MANAGER, "Chuyên viên", staff=True),
     Official(QUANTRI_TINH, "Tạ Quang Vinh", org.UBND_TINH_CODE, Role.ADMINISTRATOR, "Quản trị hệ thống", staff=True),
     Official(

@@ -61,6 +61,7 @@ class Role(models.TextChoices):
     SPECIALIST = "specialist", "Chuyên viên xử lý"
     HEAD_OF_DIVISION = "head_of_division", "Lãnh đạo phòng"
     LEADER = "leader", "Lãnh đạo cơ quan"
+    CLERK = "clerk", "Văn thư"
     CATALOGUE_MANAGER = "catalogue_manager", "Cán bộ quản lý TTHC"
     ADMINISTRATOR = "administrator", "Quản trị hệ thống"
 

@@ -17,3 +17,7 @@ HEADS: tuple[str, ...] = (Role.HEAD_OF_DIVISION.value, Role.LEADER.value)
 HANDLERS: tuple[str, ...] = (Role.SPECIALIST.value, *HEADS)
 # Everyone who works on dossiers (inboxes, dossier pages, applicants' personal data).
 DOSSIER_ROLES: tuple[str, ...] = (*ONE_STOP, *HANDLERS)
+# The document clerk (văn thư): registers incoming documents, numbers and issues outgoing ones.
+CLERKS: tuple[str, ...] = (Role.CLERK.value,)
+# Everyone who works on official documents (the registers, drafting, handling).
+DOCUMENT_ROLES: tuple[str, ...] = (*CLERKS, *HANDLERS)

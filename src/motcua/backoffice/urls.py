@@ -4,6 +4,7 @@ from django.urls import path
 
 from motcua.backoffice.views import (
     auth,
+    documents,
     dossier,
     feedback,
     group_intake,
@@ -45,6 +46,22 @@ urlpatterns = [
     path("phan-anh/<str:code>/", feedback.item_view, name="feedback_item"),
     path("phan-anh/<str:code>/thao-tac/<str:action>/", feedback.action_view, name="feedback_action"),
     path("phan-anh/<str:code>/tep/<int:file_id>/", feedback.file_view, name="feedback_file"),
+    path("van-ban/den/", documents.incoming_list_view, name="documents_incoming"),
+    path("van-ban/den/tiep-nhan/", documents.receive_view, name="document_receive"),
+    path("van-ban/den/goi-tin/", documents.package_view, name="document_package"),
+    path("van-ban/den/<int:pk>/", documents.incoming_view, name="document_incoming"),
+    path(
+        "van-ban/den/<int:pk>/thao-tac/<str:action>/", documents.incoming_action_view, name="document_incoming_action"
+    ),
+    path("van-ban/den/<int:pk>/tep/<int:file_id>/", documents.incoming_file_view, name="document_incoming_file"),
+    path("van-ban/di/", documents.outgoing_list_view, name="documents_outgoing"),
+    path("van-ban/di/soan-thao/", documents.draft_view, name="document_draft"),
+    path("van-ban/di/<int:pk>/", documents.outgoing_view, name="document_outgoing"),
+    path("van-ban/di/<int:pk>/thao-tac/<str:action>/", documents.outgoing_action_view, name="document_outgoing_action"),
+    path("van-ban/di/<int:pk>/tep/<int:file_id>/", documents.outgoing_file_view, name="document_outgoing_file"),
+    path("van-ban/di/<int:pk>/edxml.xml", documents.outgoing_edxml_view, name="document_outgoing_edxml"),
+    path("van-ban/han-xu-ly/", documents.deadlines_view, name="documents_deadlines"),
+    path("van-ban/so/<str:direction>/<int:year>.xlsx", documents.register_export_view, name="documents_register_xlsx"),
     path("don-vi/", unit.unit_view, name="unit"),
     path("don-vi/phan-cong/", unit.reassign_view, name="reassign"),
     path("dieu-hanh/", operations.operations_view, name="operations"),

@@ -11,5 +11,6 @@ urlpatterns = [
     path("statistics/", include("motcua.api.v1.statistics.views")),
     path("", include("motcua.api.v1.feedback.urls")),
     path("signatures/", include("motcua.api.v1.signatures.views")),
+    path("documents/", include("motcua.api.v1.documents.views")),
     path("", include("motcua.api.v1.dossiers.urls")),
 ]

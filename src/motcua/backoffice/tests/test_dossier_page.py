@@ -192,13 +192,14 @@ def test_dossier_page_query_count_is_pinned(client: Client, world: Any, django_a
     client.get(page(dossier.code))
     # session, user, memberships; dossier; snapshot (2); steps; calendar overrides; components + files;
     # the procedure's checklist (what was not supplied); events; supplements; other files; fees; forms
-    # available; agency choices of consult and transfer (2); postal orders
-    with django_assert_num_queries(19):
+    # available; agency choices of consult and transfer (2); postal orders; official documents linked
+    # (received, sent)
+    with django_assert_num_queries(21):
         client.get(page(dossier.code))
     # More history, files and hand-overs do not cost more queries (same actions offered).
     for _ in range(3):
         dossier = services.assign(dossier, actor=world.head, handler=world.specialist, note="giao lại")
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(21):
         client.get(page(dossier.code))
 
 

@@ -31,6 +31,7 @@ from motcua.dossiers.actors import ActingAs, agencies_acted_for, membership_pair
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors.pages import dossier_file, dossier_for_agencies, dossier_page
 from motcua.dossiers.services.base import env_at
+from motcua.records import selectors as document_selectors
 
 
 def dossier_for(acting: Acting, code: str) -> Dossier:
@@ -82,7 +83,10 @@ def _page(
         name, form = bound
         actions.insert(0, {**_panel(workflow.get(name), form, opened=True), "stale": True})
     printable = printable_forms(dossier)
+    received, sent = document_selectors.for_dossier(dossier.code or "")
     context = {
+        "linked_received": received,
+        "linked_sent": sent,
         "section": "inbox",
         "dossier": dossier,
         "components": page.components,

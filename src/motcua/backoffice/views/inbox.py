@@ -6,9 +6,10 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.functional import cached_property
 
+from motcua.accounts.models import Role
 from motcua.accounts.roles import ONE_STOP
 from motcua.backoffice.acting import acting_of, official_required, request_calendar
 from motcua.backoffice.inboxes import parse_filters
@@ -65,6 +66,8 @@ class CappedPaginator(Paginator):
 @official_required()
 def inbox_view(request: HttpRequest) -> HttpResponse:
     acting = acting_of(request)
+    if acting.role == Role.CLERK:
+        return redirect("backoffice:documents_incoming")  # the clerk's work is the document registers
     if not acting.works_on_dossiers:
         # Catalogue managers and administrators: no inbox, a page of the screens they work in.
         return render(request, "backoffice/home.html", {"section": "home", "links": admin_links(request)})

@@ -19,6 +19,8 @@ DEMO_MODULES = [
     "motcua.dossiers.demo_payments",  # a payment through the VNPAY simulator, a reconciliation difference
     "motcua.dossiers.demo_integration",  # a partner's webhook deliveries, postal orders with their tracking
     "motcua.feedback.demo",
+    "motcua.records.demo",  # official documents, signed with the TEST keys
+    "motcua.dossiers.demo_documents",  # a consultation between agencies about a dossier
     "motcua.operations.demo",  # a year of closed dossiers for the operations centre
 ]
 
