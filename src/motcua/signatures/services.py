@@ -15,7 +15,7 @@ from django.db import transaction
 from motcua.accounts.models import User
 from motcua.core.exceptions import DomainError
 from motcua.organisations.models import Agency
-from motcua.signatures import keys, pades, selectors, tsa
+from motcua.signatures import keys, ltv, pades, selectors, tsa
 from motcua.signatures.models import KeyKind, SignedDocument, SigningEvent, SigningKey
 
 
@@ -126,7 +126,14 @@ def sign_issued(
             verify_url=verification_url(token),
         )
     )
-    signed = pades.sign_pdf(content, requests, now=now, location=settings.PROVINCE_NAME, timestamper=tsa.timestamper())
+    signed = pades.sign_pdf(
+        content,
+        requests,
+        now=now,
+        location=settings.PROVINCE_NAME,
+        timestamper=tsa.timestamper(),
+        validation=ltv.validation_context(),
+    )
     document = SignedDocument.objects.create(
         token=token,
         name=name,
