@@ -181,6 +181,7 @@ INSTALLED_APPS = [
     "motcua.outbox",
     "motcua.signatures",
     "motcua.records",
+    "motcua.certification",
     "motcua.api",
     "motcua.portal",
     "motcua.backoffice",

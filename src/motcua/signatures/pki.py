@@ -129,7 +129,9 @@ def issue(
     return Issued(key, builder.sign(root.key, hashes.SHA256()))
 
 
-def create_crl(root: Issued, *, now: datetime, revoked: tuple[int, ...] = (), days: int = 30) -> x509.CertificateRevocationList:
+def create_crl(
+    root: Issued, *, now: datetime, revoked: tuple[int, ...] = (), days: int = 30
+) -> x509.CertificateRevocationList:
     """The root's certificate revocation list: what a validator reads to know no key was revoked (PAdES B-LT)."""
     builder = (
         x509.CertificateRevocationListBuilder()

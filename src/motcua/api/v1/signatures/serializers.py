@@ -40,7 +40,8 @@ class VerificationSerializer(serializers.Serializer):
 
 class SignedDocumentSerializer(serializers.Serializer):
     name = serializers.CharField()
-    purpose = serializers.CharField(help_text="result (kết quả), receipt (biên lai), notice (thông báo), form (biểu mẫu) hoặc certified_copy "
+    purpose = serializers.CharField(
+        help_text="result (kết quả), receipt (biên lai), notice (thông báo), form (biểu mẫu) hoặc certified_copy "
         "(bản sao chứng thực điện tử)."
     )
     reference = serializers.CharField(help_text="Số, ký hiệu hoặc mã hồ sơ.")
