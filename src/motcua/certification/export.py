@@ -34,7 +34,8 @@ COLUMNS = (
 def register_xlsx(agency: Agency, year: int, rows: list[CertifiedCopy]) -> bytes:
     book = Workbook()
     sheet = book.active
-    assert sheet is not None  # a new workbook has its sheet
+    if sheet is None:  # a new workbook always has its sheet
+        sheet = book.create_sheet()
     sheet.title = f"SCT-BS {year}"
     sheet.append([f"SỔ CHỨNG THỰC BẢN SAO TỪ BẢN CHÍNH – {agency.name}"])
     sheet.append([f"Quyển số {book_label(year)}"])
