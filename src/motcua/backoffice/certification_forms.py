@@ -24,7 +24,7 @@ class CertifiedCopyForm(forms.Form):
     )
     document_name = forms.CharField(label=_("Tên giấy tờ, văn bản"), max_length=300)
     document_issuer = forms.CharField(label=_("Cơ quan cấp bản chính"), max_length=300, required=False)
-    files = MultipleFileField(
+    files = MultipleFileField(  # type: ignore[assignment]
         label=_("Bản quét của bản chính"),
         help_text=_("Một tệp PDF, hoặc các ảnh JPG/PNG (mỗi ảnh một trang, theo thứ tự)."),
     )

@@ -51,13 +51,11 @@ def copy_in_agency(agency: Agency, pk: int) -> CertifiedCopy:
 
 def copies_for(user: Any) -> QuerySet[CertifiedCopy]:
     """The copies a citizen owns: issued to their account, or to their personal ID number."""
-    id_numbers = list(
-        Applicant.objects.filter(user_id=getattr(user, "pk", None))
-        .exclude(id_number="")
-        .values_list("id_number", flat=True)
-    )
+    user_id = int(getattr(user, "pk", None) or 0)  # anonymous: 0, nobody's
+    profiles = Applicant.objects.filter(user_id=user_id).exclude(id_number="")
+    id_numbers = list(profiles.values_list("id_number", flat=True))
     return (
-        CertifiedCopy.objects.filter(Q(citizen_id=getattr(user, "pk", None)) | Q(citizen_id_number__in=id_numbers))
+        CertifiedCopy.objects.filter(Q(citizen_id=user_id) | Q(citizen_id_number__in=id_numbers))
         .select_related("agency", "signed")
         .order_by("-issued_at", "-pk")
     )

@@ -340,8 +340,8 @@ SIGNATURE_LONG_TERM = config(
     "SIGNATURE_LONG_TERM",
     True,
     help_text="Embed the signer's certificates and revocation data in each signature (PAdES B-LT) when revocation "
-    "data is available: the CRL files of SIGNATURE_CRLS, the test CA's crl.pem, or fetched (SIGNATURE_REVOCATION_FETCH). "
-    "Without any, signatures are B-T.",
+    "data is available: the CRL files of SIGNATURE_CRLS, the test CA's crl.pem, or fetched "
+    "(SIGNATURE_REVOCATION_FETCH). Without any, signatures are B-T.",
     group="Signatures",
 )
 SIGNATURE_CRLS = config(

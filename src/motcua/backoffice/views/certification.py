@@ -96,7 +96,12 @@ def register_view(request: HttpRequest) -> HttpResponse:
         return _forbidden(request)
     year = _year(request.GET.get("nam"))
     if year is None:
-        context = {"section": "certification", "year": None, "rows": [], "error": _("Năm không hợp lệ.")}
+        context: dict[str, Any] = {
+            "section": "certification",
+            "year": None,
+            "rows": [],
+            "error": _("Năm không hợp lệ."),
+        }
         return render(request, "backoffice/certification/register.html", context, status=400)
     rows = list(selectors.register(acting.agency, year))
     if request.GET.get("format") == "xlsx":
