@@ -49,6 +49,9 @@ def register_key(
         certificate = signer.signing_cert
     if certificate is None:
         raise DomainError("Khóa ký không kèm chứng thư số.", code="invalid")
+    if certificate.not_valid_after < now:
+        expired = certificate.not_valid_after.strftime("%d/%m/%Y")
+        raise DomainError(f"Chứng thư số của khóa đã hết hạn ngày {expired}.", code="invalid_key")
     key.certificate_subject = certificate.subject.human_friendly[:500]
     key.certificate_not_after = certificate.not_valid_after
     for old in SigningKey.objects.select_for_update().filter(agency=agency, user=user, is_active=True):
