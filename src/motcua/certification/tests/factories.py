@@ -32,6 +32,17 @@ def counter(give_key: Any, *, name: str = "UBND xã Thanh Ba", officer: str = "H
     return Counter(commune, user)
 
 
+def make_citizen(phone: str = "0912345678", id_number: str = "025195000123") -> Any:
+    """A citizen's portal account with their profile (personal ID number)."""
+    from motcua.accounts.services import create_or_update_applicant
+
+    user = UserFactory(username=phone, phone=phone, email=f"{phone}@example.vn", full_name="Nguyễn Thị Lan")
+    create_or_update_applicant(
+        actor=user, kind="citizen", full_name="Nguyễn Thị Lan", id_number=id_number, phone=phone, user=user
+    )
+    return user
+
+
 def scan_pdf(pages: int = 2, name: str = "giay-khai-sinh.pdf") -> SimpleUploadedFile:
     from weasyprint import HTML
 

@@ -12,10 +12,9 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from motcua.certification import numbering, selectors, services
 from motcua.certification.fees import copy_fee
 from motcua.certification.models import CertificationEvent
-from motcua.certification.tests.factories import NOW, counter, request, scan_pdf, scan_png
+from motcua.certification.tests.factories import NOW, counter, make_citizen, request, scan_pdf, scan_png
 from motcua.core.exceptions import DomainError
 from motcua.organisations.tests.factories import AgencyFactory
-from motcua.portal.tests.conftest import make_citizen
 from motcua.signatures.tests.pdfsig import assert_pdfsig_valid, needs_pdfsig
 from motcua.signatures.verify import verify_pdf
 

@@ -16,6 +16,9 @@ DEMO_MODULES = [
     "motcua.catalogue.demo",
     "motcua.dossiers.demo",
     "motcua.dossiers.demo_groups",
+    "motcua.certification.demo",  # certified copies
+    "motcua.dossiers.demo_reuse",  # one of them reused in an online dossier
+    "motcua.documents.demo",  # forms 01–06 issued signed
     "motcua.feedback.demo",
     "motcua.operations.demo",  # a year of closed dossiers for the operations centre
 ]
