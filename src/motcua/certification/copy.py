@@ -44,7 +44,7 @@ class UnreadableScan(DomainError):
 class Scan:
     """What the officer scanned: one PDF, or images (one page each)."""
 
-    kind: str  # "pdf", "jpeg" or "png"
+    kind: str  # "pdf" or "image" (JPEG or PNG, one per page)
     pages: tuple[bytes, ...]  # the PDF's bytes once, or each image
 
 
@@ -83,7 +83,7 @@ def render_copy(scan: Scan, context: dict[str, Any]) -> tuple[bytes, Boxes]:
     images = (
         []
         if scan.kind == "pdf"
-        else [f"data:image/{scan.kind};base64,{base64.b64encode(page).decode()}" for page in scan.pages]
+        else [f"data:{_image_type(page)};base64,{base64.b64encode(page).decode()}" for page in scan.pages]
     )
     html = render_to_string(
         "certification/copy.html",
@@ -102,6 +102,10 @@ def render_copy(scan: Scan, context: dict[str, Any]) -> tuple[bytes, Boxes]:
     if scan.kind == "pdf":
         content = _draw_scanned_pages(content, scan.pages[0], len(page_indexes))
     return content, boxes
+
+
+def _image_type(page: bytes) -> str:
+    return "image/png" if page.startswith(b"\x89PNG") else "image/jpeg"
 
 
 def _boxes(document: Any) -> Boxes:

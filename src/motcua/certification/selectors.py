@@ -7,7 +7,8 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from motcua.accounts.models import Applicant, Role
+from motcua.accounts.models import Applicant
+from motcua.accounts.roles import CERTIFIERS
 from motcua.accounts.selectors import agencies_for, has_role
 from motcua.catalogue.models import Procedure
 from motcua.catalogue.selectors import fee_items, version_in_force
@@ -17,9 +18,8 @@ from motcua.core.exceptions import DomainError, NotFound
 from motcua.core.text import fold
 from motcua.organisations.models import Agency, AgencyKind, UnitLevel
 
-# Who works the certification counter: the one-stop officer receives and scans, the justice officer
-# (a specialist) or a leader certifies. Each signs with their own key.
-CERTIFYING_ROLES = (Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.LEADER)
+# Who works the certification counter (accounts.roles): each signs with their own key.
+CERTIFYING_ROLES = CERTIFIERS
 
 
 def certifies(agency: Agency) -> bool:

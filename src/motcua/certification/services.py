@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
-from motcua.accounts.models import Applicant, User
+from motcua.accounts.models import Applicant, Membership, User
 from motcua.certification import copy, numbering, selectors
 from motcua.certification.fees import copy_fee
 from motcua.certification.models import CertificationEvent, CertifiedCopy
@@ -77,9 +77,7 @@ def _scan(files: list[UploadedFile]) -> copy.Scan:
         )
     if len(files) > MAX_IMAGES:
         raise DomainError(f"Tối đa {MAX_IMAGES} ảnh cho một bản sao.", code="invalid", fields={"files": []})
-    kind = kinds[0] or "pdf"
-    if kind != "pdf" and len(set(kinds)) > 1:
-        kind = "png" if all(k == "png" for k in kinds) else kinds[0] or "jpeg"
+    kind = "pdf" if kinds[0] == "pdf" else "image"
     return copy.Scan(kind=kind, pages=tuple(upload.read() for upload in files))
 
 
@@ -139,7 +137,7 @@ def issue_copy(request: CopyRequest, *, agency: Agency, actor: User, now: dateti
         book=book,
         issued_at=now,
         certifier=actor,
-        certifier_title=request.certifier_title.strip(),
+        certifier_title=context["certifier_title"],
         citizen=_citizen_account(request.citizen_id_number.strip()),
         citizen_name=request.citizen_name.strip(),
         citizen_id_number=request.citizen_id_number.strip(),
@@ -152,6 +150,12 @@ def issue_copy(request: CopyRequest, *, agency: Agency, actor: User, now: dateti
     )
     _record(certified, "issued", actor=actor, now=now, data={"number": number, "book": book, "pages": pages})
     return certified
+
+
+def _title(actor: User, agency: Agency) -> str:
+    """The certifier's title in the unit (their membership's), when the form gives none."""
+    row = Membership.objects.filter(user=actor, agency=agency, is_active=True).exclude(title="").first()
+    return row.title if row is not None else ""
 
 
 def _fee_text(fee: int) -> str:
@@ -172,7 +176,7 @@ def _context(
         "document_issuer": request.document_issuer.strip(),
         "citizen_name": request.citizen_name.strip(),
         "certifier_name": actor.full_name,
-        "certifier_title": request.certifier_title.strip(),
+        "certifier_title": request.certifier_title.strip() or _title(actor, agency),
         "fee_text": _fee_text(fee) if fee else "",
         # Signed with the test CA's certificates: the copy says it has no legal value.
         "test_keys": key is not None and "TEST" in key.certificate_subject,

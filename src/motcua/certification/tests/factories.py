@@ -58,8 +58,10 @@ def scan_png(name: str = "trang-1.png") -> SimpleUploadedFile:
 
     image = Image.new("RGB", (400, 560), "white")
     output = io.BytesIO()
-    image.save(output, "PNG")
-    return SimpleUploadedFile(name, output.getvalue(), content_type="image/png")
+    image.save(output, "JPEG" if name.endswith(".jpg") else "PNG")
+    return SimpleUploadedFile(
+        name, output.getvalue(), content_type="image/jpeg" if name.endswith(".jpg") else "image/png"
+    )
 
 
 def request(**overrides: Any) -> Any:

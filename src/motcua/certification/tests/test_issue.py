@@ -60,7 +60,10 @@ def test_a_copy_is_numbered_signed_twice_and_carries_the_certification_text(give
 def test_images_make_one_page_each_and_numbers_follow_without_gaps(give_key):
     desk = counter(give_key)
     first = services.issue_copy(
-        request(files=[scan_png("a.png"), scan_png("b.png")]), agency=desk.commune, actor=desk.officer, now=NOW
+        request(files=[scan_png("a.png"), scan_png("b.jpg")], certifier_title=""),
+        agency=desk.commune,
+        actor=desk.officer,
+        now=NOW,
     )
     second = services.issue_copy(request(files=[scan_pdf(1)]), agency=desk.commune, actor=desk.officer, now=NOW)
     next_year = services.issue_copy(
@@ -69,7 +72,8 @@ def test_images_make_one_page_each_and_numbers_follow_without_gaps(give_key):
         actor=desk.officer,
         now=datetime(2026, 12, 31, 17, 30, tzinfo=UTC),  # 1 January 2027 in Vietnam
     )
-    assert first.pages == 2
+    assert first.pages == 2  # a PNG and a JPEG, one page each
+    assert first.certifier_title == ""  # none typed, none in the membership
     assert [first.number, second.number] == [1, 2]
     assert (next_year.year, next_year.number) == (2027, 1)
     assert [c.number for c in selectors.register(desk.commune, 2026)] == [1, 2]
