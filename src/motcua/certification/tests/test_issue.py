@@ -153,3 +153,21 @@ def test_the_fee_per_copy(pages, rate, fee):
 def test_book_and_certification_text():
     assert numbering.book_label(2026) == "01/2026-SCT/BS"
     assert numbering.certification_text(5, 2026) == "Số chứng thực: 05, quyển số 01/2026-SCT/BS"
+
+
+def test_the_fee_comes_from_the_catalogue_certification_procedure(give_key):
+    from motcua.catalogue.tests.factories import make_procedure
+
+    desk = counter(give_key)
+    assert selectors.fee_rate(NOW.date()) == 0  # no such procedure: no fee recorded
+    free = services.issue_copy(request(files=[scan_pdf(3)]), agency=desk.commune, actor=desk.officer, now=NOW)
+    assert free.fee_vnd == 0
+    make_procedure(
+        "Chứng thực bản sao từ bản chính giấy tờ, văn bản",
+        code="2.000815",
+        fees=[{"name": "Phí chứng thực bản sao", "amount_vnd": 2000, "payer": "Người yêu cầu"}],
+    )
+    assert selectors.fee_rate(NOW.date()) == 2000
+    paid = services.issue_copy(request(files=[scan_pdf(3)]), agency=desk.commune, actor=desk.officer, now=NOW)
+    assert paid.fee_vnd == 5000
+    assert "5.000 đồng" in _text(paid.signed.file.read())
