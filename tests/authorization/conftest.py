@@ -93,6 +93,41 @@ def _group_application(world: Any, applicant: Any, citizen: Any) -> Any:
     return create_group_drafts(group, applicant, actor=citizen, receiving_agency=world.centre)
 
 
+def _certified_copy(world: Any, citizen: Any) -> Any:
+    """A's electronic certified copy, issued by the commune (kept as signed; its signing is tested elsewhere)."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from motcua.certification.models import CertifiedCopy
+    from motcua.signatures.models import SignedDocument
+
+    signed = SignedDocument.objects.create(
+        token="ban-sao-cua-a",
+        name="ban-sao-chung-thuc-2026-01.pdf",
+        file=ContentFile(b"%PDF-1.7 ban sao", name="ban-sao-chung-thuc-2026-01.pdf"),
+        size=16,
+        sha256="0" * 64,
+        agency=world.commune,
+        purpose="certified_copy",
+        reference="01/01/2026-SCT/BS",
+        signed_at=timezone.now(),
+    )
+    return CertifiedCopy.objects.create(
+        agency=world.commune,
+        year=2026,
+        number=1,
+        book="01/2026-SCT/BS",
+        issued_at=timezone.now(),
+        certifier=world.commune_specialist,
+        citizen=citizen,
+        citizen_name="Nguyễn Thị Lan",
+        citizen_id_number="025195000123",
+        document_name="Giấy khai sinh",
+        pages=1,
+        signed=signed,
+    )
+
+
 def _build() -> Objects:
     from motcua.accounts.tests.factories import UserFactory
     from motcua.catalogue.models import Component
@@ -116,6 +151,7 @@ def _build() -> Objects:
     _, key = make_client(world.officer, scopes=[Scope.DOSSIERS_READ, Scope.CATALOGUE_READ], rate=100_000)
     feedback = _feedback_item(world)
     documents = _documents(world)
+    certified = _certified_copy(world, citizen_a)
     component = Component.objects.filter(version__procedure=world.procedure).first()
     dossier_file = dossier.files.first()
     draft_file = draft.files.first()
@@ -136,6 +172,7 @@ def _build() -> Objects:
         "group": {"code": filing.procedure_group.code, "reference": filing.reference},
         "document": {"pk": documents[0].pk, "file_id": documents[0].files.get().pk},
         "document_out": {"pk": documents[1].pk, "file_id": documents[1].files.get().pk},
+        "certified": {"copy_id": certified.pk},
     }
     secrets = [
         dossier.code,

@@ -37,6 +37,7 @@ class Rule:
     get: Expect
     post: Expect | None = None  # for routes that write: the callers who must be refused (others skipped)
     objects: str = ""  # "dossier", "draft", "procedure", "feedback", "group", "document" or "document_out"
+    objects: str = ""  # "dossier", "draft", "procedure", "feedback", "group" or "certified": whose values fill the path
     params: dict[str, str] = field(default_factory=dict)  # fixed values (an action name, a form number)
     post_body: str = ""  # a named complete JSON body (conftest's ``bodies``) instead of an empty form
 
@@ -324,6 +325,31 @@ RULES: list[Rule] = [
     ),
     Rule("can-bo/so-theo-doi/", "official-in-agency", BACKOFFICE_PAGE),
     # Feedback: X is the coordinating unit, so its official reads and acts on every item; others get a 404.
+    # The certification counter: officials of a commune or notary-type unit only. X (the provincial centre)
+    # does not certify, so its official gets the 403 page that says so; a copy is found only by its own unit.
+    Rule(
+        "can-bo/chung-thuc/",
+        "official-in-agency",
+        {**BACKOFFICE_PAGE, "official": "403", "other_official": "403"},
+        post=expect(
+            "",
+            anonymous="login",
+            integrator="login",
+            citizen="403",
+            other_citizen="403",
+            official="403",
+            other_official="403",
+        ),
+    ),
+    Rule(
+        "can-bo/chung-thuc/so/", "official-in-agency", {**BACKOFFICE_PAGE, "official": "403", "other_official": "403"}
+    ),
+    Rule(
+        "can-bo/chung-thuc/<int:copy_id>/ban-sao.pdf",
+        "official-in-agency",
+        {**BACKOFFICE_PAGE, "official": "404", "other_official": "404"},
+        objects="certified",
+    ),
     Rule("can-bo/phan-anh/", "official", BACKOFFICE_PAGE),
     Rule(
         "can-bo/phan-anh/ghi-nhan/",
@@ -431,6 +457,8 @@ RULES: list[Rule] = [
     Rule("quen-mat-khau/so-dien-thoai/nhap-ma/", "public", expect("redirect")),  # no code asked for yet
     Rule("quen-mat-khau/*", "public", PUBLIC),
     Rule("dat-lai-mat-khau/*", "public", PUBLIC, params={"uidb64": "MQ", "token": "sai-ma"}),
+    # A's electronic certified copy: A alone downloads it (the list, under tai-khoan/*, shows each their own).
+    Rule("tai-khoan/ban-sao-chung-thuc/<int:copy_id>/tai-ve/", "citizen-owner", OWN_DOSSIER_PAGE, objects="certified"),
     Rule("tai-khoan/*", "citizen", SIGNED_IN_CITIZEN_PAGE),
     # --- Portal: the citizen's dossiers and drafts ------------------------------------------------------
     Rule("ho-so-cua-toi/", "citizen", SIGNED_IN_CITIZEN_PAGE),

@@ -15,6 +15,9 @@ ONE_STOP: tuple[str, ...] = (Role.ONE_STOP_OFFICER.value,)
 HEADS: tuple[str, ...] = (Role.HEAD_OF_DIVISION.value, Role.LEADER.value)
 # Who appraises and decides in the competent agency.
 HANDLERS: tuple[str, ...] = (Role.SPECIALIST.value, *HEADS)
+# Who works the certification counter of a commune or notary-type unit (certification): the one-stop
+# officer, the justice officer (a specialist), a leader; each signs the copies they certify.
+CERTIFIERS: tuple[str, ...] = (*ONE_STOP, Role.SPECIALIST.value, Role.LEADER.value)
 # Everyone who works on dossiers (inboxes, dossier pages, applicants' personal data).
 DOSSIER_ROLES: tuple[str, ...] = (*ONE_STOP, *HANDLERS)
 # The document clerk (văn thư): registers incoming documents, numbers and issues outgoing ones.

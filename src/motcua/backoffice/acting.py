@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from motcua.accounts.models import Membership, Role
 from motcua.accounts.selectors import memberships_for
+from motcua.certification.selectors import CERTIFYING_ROLES, certifies
 from motcua.dossiers import deadlines
 from motcua.dossiers.selectors.inboxes import boxes_for
 from motcua.organisations.models import Agency
@@ -52,6 +53,11 @@ class Acting:
 
     def has_role(self, *roles: str) -> bool:
         return self.membership.role in roles
+
+    @property
+    def certifies(self) -> bool:
+        """Works the certification counter: a commune or notary-type unit, in a role that certifies."""
+        return self.membership.role in CERTIFYING_ROLES and certifies(self.membership.agency)
 
     @property
     def works_on_dossiers(self) -> bool:

@@ -4,6 +4,7 @@ from django.urls import path
 
 from motcua.backoffice.views import (
     auth,
+    certification,
     documents,
     dossier,
     feedback,
@@ -41,6 +42,9 @@ urlpatterns = [
     path("ho-so/<str:code>/buu-chinh/<str:kind>/", postal.order_view, name="postal_order"),
     path("ho-so/<str:code>/mau-<str:form_no>.pdf", printing.form_pdf_view, name="form_pdf"),
     path("so-theo-doi/", printing.ledger_view, name="ledger"),
+    path("chung-thuc/", certification.issue_view, name="certification"),
+    path("chung-thuc/so/", certification.register_view, name="certification_register"),
+    path("chung-thuc/<int:copy_id>/ban-sao.pdf", certification.copy_view, name="certification_copy"),
     path("phan-anh/", feedback.inbox_view, name="feedback_inbox"),
     path("phan-anh/ghi-nhan/", feedback.record_view, name="feedback_record"),
     path("phan-anh/<str:code>/", feedback.item_view, name="feedback_item"),

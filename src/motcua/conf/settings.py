@@ -182,6 +182,7 @@ INSTALLED_APPS = [
     "motcua.signatures",
     "motcua.records",
     "motcua.postal",
+    "motcua.certification",
     "motcua.api",
     "motcua.portal",
     "motcua.backoffice",
@@ -334,6 +335,28 @@ SIGNATURE_TRUST_ROOTS = config(
     help_text="Comma-separated PEM files of the root certificates the verification page trusts (the CAs the "
     "province's signers hold certificates from). The demo's test root is trusted too when it is in "
     "SIGNATURE_KEY_DIR.",
+    group="Signatures",
+)
+SIGNATURE_LONG_TERM = config(
+    "SIGNATURE_LONG_TERM",
+    True,
+    help_text="Embed the signer's certificates and revocation data in each signature (PAdES B-LT) when revocation "
+    "data is available: the CRL files of SIGNATURE_CRLS, the test CA's crl.pem, or fetched "
+    "(SIGNATURE_REVOCATION_FETCH). Without any, signatures are B-T.",
+    group="Signatures",
+)
+SIGNATURE_CRLS = config(
+    "SIGNATURE_CRLS",
+    [],
+    help_text="Comma-separated CRL files (PEM or DER) of the CAs that issued the province's certificates, renewed by "
+    "the operator (a scheduled download) before they expire.",
+    group="Signatures",
+)
+SIGNATURE_REVOCATION_FETCH = config(
+    "SIGNATURE_REVOCATION_FETCH",
+    False,
+    help_text="While signing, fetch CRLs and OCSP responses from the addresses in the certificates (needs the CA's "
+    "services reachable from the server).",
     group="Signatures",
 )
 SIGNATURE_VERIFY_LIMIT = config(

@@ -1,6 +1,6 @@
 """Entry points of the documents context for the delivery apps (back office, API).
 
-``render_dossier_form(dossier, form_no)`` → PDF of forms 01–06; ``render_ledger_pdf`` /
+``render_dossier_form(dossier, form_no)`` → PDF of forms 01–06, signed by the issuing agency; ``render_ledger_pdf`` /
 ``render_ledger_xlsx`` → Form 07 (Sổ theo dõi hồ sơ) of an agency for a period.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from motcua.documents import forms, register
+from motcua.documents import forms, issued, register
 from motcua.dossiers.models import Dossier
 from motcua.organisations.models import Agency
 
@@ -17,7 +17,8 @@ available_forms = forms.available_forms
 
 
 def render_dossier_form(dossier: Dossier, form_no: str) -> bytes:
-    return forms.render_dossier_form(form_no, dossier)
+    """The form as issued: signed by the issuing agency when it holds a key, and kept (``issued``)."""
+    return issued.issued_form(form_no, dossier)
 
 
 def render_ledger_pdf(agency: Agency, start: date, end: date) -> bytes:

@@ -16,6 +16,7 @@ from motcua.accounts.citizens import save_citizen_profile
 from motcua.accounts.selectors import citizen_profile
 from motcua.catalogue.models import Procedure
 from motcua.catalogue.selectors import get_procedure_by_code
+from motcua.certification import selectors as certified_copies
 from motcua.core.clientaddr import client_ip
 from motcua.core.exceptions import DomainError, NotFound
 from motcua.dossiers import selectors as dossier_selectors
@@ -145,6 +146,8 @@ def draft(request: HttpRequest, reference: str) -> HttpResponse:
         "accept": accept_attribute(),
         "max_mb": submission.settings.FILE_UPLOAD_MAX_MB,
         "step": 2,
+        # The citizen's electronic certified copies, offered on each line instead of a scan (reuse).
+        "own_copies": list(certified_copies.copies_for(request.user)),
     }
     return render(request, "portal/submission/draft.html", context, status=400 if rejected else 200)
 

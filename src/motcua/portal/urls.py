@@ -3,6 +3,7 @@ from django.urls import path
 from motcua.portal import (
     account_views,
     catalogue_views,
+    certified_views,
     dossier_views,
     feedback_views,
     group_views,
@@ -29,6 +30,10 @@ urlpatterns = [
     path("dang-nhap/", account_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", account_views.LogoutView.as_view(), name="logout"),
     path("tai-khoan/", account_views.profile, name="profile"),
+    path("tai-khoan/ban-sao-chung-thuc/", certified_views.my_copies, name="certified_copies"),
+    path(
+        "tai-khoan/ban-sao-chung-thuc/<int:copy_id>/tai-ve/", certified_views.download, name="certified_copy_download"
+    ),
     path("tai-khoan/xac-minh-so-dien-thoai/", phone_views.verify_phone, name="verify_phone"),
     path("quen-mat-khau/", account_views.PasswordResetView.as_view(), name="password_reset"),
     path("quen-mat-khau/so-dien-thoai/", phone_views.password_reset_phone, name="password_reset_phone"),
@@ -81,6 +86,7 @@ urlpatterns = [
         submission_views.draft_remove_file,
         name="draft_remove_file",
     ),
+    path("ho-so-nhap/<uuid:reference>/ban-sao/", certified_views.reuse_in_draft, name="draft_reuse_copy"),
     path("ho-so-nhap/<uuid:reference>/kiem-tra/", submission_views.review, name="draft_review"),
     path("ho-so-nhap/<uuid:reference>/thanh-toan/", submission_views.pay, name="draft_pay"),
     path("ho-so-nhap/<uuid:reference>/mien-phi/", submission_views.claim_exemption, name="draft_exemption"),

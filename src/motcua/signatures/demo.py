@@ -22,7 +22,7 @@ def load(stdout: TextIO) -> None:
         stdout.write("Signatures: no test CA (production, or SIGNATURE_PASSPHRASE not set); documents stay unsigned.\n")
         return
     now = timezone.now()
-    testpki.ensure_root(now=now)
+    testpki.publish_crl(testpki.ensure_root(now=now), now=now)  # renewed: valid 30 days (PAdES B-LT)
     with_keys = set(SigningKey.objects.filter(is_active=True).values_list("agency_id", "user_id"))
     agencies = [a for a in Agency.objects.filter(is_active=True) if (a.pk, None) not in with_keys]
     leaders = [

@@ -78,6 +78,8 @@ class DocumentPurpose(models.TextChoices):
     RESULT = "result", "Kết quả giải quyết"
     RECEIPT = "receipt", "Biên lai"
     NOTICE = "notice", "Văn bản thông báo"
+    FORM = "form", "Biểu mẫu (Mẫu 01–06)"
+    CERTIFIED_COPY = "certified_copy", "Bản sao chứng thực điện tử"
 
 
 class SignedDocument(models.Model):
@@ -91,7 +93,7 @@ class SignedDocument(models.Model):
     agency = models.ForeignKey(
         Agency, on_delete=models.PROTECT, related_name="signed_documents", verbose_name="cơ quan"
     )
-    purpose = models.CharField("loại văn bản", max_length=10, choices=DocumentPurpose.choices)
+    purpose = models.CharField("loại văn bản", max_length=16, choices=DocumentPurpose.choices)
     reference = models.CharField("số, ký hiệu hoặc mã hồ sơ", max_length=100, blank=True, db_index=True)
     signed_at = models.DateTimeField("ký lúc", db_index=True)
 

@@ -7,12 +7,15 @@
   public verification page, so a printed copy can still be checked.
 
 Each signature is an incremental update (the earlier ones stay intact), a CAdES-detached PAdES signature
-with a timestamp from :mod:`motcua.signatures.tsa` (B-T), or B-B when no TSA is configured.
+with a timestamp from :mod:`motcua.signatures.tsa` (B-T), or B-B when no TSA is configured; B-LT when a
+validation context with revocation data is given (:mod:`motcua.signatures.ltv`): the chain and the CRLs
+are then written into the document's security store after each signature.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,11 +30,15 @@ from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers
+from pyhanko.sign.general import SigningError
 from pyhanko.sign.timestamps import TimeStamper
+from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError, ValidationError
 
 from motcua.core.exceptions import DomainError
 from motcua.signatures.signers import KeySigner
 
+logger = logging.getLogger(__name__)
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 MM = 72 / 25.4  # PDF points per millimetre
 # Noto Serif (fonts-noto-core) has every Vietnamese letter. Not Liberation Serif, which the forms use:
@@ -88,12 +95,30 @@ def sign_pdf(
     now: datetime,
     location: str,
     timestamper: TimeStamper | None,
+    validation: ValidationContext | None = None,
 ) -> bytes:
-    """``content`` signed once per request, in order (the person before the agency)."""
+    """``content`` signed once per request, in order (the person before the agency).
+
+    ``validation``: embed the validation data (B-LT). A chain it cannot validate (a root not listed in the
+    trust roots, a CA without revocation data) does not stop the signing: that signature is made B-T.
+    """
     for number, request in enumerate(requests, start=1):
-        content = _sign_once(
-            content, request, field=_free_field(content, number), now=now, location=location, timestamper=timestamper
-        )
+        field = _free_field(content, number)
+        try:
+            content = _sign_once(
+                content,
+                request,
+                field=field,
+                now=now,
+                location=location,
+                timestamper=timestamper,
+                validation=validation,
+            )
+        except (SigningError, PathBuildingError, PathValidationError, ValidationError) as exc:
+            if validation is None:
+                raise
+            logger.error("Long-term validation data not embedded for %s: %s", request.name, exc)
+            content = _sign_once(content, request, field=field, now=now, location=location, timestamper=timestamper)
     return content
 
 
@@ -105,6 +130,7 @@ def _sign_once(
     now: datetime,
     location: str,
     timestamper: TimeStamper | None,
+    validation: ValidationContext | None = None,
 ) -> bytes:
     writer = _writer(content)
     box = request.box
@@ -121,6 +147,8 @@ def _sign_once(
         reason=request.reason or None,
         location=location or None,
         name=request.name,
+        validation_context=validation,
+        embed_validation_info=validation is not None,
     )
     text_params = {"ten": request.name, "thoi_gian": signing_time_text(now), "so": request.reference}
     if request.verify_url:

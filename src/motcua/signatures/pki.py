@@ -129,6 +129,29 @@ def issue(
     return Issued(key, builder.sign(root.key, hashes.SHA256()))
 
 
+def create_crl(
+    root: Issued, *, now: datetime, revoked: tuple[int, ...] = (), days: int = 30
+) -> x509.CertificateRevocationList:
+    """The root's certificate revocation list: what a validator reads to know no key was revoked (PAdES B-LT)."""
+    builder = (
+        x509.CertificateRevocationListBuilder()
+        .issuer_name(root.certificate.subject)
+        .last_update(now - timedelta(minutes=5))
+        .next_update(now + timedelta(days=days))
+        .add_extension(x509.CRLNumber(int(now.timestamp())), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(root.key.public_key()), critical=False)
+    )
+    for serial in revoked:
+        entry = x509.RevokedCertificateBuilder().serial_number(serial).revocation_date(now).build()
+        builder = builder.add_revoked_certificate(entry)
+    return builder.sign(root.key, hashes.SHA256())
+
+
+def write_crl(path: Path, crl: x509.CertificateRevocationList) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(crl.public_bytes(serialization.Encoding.PEM))
+
+
 def write_pkcs12(path: Path, issued: Issued, *, chain: list[x509.Certificate], passphrase: str, label: str) -> None:
     """The key, its certificate and the chain in one PKCS#12 file, readable only by its owner."""
     data = pkcs12.serialize_key_and_certificates(

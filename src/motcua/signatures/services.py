@@ -15,7 +15,7 @@ from django.db import transaction
 from motcua.accounts.models import User
 from motcua.core.exceptions import DomainError
 from motcua.organisations.models import Agency
-from motcua.signatures import keys, pades, selectors, tsa
+from motcua.signatures import keys, ltv, pades, selectors, tsa
 from motcua.signatures.models import KeyKind, SignedDocument, SigningEvent, SigningKey
 
 
@@ -49,6 +49,9 @@ def register_key(
         certificate = signer.signing_cert
     if certificate is None:
         raise DomainError("Khóa ký không kèm chứng thư số.", code="invalid")
+    if certificate.not_valid_after < now:
+        expired = certificate.not_valid_after.strftime("%d/%m/%Y")
+        raise DomainError(f"Chứng thư số của khóa đã hết hạn ngày {expired}.", code="invalid_key")
     key.certificate_subject = certificate.subject.human_friendly[:500]
     key.certificate_not_after = certificate.not_valid_after
     for old in SigningKey.objects.select_for_update().filter(agency=agency, user=user, is_active=True):
@@ -126,7 +129,14 @@ def sign_issued(
             verify_url=verification_url(token),
         )
     )
-    signed = pades.sign_pdf(content, requests, now=now, location=settings.PROVINCE_NAME, timestamper=tsa.timestamper())
+    signed = pades.sign_pdf(
+        content,
+        requests,
+        now=now,
+        location=settings.PROVINCE_NAME,
+        timestamper=tsa.timestamper(),
+        validation=ltv.validation_context(),
+    )
     document = SignedDocument.objects.create(
         token=token,
         name=name,

@@ -22,6 +22,7 @@ from motcua.signatures.models import KeyKind, SigningKey
 from motcua.signatures.tsa import LOCAL_TSA_FILE, ROOT_FILE
 
 ROOT_KEY_FILE = "root-key.pem"
+CRL_FILE = "crl.pem"  # the test root's revocation list, published for PAdES B-LT (signatures.ltv)
 
 
 def _directory() -> Path:
@@ -41,13 +42,24 @@ def ensure_root(*, now: datetime) -> pki.Issued:
     if root_file.is_file() and key_file.is_file():
         certificate = x509.load_pem_x509_certificate(root_file.read_bytes())
         key = serialization.load_pem_private_key(key_file.read_bytes(), password=None)
-        return pki.Issued(key, certificate)  # type: ignore[arg-type]
+        root = pki.Issued(key, certificate)  # type: ignore[arg-type]
+        if not (directory / CRL_FILE).is_file():
+            publish_crl(root, now=now)
+        return root
     root = pki.create_root(now=now)
     pki.write_private_key(key_file, root)
     pki.write_pem(root_file, root, with_key=False)
     tsa = pki.issue(root, holder=pki.Holder.TSA, common_name=pki.TSA_NAME, organisation="Một Cửa", now=now)
     pki.write_pem(directory / LOCAL_TSA_FILE, tsa, with_key=True)
+    publish_crl(root, now=now)
     return root
+
+
+def publish_crl(root: pki.Issued, *, now: datetime, revoked: tuple[int, ...] = ()) -> Path:
+    """The test CA's revocation list (nothing revoked unless said), valid 30 days: the demo renews it at load."""
+    path = Path(settings.SIGNATURE_KEY_DIR) / CRL_FILE
+    pki.write_crl(path, pki.create_crl(root, now=now, revoked=revoked))
+    return path
 
 
 def issue_key(*, agency: Agency | None = None, user: User | None = None, now: datetime) -> SigningKey:

@@ -81,6 +81,7 @@ class Verification:
     sha256: str
     size: int
     signatures: tuple[SignatureReport, ...]
+    long_term: bool = False  # revocation data embedded for long-term validation (PAdES B-LT)
 
     @property
     def all_valid(self) -> bool:
@@ -112,7 +113,19 @@ def verify_pdf(content: bytes) -> Verification:
         raise NoSignature("Tệp PDF không có chữ ký số nào.")
     roots = trust_roots()
     reports = tuple(_check(signature, roots) for signature in embedded)
-    return Verification(hashlib.sha256(content).hexdigest(), len(content), reports)
+    return Verification(hashlib.sha256(content).hexdigest(), len(content), reports, long_term=_has_revocation(reader))
+
+
+def _has_revocation(reader: PdfFileReader) -> bool:
+    """A ``/DSS`` holding CRLs or OCSP responses: the document can be validated after the certificate expires."""
+    try:
+        store = reader.root.get("/DSS")
+        if store is None:
+            return False
+        store = store.get_object()
+        return any(len(store.get(key, [])) > 0 for key in ("/CRLs", "/OCSPs"))
+    except (PdfError, ValueError, KeyError, TypeError, AttributeError):
+        return False
 
 
 def _reader(content: bytes) -> PdfFileReader:

@@ -173,9 +173,11 @@ def remove_draft_file(
     ctx.after_commit.append(lambda: stored.file.storage.delete(stored.file.name))
     if component is not None and not component.files.exists():
         component.digitised = False
+        component.reused = False  # a certified copy taken off: the line no longer reuses anything
         component.page_count = 0
-        component.save(update_fields=["digitised", "page_count"])
+        component.save(update_fields=["digitised", "reused", "page_count"])
     ctx.dossier.has_digitised_components = ctx.dossier.components.filter(digitised=True).exists()
+    ctx.dossier.has_reused_components = ctx.dossier.components.filter(reused=True).exists()
     return finish(ctx, data={"component": component.name if component else "", "removed_file": name})
 
 

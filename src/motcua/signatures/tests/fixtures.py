@@ -28,7 +28,9 @@ def signing(settings: Any, pki_dir: Path) -> Path:
     settings.SIGNATURE_TSA_URL = "local"
     settings.SIGNATURE_PASSPHRASE = "test-passphrase"
     settings.SIGNATURE_TRUST_ROOTS = []
-    testpki.ensure_root(now=PKI_MOMENT)
+    root = testpki.ensure_root(now=PKI_MOMENT)
+    # A current revocation list, as the demo publishes at load: signatures made now are B-LT.
+    testpki.publish_crl(root, now=datetime.now(UTC))
     return pki_dir
 
 

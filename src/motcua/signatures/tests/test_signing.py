@@ -59,7 +59,8 @@ def test_person_then_agency_signature_verify_with_pdfsig_and_pyhanko(give_key):
         assert signature.intact and signature.trusted and not signature.changed_after
         assert signature.timestamp_at is not None  # B-T: the local TSA stamped it
         assert signature.chain[-1].is_test and "CA thử nghiệm" in signature.chain[-1].subject
-    assert checked.signatures[-1].covers_whole_file
+    # B-LT: the validation data is appended after the agency's signature, which then covers all but it.
+    assert checked.long_term and not checked.signatures[-1].covers_whole_file
     assert issued.document.sha256 == checked.sha256
     assert selectors.signed_document(issued.document.token) == issued.document
     assert list(SigningEvent.objects.filter(action="signed").values_list("key__user", flat=True)) == [leader.pk, None]

@@ -23,7 +23,8 @@ from motcua.api.v1.dossiers import serializers as s
 from motcua.api.v1.dossiers.pagination import DossierPagination
 from motcua.catalogue.selectors import version_in_force_by_code
 from motcua.core.exceptions import DomainError, NotFound, PermissionDenied
-from motcua.documents.forms import available_forms, render_dossier_form
+from motcua.documents.forms import available_forms
+from motcua.documents.issued import issued_form
 from motcua.documents.register import register_pdf, register_xlsx
 from motcua.dossiers import selectors, services, sync
 from motcua.dossiers.constants import Status
@@ -282,11 +283,11 @@ class DossierFormView(APIView):
         operation_id="dossiers_form_pdf",
         parameters=[OpenApiParameter("form_no", str, OpenApiParameter.PATH, enum=["01", "02", "03", "04", "05", "06"])],
         responses={(200, "application/pdf"): OpenApiTypes.BINARY, **ERRORS},
-        summary="Biểu mẫu 01–06 của hồ sơ (PDF)",
+        summary="Biểu mẫu 01–06 của hồ sơ (PDF, ký số bởi cơ quan phát hành khi có khóa)",
     )
     def get(self, request: Request, code: str, form_no: str) -> HttpResponse:
         dossier = selectors.get_visible(request.user, code)
-        content = render_dossier_form(form_no, dossier)
+        content = issued_form(form_no, dossier)  # signed by the issuing agency when it holds a key
         response = HttpResponse(content, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="mau-{form_no}-{dossier.code}.pdf"'
         return response

@@ -32,12 +32,18 @@ class VerificationSerializer(serializers.Serializer):
     sha256 = serializers.CharField()
     size = serializers.IntegerField(help_text="Dung lượng tệp (byte).")
     all_valid = serializers.BooleanField()
+    long_term = serializers.BooleanField(
+        help_text="Dữ liệu kiểm tra dài hạn (chuỗi chứng thư, danh sách thu hồi) được nhúng trong tệp (PAdES B-LT)."
+    )
     signatures = SignatureSerializer(many=True)
 
 
 class SignedDocumentSerializer(serializers.Serializer):
     name = serializers.CharField()
-    purpose = serializers.CharField(help_text="result (kết quả), receipt (biên lai) hoặc notice (thông báo).")
+    purpose = serializers.CharField(
+        help_text="result (kết quả), receipt (biên lai), notice (thông báo), form (biểu mẫu) hoặc certified_copy "
+        "(bản sao chứng thực điện tử)."
+    )
     reference = serializers.CharField(help_text="Số, ký hiệu hoặc mã hồ sơ.")
     agency = serializers.CharField(source="agency.name")
     signed_at = serializers.DateTimeField()

@@ -18,6 +18,9 @@ DEMO_MODULES = [
     "motcua.dossiers.demo_groups",
     "motcua.dossiers.demo_payments",  # a payment through the VNPAY simulator, a reconciliation difference
     "motcua.dossiers.demo_integration",  # a partner's webhook deliveries, postal orders with their tracking
+    "motcua.certification.demo",  # certified copies
+    "motcua.dossiers.demo_reuse",  # one of them reused in an online dossier
+    "motcua.documents.demo",  # forms 01–06 issued signed
     "motcua.feedback.demo",
     "motcua.records.demo",  # official documents, signed with the TEST keys
     "motcua.dossiers.demo_documents",  # a consultation between agencies about a dossier
