@@ -23,7 +23,7 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Max, Model, Q, Sum
-from django.db.models.functions import TruncDate
+from django.db.models.functions import TruncDate, TruncMonth
 
 from motcua.dossiers.constants import Satisfaction
 from motcua.dossiers.models import Dossier
@@ -121,29 +121,43 @@ def _bounds(first: date | None, last: date | None) -> tuple[datetime | None, dat
     return start, end
 
 
-def recount(first: date | None = None, last: date | None = None, *, dossiers: Q | None = None) -> Rows:
-    """The contributions of the dossiers (``dossiers``: a narrowing) to the days [first, last]."""
+def recount(model: type[Model], first: date | None = None, last: date | None = None) -> dict[tuple[Any, ...], Counters]:
+    """The rows of ``model`` for the days [first, last] (whole months for the monthly rows), counted from
+    the dossiers: one ``GROUP BY`` per dated column, at the model's grain, so the database returns as
+    many groups as there are rows."""
+    if model is ProcedureMonthFact:
+        first, last = month_range(first, last)
     start, end = _bounds(first, last)
-    rows: Rows = defaultdict(dict)
+    fields = (
+        "receiving_agency_id",
+        "competent_agency_id",
+        *(("procedure_id",) if model is not DayFact else ()),
+        "channel",
+    )
+    rows: dict[tuple[Any, ...], Counters] = defaultdict(dict)
     for column, aggregates in measures().items():
         qs = Dossier.objects.filter(**{f"{column}__isnull": False})
-        if dossiers is not None:
-            qs = qs.filter(dossiers)
         if start is not None:
             qs = qs.filter(**{f"{column}__gte": start})
         if end is not None:
             qs = qs.filter(**{f"{column}__lt": end})
+        if model is DayFact:
+            bucket: Any = TruncDate(column, tzinfo=VIETNAM_TZ)
+        else:
+            bucket = TruncMonth(column, tzinfo=VIETNAM_TZ)
         grouped = (
             qs.alias(duration=_DURATION)
-            .annotate(fact_day=TruncDate(column, tzinfo=VIETNAM_TZ))
-            .values("fact_day", *KEY_FIELDS)
+            .annotate(fact_day=bucket)
+            .values("fact_day", *fields)
             .annotate(**aggregates)
             .order_by()
         )
         for row in grouped:
-            key = (row["fact_day"], *(row[f] for f in KEY_FIELDS))
+            day = row["fact_day"]
+            day = day.astimezone(VIETNAM_TZ).date() if isinstance(day, datetime) else day
+            key = (day, *(row[f] for f in fields))
             rows[key].update({name: _number(name, row[name]) for name in aggregates})
-    return {k: v for k, v in rows.items() if any(v.values())}
+    return {k: {n: v for n, v in c.items() if v} for k, c in rows.items() if any(c.values())}
 
 
 def contribution(dossier_id: int) -> Rows:
@@ -261,21 +275,15 @@ def rebuild(first: date | None = None, last: date | None = None) -> dict[str, in
         tables = ", ".join(connection.ops.quote_name(m._meta.db_table) for m in MODELS)
         with connection.cursor() as cursor:
             cursor.execute(f"LOCK TABLE {tables} IN EXCLUSIVE MODE")
-    lo, hi = month_range(first, last)
-    rows = recount(lo, hi)
     written = {}
-    for model, (a, b) in ((DayFact, (first, last)), (ProcedureMonthFact, (lo, hi))):
+    for model in MODELS:
+        a, b = month_range(first, last) if model is ProcedureMonthFact else (first, last)
         manager: Any = model._default_manager
         _in_range(manager.all(), a, b).delete()
-        selected = rows if model is ProcedureMonthFact else _days_between(rows, first, last)
-        built = [_row(model, key, counters) for key, counters in project(selected, model).items()]
+        built = [_row(model, key, counters) for key, counters in recount(model, first, last).items()]
         manager.bulk_create(built, batch_size=2000)
         written[model.__name__] = len(built)
     return written
-
-
-def _days_between(rows: Rows, first: date | None, last: date | None) -> Rows:
-    return {k: v for k, v in rows.items() if (first is None or k[0] >= first) and (last is None or k[0] <= last)}
 
 
 def _row(model: type[Model], key: tuple[Any, ...], counters: Counters) -> Model:

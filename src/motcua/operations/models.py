@@ -115,7 +115,15 @@ class ProcedureMonthFact(Fact):
                 fields=["day", "receiving_id", "competent_id", "procedure_id", "channel"], name="ops_monthfact_key"
             )
         ]
-        indexes = [models.Index(fields=["procedure_id", "day"], name="ops_monthfact_procedure")]
+        indexes = [
+            models.Index(fields=["procedure_id", "day"], name="ops_monthfact_procedure"),
+            # The Decision 766 index's procedures with fees: read from this narrow index alone (PostgreSQL).
+            models.Index(
+                fields=["day"],
+                include=["procedure_id", "receiving_id", "competent_id", "channel", "with_fees", "paid_online"],
+                name="ops_monthfact_fees",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.day:%m/%Y} {self.receiving_id}/{self.competent_id}/{self.procedure_id}/{self.channel}"

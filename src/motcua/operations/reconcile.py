@@ -36,20 +36,14 @@ class Outcome:
 
 def reconcile(first: date | None = None, last: date | None = None, *, fix: bool = False) -> Outcome:
     """Compare the rows of [first, last] (every day by default; whole months for the monthly rows)."""
-    lo, hi = facts.month_range(first, last)
-    rows = facts.recount(lo, hi)
     differences: list[Difference] = []
     checked = {}
-    for model, (a, b) in ((DayFact, (first, last)), (ProcedureMonthFact, (lo, hi))):
-        expected = facts.project(rows if model is ProcedureMonthFact else _between(rows, first, last), model)
-        expected = {k: {n: v for n, v in c.items() if v} for k, c in expected.items()}
+    for model in (DayFact, ProcedureMonthFact):
+        a, b = facts.month_range(first, last) if model is ProcedureMonthFact else (first, last)
+        expected = facts.recount(model, first, last)
         found = facts.stored(model, a, b)
         checked[model.__name__] = len(expected.keys() | found.keys())
         differences += [Difference(model.__name__, *d) for d in facts.compare(model, expected, found)]
     if fix and differences:
         facts.rebuild(first, last)
     return Outcome(differences, fix and bool(differences), checked)
-
-
-def _between(rows: facts.Rows, first: date | None, last: date | None) -> facts.Rows:
-    return {k: v for k, v in rows.items() if (first is None or k[0] >= first) and (last is None or k[0] <= last)}
