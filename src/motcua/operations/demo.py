@@ -151,7 +151,7 @@ def load(stdout: TextIO) -> None:
     written in bulk here and by the benchmark generator bypass the services that keep them)."""
     _history(stdout)
     written = facts.rebuild()
-    stdout.write(f"Operations aggregates: {written['DayFact']} daily rows, {written['ProcedureMonthFact']} monthly.\n")
+    stdout.write(f"Operations aggregates: {', '.join(f'{n} {table}' for table, n in written.items())} rows.\n")
 
 
 def _history(stdout: TextIO) -> None:

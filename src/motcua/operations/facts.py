@@ -32,6 +32,7 @@ from motcua.operations.models import (
     COUNTERS,
     DECIMAL_COUNTERS,
     HISTOGRAM_EDGES,
+    AgencyMonthFact,
     DayFact,
     ProcedureMonthFact,
 )
@@ -125,13 +126,13 @@ def recount(model: type[Model], first: date | None = None, last: date | None = N
     """The rows of ``model`` for the days [first, last] (whole months for the monthly rows), counted from
     the dossiers: one ``GROUP BY`` per dated column, at the model's grain, so the database returns as
     many groups as there are rows."""
-    if model is ProcedureMonthFact:
+    if model is not DayFact:
         first, last = month_range(first, last)
     start, end = _bounds(first, last)
     fields = (
         "receiving_agency_id",
         "competent_agency_id",
-        *(("procedure_id",) if model is not DayFact else ()),
+        *(("procedure_id",) if model is ProcedureMonthFact else ()),
         "channel",
     )
     rows: dict[tuple[Any, ...], Counters] = defaultdict(dict)
@@ -195,11 +196,13 @@ def difference(after: Rows, before: Rows) -> Rows:
 
 
 def project(rows: Rows, model: type[Model]) -> dict[tuple[Any, ...], Counters]:
-    """The rows at the grain of ``model``: per day without the procedure, or per month with it."""
+    """The rows at the grain of ``model``: per day or per month, with the procedure or without."""
     out: dict[tuple[Any, ...], Counters] = defaultdict(lambda: defaultdict(int))
     for (day, receiving, competent, procedure, channel), counters in rows.items():
         if model is DayFact:
             key: tuple[Any, ...] = (day, receiving, competent, channel)
+        elif model is AgencyMonthFact:
+            key = (day.replace(day=1), receiving, competent, channel)
         else:
             key = (day.replace(day=1), receiving, competent, procedure, channel)
         target = out[key]
@@ -209,12 +212,12 @@ def project(rows: Rows, model: type[Model]) -> dict[tuple[Any, ...], Counters]:
 
 
 def key_columns(model: type[Model]) -> tuple[str, ...]:
-    if model is DayFact:
-        return ("day", "receiving_id", "competent_id", "channel")
-    return ("day", "receiving_id", "competent_id", "procedure_id", "channel")
+    if model is ProcedureMonthFact:
+        return ("day", "receiving_id", "competent_id", "procedure_id", "channel")
+    return ("day", "receiving_id", "competent_id", "channel")
 
 
-MODELS: tuple[type[Model], ...] = (DayFact, ProcedureMonthFact)
+MODELS: tuple[type[Model], ...] = (DayFact, AgencyMonthFact, ProcedureMonthFact)
 
 
 def apply(delta: Rows) -> None:
@@ -277,7 +280,7 @@ def rebuild(first: date | None = None, last: date | None = None) -> dict[str, in
             cursor.execute(f"LOCK TABLE {tables} IN EXCLUSIVE MODE")
     written = {}
     for model in MODELS:
-        a, b = month_range(first, last) if model is ProcedureMonthFact else (first, last)
+        a, b = (first, last) if model is DayFact else month_range(first, last)
         manager: Any = model._default_manager
         _in_range(manager.all(), a, b).delete()
         built = [_row(model, key, counters) for key, counters in recount(model, first, last).items()]

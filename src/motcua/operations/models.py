@@ -6,10 +6,11 @@ day, the ratings given that day, and what the processing time needs (sums and a 
 written only by ``operations.facts`` (kept up to date with each dossier change, rebuilt and checked by
 ``manage.py reconcile_operations``); pages and the API only read them.
 
-Two grains, the same counters:
+Three grains, the same counters:
 
 - ``DayFact``: day × receiving agency × competent agency × channel. Its size follows agencies × days,
   never the number of dossiers; every period (month, quarter, year, custom days) is a range of days.
+- ``AgencyMonthFact``: the same per month (its first day), for the periods made of whole months.
 - ``ProcedureMonthFact``: month (its first day) × the same × procedure. For the figures of a sector
   or a procedure, which a whole month, quarter or year reads (a custom period cut inside a month falls
   back to the dossiers, see ``facts.needs_dossiers``).
@@ -101,6 +102,24 @@ class DayFact(Fact):
 
     def __str__(self) -> str:
         return f"{self.day} {self.receiving_id}/{self.competent_id}/{self.channel}"
+
+
+class AgencyMonthFact(Fact):
+    """The daily rows summed per month: what a month, a quarter or a year reads (a twelfth of the rows)."""
+
+    day = models.DateField("tháng (ngày đầu tháng)")
+
+    class Meta:
+        verbose_name = "số liệu tháng"
+        verbose_name_plural = "số liệu tháng"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "receiving_id", "competent_id", "channel"], name="ops_agencymonthfact_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day:%m/%Y} {self.receiving_id}/{self.competent_id}/{self.channel}"
 
 
 class ProcedureMonthFact(Fact):

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from motcua.operations import facts
-from motcua.operations.models import DayFact, ProcedureMonthFact
+from motcua.operations.models import DayFact
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,8 @@ def reconcile(first: date | None = None, last: date | None = None, *, fix: bool 
     """Compare the rows of [first, last] (every day by default; whole months for the monthly rows)."""
     differences: list[Difference] = []
     checked = {}
-    for model in (DayFact, ProcedureMonthFact):
-        a, b = facts.month_range(first, last) if model is ProcedureMonthFact else (first, last)
+    for model in facts.MODELS:
+        a, b = (first, last) if model is DayFact else facts.month_range(first, last)
         expected = facts.recount(model, first, last)
         found = facts.stored(model, a, b)
         checked[model.__name__] = len(expected.keys() | found.keys())

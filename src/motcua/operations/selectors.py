@@ -31,6 +31,7 @@ from motcua.operations.models import (
     FIGURE_COUNTERS,
     HISTOGRAM_EDGES,
     RATING_COUNTERS,
+    AgencyMonthFact,
     DayFact,
     ProcedureMonthFact,
 )
@@ -84,8 +85,15 @@ def needs_dossiers(window: Window, filters: Filters, dimension: str = "") -> boo
     return by_procedure(filters, dimension) and not (_month_start(first) and _month_start(end))
 
 
-def _rows(scope: OpsScope, window: Window, filters: Filters, monthly_grain: bool) -> QuerySet[Any]:
-    model = ProcedureMonthFact if monthly_grain else DayFact
+def _rows(scope: OpsScope, window: Window, filters: Filters, procedures: bool) -> QuerySet[Any]:
+    """The rows of the scope, period and filters: by procedure (whole months, see ``needs_dossiers``),
+    else per month when the period is made of whole months, else per day."""
+    if procedures:
+        model: type[Any] = ProcedureMonthFact
+    elif _month_start(_day(window.start)) and _month_start(_day(window.end)):
+        model = AgencyMonthFact
+    else:
+        model = DayFact
     manager: Any = model._default_manager  # the two grains share every column the filters use
     qs: QuerySet[Any] = manager.filter(day__gte=_day(window.start), day__lt=_day(window.end))
     if scope.agency_ids is not None:
