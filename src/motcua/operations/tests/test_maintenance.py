@@ -8,9 +8,11 @@ finds no difference and the figures read from the aggregates equal the figures c
 from __future__ import annotations
 
 from datetime import timedelta
+from io import StringIO
 from typing import Any
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.db import transaction
 
 from motcua.dossiers import services
@@ -108,3 +110,18 @@ def test_the_same_change_applied_twice_adds_nothing(world: Any) -> None:
     before = facts.stored(DayFact, None, None)
     facts.apply(facts.difference(contribution, contribution))
     assert facts.stored(DayFact, None, None) == before
+
+
+def test_the_command_reports_differences_and_fixes_them(world: Any) -> None:
+    to_processing(world)
+    out = StringIO()
+    call_command("reconcile_operations", stdout=out)
+    assert "No difference" in out.getvalue()
+    Dossier.objects.update(channel="postal")
+    with pytest.raises(SystemExit):
+        call_command("reconcile_operations", "--from", "2026-03-01", "--to", "2026-03-31", stdout=out)
+    assert "received_postal" in out.getvalue()
+    call_command("reconcile_operations", "--fix", stdout=out)
+    assert reconcile().differences == []
+    with pytest.raises(CommandError):
+        call_command("reconcile_operations", "--from", "2026-03-31", "--to", "2026-03-01")
