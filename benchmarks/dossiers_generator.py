@@ -74,6 +74,8 @@ def _routes() -> list[Route]:
     versions = ProcedureVersion.objects.select_related("procedure").prefetch_related("competent_agencies")
     for version in versions:
         value, unit = effective_time(version)
+        if not unit:  # an information-only procedure: no time limit, no dossiers to process
+            continue
         for competent in version.competent_agencies.all():
             local = [c for c in centres if c.administrative_unit_id == competent.administrative_unit_id] or centres
             receiving = local[0] if local else competent

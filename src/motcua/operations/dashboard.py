@@ -1,7 +1,9 @@
 """The dashboard of one scope and period, assembled from the selectors (what pages and the API show).
 
-``dashboard(...)`` runs a fixed number of queries whatever the number of dossiers: the counters (2),
-processing time (2), ratings (2), one breakdown, the year by month (1), the index extras (2).
+``dashboard(...)`` runs a fixed number of queries whatever the number of dossiers, over the maintained
+aggregates (``selectors``): the counters with the processing time, the ratings' sums and the year by
+month (1), the open dossiers (1), the supplement requests (1), the procedures with fees (1), one
+breakdown (3), the ratings' detail (2, from the ratings).
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from motcua.operations.selectors import (
     counts,
     index_counts,
     monthly,
+    needs_dossiers,
     processing_time,
     ratings,
+    summary,
 )
 
 
@@ -96,12 +100,18 @@ def dashboard(
 ) -> Dashboard:
     """Every figure of the scope and period. ``public``: aggregates only (no comments, no codes)."""
     w = window(period, now)
-    c = counts(scope, w, filters)
-    extra = index_counts(scope, w, filters)
+    months = _year_months(period, now)
+    month_windows = [m for _, m in months]
+    if any(needs_dossiers(x, filters) for x in (w, *month_windows)):
+        c, processed = counts(scope, w, filters), processing_time(scope, w, filters)
+        extra = index_counts(scope, w, filters)
+        trend = monthly(scope, month_windows, filters) if months else []
+    else:  # the aggregates: one query for the counters, the times, the ratings and the months
+        read = summary(scope, w, filters, month_windows)
+        c, processed, trend = read.counts, read.processing, read.months
+        extra = index_counts(scope, w, filters, read.ratings)
     fed = feedback.figures_for(scope.agency_ids, w.start, w.end)
     scored = index766.score({**c, **extra}, fed.index_inputs() if fed else None)
-    months = _year_months(period, now)
-    trend = monthly(scope, [m for _, m in months], filters) if months else []
     return Dashboard(
         scope=scope,
         period=period,
@@ -109,7 +119,7 @@ def dashboard(
         now=now,
         counts={**c, **extra},
         rates=rates_of(c),
-        processing=processing_time(scope, w, filters),
+        processing=processed,
         ratings=None if public else ratings(scope, w, filters),
         dimension=dimension,
         rows=breakdown(scope, w, filters, dimension),

@@ -1,6 +1,6 @@
 """The internal steps of the demo's year of returned dossiers, so the bottleneck views have a story.
 
-Each returned dossier walks its competent agency's internal process (``dossiers.services.steps.plan``
+Each returned dossier walks its competent agency's internal process (``dossiers.planning.plan``
 gives the steps and their allotted spans on the working-time clock): every step uses part of its span,
 formalities (a span of half a working day or less) take minutes, and in a late dossier the procedure's
 slow step, the longest one at the competent agency, overruns. The dossier's result moment and timing
@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from motcua.dossiers import deadlines
 from motcua.dossiers.constants import StepState
 from motcua.dossiers.models import Dossier, DossierStep
-from motcua.dossiers.services.steps import plan
+from motcua.dossiers.planning import plan
 from motcua.workdays.clock import WorkingCalendar
 
 FORMALITY = timedelta(hours=4)

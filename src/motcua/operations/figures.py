@@ -66,10 +66,6 @@ def _with_fees(w: Window) -> Q:
     return _received(w) & Q(fee_total_vnd__gt=0)
 
 
-def _paid_online(w: Window) -> Q:
-    return _with_fees(w) & Q(payment_method=PaymentMethod.ONLINE, fees_paid=True)
-
-
 def _supplement(w: Window) -> Q:
     asked = SupplementRequest.objects.filter(dossier=OuterRef("pk"), requested_at__gte=w.start, requested_at__lt=w.end)
     return Q(Exists(asked))
@@ -82,10 +78,6 @@ def _unhappy(w: Window) -> Q:
     return Q(Exists(rated))
 
 
-def _capable(w: Window) -> Q:
-    return _received(w) & Q(procedure_version__online_level__in=[OnlineLevel.FULL, OnlineLevel.PARTIAL])
-
-
 def _full(w: Window) -> Q:
     return _received(w) & Q(procedure_version__online_level=OnlineLevel.FULL)
 
@@ -96,39 +88,59 @@ class Figure:
     label: str
     condition: Condition
     counted: bool = True  # False: a drill-down list only (points lost), not a dashboard counter
+    # Dated figures: counted on the day of ``column`` when ``extra`` holds (read from the aggregates);
+    # the others (in progress, supplement requests) are read from the dossiers at each request.
+    column: str = ""
+    extra: Q | None = None
 
 
+def dated(key: str, label: str, column: str, extra: Q) -> Figure:
+    """A figure counted on the day of one moment of the dossier: ``column`` in the period and ``extra``.
+
+    What the maintained aggregates count per day (``operations.facts``): the condition is the same Q.
+    """
+    return Figure(key, label, lambda w: _in(column)(w) & extra, column=column, extra=extra)
+
+
+RECEIVED = ~Q(status=Status.DRAFT)
+RESOLVED = ~Q(timing="")
+WITH_FEES = RECEIVED & Q(fee_total_vnd__gt=0)
+CAPABLE = RECEIVED & Q(procedure_version__online_level__in=[OnlineLevel.FULL, OnlineLevel.PARTIAL])
+FULL = RECEIVED & Q(procedure_version__online_level=OnlineLevel.FULL)
 FIGURES: tuple[Figure, ...] = (
-    Figure("received", "Hồ sơ tiếp nhận", _received),
-    Figure("received_counter", "Nộp trực tiếp", lambda w: _received(w) & Q(channel=Channel.COUNTER)),
-    Figure("received_online", "Nộp trực tuyến", lambda w: _received(w) & Q(channel=Channel.ONLINE)),
-    Figure("received_postal", "Nộp qua bưu chính công ích", lambda w: _received(w) & Q(channel=Channel.POSTAL)),
-    Figure("accepted", "Được tiếp nhận", _in("accepted_at")),
-    Figure("refused", "Không được tiếp nhận", lambda w: _received(w) & Q(status=Status.REFUSED_AT_INTAKE)),
-    Figure("withdrawn", "Công dân rút hồ sơ", lambda w: _received(w) & Q(status=Status.WITHDRAWN)),
-    Figure("stopped", "Dừng xử lý", lambda w: _received(w) & Q(status=Status.STOPPED)),
-    Figure("resolved", "Đã giải quyết", _resolved),
-    Figure("resolved_early", "Giải quyết trước hạn", lambda w: _resolved(w) & Q(timing=CompletionTiming.EARLY)),
-    Figure("resolved_on_time", "Giải quyết đúng hạn", lambda w: _resolved(w) & Q(timing=CompletionTiming.ON_TIME)),
-    Figure("resolved_late", "Giải quyết quá hạn", lambda w: _resolved(w) & Q(timing=CompletionTiming.LATE)),
+    dated("received", "Hồ sơ tiếp nhận", "submitted_at", RECEIVED),
+    dated("received_counter", "Nộp trực tiếp", "submitted_at", RECEIVED & Q(channel=Channel.COUNTER)),
+    dated("received_online", "Nộp trực tuyến", "submitted_at", RECEIVED & Q(channel=Channel.ONLINE)),
+    dated("received_postal", "Nộp qua bưu chính công ích", "submitted_at", RECEIVED & Q(channel=Channel.POSTAL)),
+    dated("accepted", "Được tiếp nhận", "accepted_at", Q()),
+    dated("refused", "Không được tiếp nhận", "submitted_at", RECEIVED & Q(status=Status.REFUSED_AT_INTAKE)),
+    dated("withdrawn", "Công dân rút hồ sơ", "submitted_at", RECEIVED & Q(status=Status.WITHDRAWN)),
+    dated("stopped", "Dừng xử lý", "submitted_at", RECEIVED & Q(status=Status.STOPPED)),
+    dated("resolved", "Đã giải quyết", "resolved_at", RESOLVED),
+    dated("resolved_early", "Giải quyết trước hạn", "resolved_at", RESOLVED & Q(timing=CompletionTiming.EARLY)),
+    dated("resolved_on_time", "Giải quyết đúng hạn", "resolved_at", RESOLVED & Q(timing=CompletionTiming.ON_TIME)),
+    dated("resolved_late", "Giải quyết quá hạn", "resolved_at", RESOLVED & Q(timing=CompletionTiming.LATE)),
     Figure("in_progress", "Đang xử lý", _in_progress),
     Figure("in_progress_within", "Đang xử lý trong hạn", lambda w: _in_progress(w) & ~Q(due_at__lt=w.now)),
     Figure("in_progress_overdue", "Đang xử lý quá hạn", _overdue),
     Figure("supplement_requested", "Có yêu cầu bổ sung", _supplement),
-    Figure("extended", "Gia hạn, xin lỗi", _in("extended_at")),
-    Figure("online_capable", "Hồ sơ của TTHC có trực tuyến", _capable),
-    Figure("online_capable_online", "… trong đó nộp trực tuyến", lambda w: _capable(w) & Q(channel=Channel.ONLINE)),
-    Figure("full_online", "Hồ sơ của TTHC toàn trình", _full),
-    Figure("full_online_online", "… trong đó nộp trực tuyến", lambda w: _full(w) & Q(channel=Channel.ONLINE)),
-    Figure("returned", "Đã trả kết quả", _returned),
-    Figure(
-        "postal_returns", "Trả kết quả qua bưu chính", lambda w: _returned(w) & Q(return_method=ReturnMethod.POSTAL)
+    dated("extended", "Gia hạn, xin lỗi", "extended_at", Q()),
+    dated("online_capable", "Hồ sơ của TTHC có trực tuyến", "submitted_at", CAPABLE),
+    dated("online_capable_online", "… trong đó nộp trực tuyến", "submitted_at", CAPABLE & Q(channel=Channel.ONLINE)),
+    dated("full_online", "Hồ sơ của TTHC toàn trình", "submitted_at", FULL),
+    dated("full_online_online", "… trong đó nộp trực tuyến", "submitted_at", FULL & Q(channel=Channel.ONLINE)),
+    dated("returned", "Đã trả kết quả", "returned_at", Q()),
+    dated("postal_returns", "Trả kết quả qua bưu chính", "returned_at", Q(return_method=ReturnMethod.POSTAL)),
+    dated("electronic_results", "Kết quả điện tử", "returned_at", Q(return_method=ReturnMethod.ELECTRONIC)),
+    dated("with_fees", "Hồ sơ có phí, lệ phí", "submitted_at", WITH_FEES),
+    dated(
+        "paid_online",
+        "Thanh toán trực tuyến",
+        "submitted_at",
+        WITH_FEES & Q(payment_method=PaymentMethod.ONLINE, fees_paid=True),
     ),
-    Figure("electronic_results", "Kết quả điện tử", lambda w: _returned(w) & Q(return_method=ReturnMethod.ELECTRONIC)),
-    Figure("with_fees", "Hồ sơ có phí, lệ phí", _with_fees),
-    Figure("paid_online", "Thanh toán trực tuyến", _paid_online),
-    Figure("digitised", "Có thành phần được số hóa", lambda w: _received(w) & Q(has_digitised_components=True)),
-    Figure("reused", "Tái sử dụng dữ liệu số hóa", lambda w: _received(w) & Q(has_reused_components=True)),
+    dated("digitised", "Có thành phần được số hóa", "submitted_at", RECEIVED & Q(has_digitised_components=True)),
+    dated("reused", "Tái sử dụng dữ liệu số hóa", "submitted_at", RECEIVED & Q(has_reused_components=True)),
     # Drill-downs of the points a unit loses in the Decision 766 index.
     Figure(
         "late_or_overdue", "Trễ hạn hoặc đang quá hạn", lambda w: (_resolved(w) & Q(timing="late")) | _overdue(w), False
@@ -166,6 +178,7 @@ FIGURES: tuple[Figure, ...] = (
 )
 BY_KEY = {f.key: f for f in FIGURES}
 COUNTED = tuple(f for f in FIGURES if f.counted)
+DATED = tuple(f for f in COUNTED if f.column)
 # The figures a breakdown row or a ranking needs (the rest are province-level detail).
 CORE_KEYS = (
     "received",

@@ -50,7 +50,8 @@ def _units(
     scope: OpsScope, window: Window, filters: Filters, rows: list[dict[str, Any]] | None = None
 ) -> dict[int, Ranked]:
     rows = breakdown(scope, window, filters, "agency") if rows is None else rows
-    rated = per_agency_ratings(scope, window, filters)
+    # Breakdown rows read from the aggregates carry their ratings; the dossiers' scan does not.
+    rated = {} if rows and "ratings" in rows[0] else per_agency_ratings(scope, window, filters)
     agencies = {a.pk: a for a in Agency.objects.only("pk", "name", "kind", "level", "parent_id")}
     sums: dict[int, dict[str, int]] = defaultdict(
         lambda: dict.fromkeys((*CORE_KEYS, "ratings", "ratings_not_satisfied"), 0)
@@ -61,7 +62,7 @@ def _units(
             continue
         for key in CORE_KEYS:
             sums[unit.pk][key] += row[key]
-        n, bad = rated.get(row["key"], (0, 0))
+        n, bad = rated.get(row["key"], (row.get("ratings", 0), row.get("ratings_not_satisfied", 0)))
         sums[unit.pk]["ratings"] += n
         sums[unit.pk]["ratings_not_satisfied"] += bad
     out = {}

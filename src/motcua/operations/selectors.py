@@ -1,246 +1,324 @@
-"""Reads of the operations centre: every figure group is one aggregate query in the database.
+"""Reads of the operations centre: the dated figures from the maintained aggregates.
 
-Nothing here writes. A figure group (the counters, a breakdown, the ratings, the processing times) is
-one ``SELECT … COUNT(*) FILTER (WHERE …)`` over the dossiers of the scope touched by the period, never
-a loop over dossiers. Conditions come from ``figures``, so a drill-down lists exactly what was counted.
+Each figure group is one aggregate over the rows of ``operations.models`` (agencies × days, whatever
+the number of dossiers): the counters, a breakdown, the year by month, the processing time. What is
+not dated is read from the dossiers at each request, cheaply: the dossiers in progress (only the open
+ones, the partial index ``dossier_open_due``) and the dossiers asked for a supplement (the supplement
+requests of the period). Drill-downs list the dossiers themselves (``scan.drill``), a page at a time.
+
+A question the aggregates cannot answer exactly (a sector or a procedure over a custom period cut
+inside a month, or a window that does not start at a local midnight) is answered by ``scan``, the same
+figures counted over the dossiers: slower, never different.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
 from typing import Any
 
-from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 
-from motcua.dossiers.constants import OPEN_STATUS_VALUES, Channel, Satisfaction, Status
-from motcua.dossiers.models import Dossier, Rating, SupplementRequest
-from motcua.operations.figures import BY_KEY, CORE_KEYS, COUNTED, Window
+from motcua.catalogue.models import Procedure
+from motcua.dossiers.constants import OPEN_STATUS_VALUES, Channel
+from motcua.dossiers.models import Dossier
+from motcua.operations import scan
+from motcua.operations.figures import BY_KEY, CORE_KEYS, Window
+from motcua.operations.models import (
+    BUCKETS,
+    COUNTERS,
+    FIGURE_COUNTERS,
+    HISTOGRAM_EDGES,
+    RATING_COUNTERS,
+    AgencyMonthFact,
+    DayFact,
+    ProcedureMonthFact,
+)
 from motcua.operations.rates import nearest_rank_index
+from motcua.operations.scan import DIMENSIONS, Filters, ProcessingTime, Ratings, drill, ratings
 from motcua.operations.scope import OpsScope
-from motcua.organisations.models import UnitLevel
-from motcua.workdays.constants import DurationUnit
+from motcua.organisations.models import Agency
+from motcua.workdays.constants import VIETNAM_TZ
 
-# The dimensions a breakdown groups by: (key, the grouped column, the column naming the group).
-DIMENSIONS: dict[str, tuple[str, str, str]] = {
-    "agency": ("Cơ quan giải quyết", "competent_agency_id", "competent_agency__name"),
-    "level": ("Cấp", "competent_agency__level", "competent_agency__level"),
-    "sector": ("Lĩnh vực", "procedure__sector__code", "procedure__sector__name"),
-    "procedure": ("Thủ tục", "procedure__code", "procedure__name"),
-    "channel": ("Kênh nộp", "channel", "channel"),
-}
-# Figures read from other tables (supplement requests, ratings): their own query each.
-SEPARATE = frozenset({"supplement_requested"})
+__all__ = [
+    "DIMENSIONS",
+    "Filters",
+    "ProcessingTime",
+    "Ratings",
+    "breakdown",
+    "counts",
+    "drill",
+    "index_counts",
+    "monthly",
+    "per_agency_ratings",
+    "processing_time",
+    "ratings",
+    "summary",
+]
 
-
-@dataclass(frozen=True)
-class Filters:
-    """Narrowing of the figures; the agency narrows the scope itself (``scope.narrow``)."""
-
-    level: str = ""
-    sector: str = ""
-    procedure: str = ""
-    channel: str = ""
-
-    def q(self, prefix: str = "") -> Q:
-        condition = Q()
-        if self.level:
-            condition &= Q(**{f"{prefix}competent_agency__level": self.level})
-        if self.sector:
-            condition &= Q(**{f"{prefix}procedure__sector__code": self.sector})
-        if self.procedure:
-            condition &= Q(**{f"{prefix}procedure__code": self.procedure})
-        if self.channel:
-            condition &= Q(**{f"{prefix}channel": self.channel})
-        return condition
-
-    def query(self) -> dict[str, str]:
-        return {k: v for k, v in vars(self).items() if v}
+OPEN_KEYS = ("in_progress", "in_progress_within", "in_progress_overdue")
+DATED_CORE = tuple(k for k in CORE_KEYS if k not in OPEN_KEYS)
+GROUPED = (*DATED_CORE, *RATING_COUNTERS)  # a breakdown row carries its ratings (rankings read them)
+GROUPED_KEYS = (*CORE_KEYS, *RATING_COUNTERS)
 
 
-def _touched(window: Window) -> Q:
-    """Dossiers the period can count at all: an event of theirs falls in it, or they are open.
-
-    Lets the database skip the years of closed dossiers instead of testing every condition on them.
-    """
-    touched = Q(status__in=OPEN_STATUS_VALUES)
-    for column in ("submitted_at", "accepted_at", "resolved_at", "returned_at", "extended_at"):
-        touched |= Q(**{f"{column}__gte": window.start, f"{column}__lt": window.end})
-    return touched
+def _day(moment: datetime) -> date | None:
+    """The local day a window bound falls on, or ``None`` when it is not a local midnight."""
+    local = moment.astimezone(VIETNAM_TZ)
+    return local.date() if local.time() == time.min else None
 
 
-def _base(scope: OpsScope, filters: Filters) -> QuerySet[Dossier]:
-    return Dossier.objects.filter(scope.dossier_q()).filter(filters.q()).exclude(status=Status.DRAFT)
+def _month_start(day: date | None) -> bool:
+    return day is not None and day.day == 1
 
 
-def _counters(window: Window, keys: tuple[str, ...]) -> dict[str, Count]:
-    return {key: Count("pk", filter=BY_KEY[key].condition(window)) for key in keys}
+def by_procedure(filters: Filters, dimension: str = "") -> bool:
+    return bool(filters.sector or filters.procedure or dimension in ("sector", "procedure"))
+
+
+def needs_dossiers(window: Window, filters: Filters, dimension: str = "") -> bool:
+    """True when the aggregates cannot answer exactly (see the module's note)."""
+    first, end = _day(window.start), _day(window.end)
+    if first is None or end is None:
+        return True
+    return by_procedure(filters, dimension) and not (_month_start(first) and _month_start(end))
+
+
+def _rows(scope: OpsScope, window: Window, filters: Filters, procedures: bool) -> QuerySet[Any]:
+    """The rows of the scope, period and filters: by procedure (whole months, see ``needs_dossiers``),
+    else per month when the period is made of whole months, else per day."""
+    if procedures:
+        model: type[Any] = ProcedureMonthFact
+    elif _month_start(_day(window.start)) and _month_start(_day(window.end)):
+        model = AgencyMonthFact
+    else:
+        model = DayFact
+    manager: Any = model._default_manager  # the two grains share every column the filters use
+    qs: QuerySet[Any] = manager.filter(day__gte=_day(window.start), day__lt=_day(window.end))
+    if scope.agency_ids is not None:
+        ids = sorted(scope.agency_ids)
+        qs = qs.filter(Q(receiving_id__in=ids) | Q(competent_id__in=ids))
+    if filters.level:
+        qs = qs.filter(competent_id__in=Agency.objects.filter(level=filters.level).values("pk"))
+    if filters.sector:
+        qs = qs.filter(procedure_id__in=Procedure.objects.filter(sector__code=filters.sector).values("pk"))
+    if filters.procedure:
+        qs = qs.filter(procedure_id__in=Procedure.objects.filter(code=filters.procedure).values("pk"))
+    if filters.channel:
+        qs = qs.filter(channel=filters.channel)
+    return qs
+
+
+def _sums(names: tuple[str, ...]) -> dict[str, Sum]:
+    return {name: Sum(name) for name in names}
+
+
+def _open(scope: OpsScope, filters: Filters) -> QuerySet[Dossier]:
+    return Dossier.objects.filter(scope.dossier_q()).filter(filters.q()).filter(status__in=OPEN_STATUS_VALUES)
+
+
+def _open_counters(window: Window) -> dict[str, Count]:
+    return {key: Count("pk", filter=BY_KEY[key].condition(window)) for key in OPEN_KEYS}
 
 
 def counts(scope: OpsScope, window: Window, filters: Filters) -> dict[str, int]:
-    """Every dashboard counter of the scope and period: one aggregate query, plus one for supplements."""
-    keys = tuple(f.key for f in COUNTED if f.key not in SEPARATE)
-    row = _base(scope, filters).filter(_touched(window)).aggregate(**_counters(window, keys))
-    result = {key: int(row[key] or 0) for key in keys}
-    asked = SupplementRequest.objects.filter(
-        Q(requested_at__gte=window.start, requested_at__lt=window.end),
-        scope.dossier_q("dossier__"),
-        filters.q("dossier__"),
+    """Every dashboard counter: the aggregates (1 query), the open dossiers (1), the supplements (1)."""
+    if needs_dossiers(window, filters):
+        return scan.counts(scope, window, filters)
+    return summary(scope, window, filters).counts
+
+
+@dataclass(frozen=True)
+class Summary:
+    counts: dict[str, int]
+    processing: ProcessingTime
+    ratings: tuple[int, int]  # (ratings, not satisfied) in the period
+    months: list[dict[str, int]]
+
+
+MONTH_KEYS = ("received", "received_online", "resolved", "resolved_late")
+
+
+def summary(scope: OpsScope, window: Window, filters: Filters, months: list[Window] | None = None) -> Summary:
+    """The counters, the processing time, the ratings and the months of ``months``: one query over the
+    aggregates (the period's sums and a sum per month), then the open dossiers and the supplements.
+
+    The caller checks ``needs_dossiers`` for the window and each month first.
+    """
+    months = months or []
+    bounds = [window, *months]
+    outer = Window(min(w.start for w in bounds), max(w.end for w in bounds), window.now)
+    inside = None if outer.start == window.start and outer.end == window.end else _between(window)
+    # Aliases apart from the column names: a later sum of a column would otherwise read the alias.
+    aggregates: dict[str, Any] = {f"t_{name}": Sum(name, filter=inside) for name in COUNTERS}
+    for i, month in enumerate(months):
+        for key in MONTH_KEYS:
+            aggregates[f"{key}_{i}"] = Sum(key, filter=_between(month))
+    found = _rows(scope, outer, filters, by_procedure(filters)).aggregate(**aggregates)
+    row = {name.removeprefix("t_"): value for name, value in found.items()}
+    result = {key: int(row[key] or 0) for key in FIGURE_COUNTERS}
+    opened = _open(scope, filters).aggregate(**_open_counters(window))
+    result.update({key: int(opened[key] or 0) for key in OPEN_KEYS})
+    result["supplement_requested"] = scan.supplement_requested(scope, window, filters)
+    return Summary(
+        counts=result,
+        processing=_processing(row),
+        ratings=(int(row["ratings"] or 0), int(row["ratings_not_satisfied"] or 0)),
+        months=[{key: int(row[f"{key}_{i}"] or 0) for key in MONTH_KEYS} for i in range(len(months))],
     )
-    result["supplement_requested"] = asked.values("dossier_id").distinct().count()
-    return result
+
+
+def _between(window: Window) -> Q:
+    return Q(day__gte=_day(window.start), day__lt=_day(window.end))
+
+
+def _groups(dimension: str, ids: set[Any]) -> dict[Any, tuple[Any, str]]:
+    """The group (key, name) of each id the aggregates are grouped by."""
+    if dimension in ("agency", "level"):
+        agencies = Agency.objects.filter(pk__in=ids).values_list("pk", "name", "level")
+        if dimension == "agency":
+            return {pk: (pk, name) for pk, name, _ in agencies}
+        return {pk: (level, scan.group_name("level", level, None)) for pk, _, level in agencies}
+    if dimension in ("sector", "procedure"):
+        procedures = Procedure.objects.filter(pk__in=ids).values_list(
+            "pk", "code", "name", "sector__code", "sector__name"
+        )
+        if dimension == "procedure":
+            return {pk: (code, name or code) for pk, code, name, _, _ in procedures}
+        return {pk: (sector, sector_name or sector) for pk, _, _, sector, sector_name in procedures}
+    return {c: (c, str(Channel(c).label) if c in Channel.values else str(c)) for c in ids}
+
+
+GROUPED_BY = {
+    "agency": "competent_id",
+    "level": "competent_id",
+    "sector": "procedure_id",
+    "procedure": "procedure_id",
+    "channel": "channel",
+}
 
 
 def breakdown(scope: OpsScope, window: Window, filters: Filters, dimension: str) -> list[dict[str, Any]]:
-    """The core figures per group of ``dimension``: one ``GROUP BY`` query, busiest groups first."""
-    _, column, name = DIMENSIONS[dimension]
-    rows = (
-        _base(scope, filters)
-        .filter(_touched(window))
-        .values(column, name)
-        .annotate(**_counters(window, CORE_KEYS))
+    """The core figures per group of ``dimension`` (aggregates grouped, then the open dossiers grouped)."""
+    if needs_dossiers(window, filters, dimension):
+        return scan.breakdown(scope, window, filters, dimension)
+    column = GROUPED_BY[dimension]
+    rows = list(
+        _rows(scope, window, filters, by_procedure(filters, dimension))
+        .values(column)
+        .annotate(**_sums(GROUPED))
         .order_by()
     )
-    out = []
+    names = _groups(dimension, {r[column] for r in rows})
+    merged: dict[Any, dict[str, Any]] = {}
     for row in rows:
-        key, title = row.pop(column), row.pop(name, None)
-        out.append({"key": key, "name": _group_name(dimension, key, title), **row})
+        key, name = names.get(row[column], (row[column], str(row[column])))
+        target = merged.setdefault(key, {"key": key, "name": name, **dict.fromkeys(GROUPED_KEYS, 0)})
+        for name_ in GROUPED:
+            target[name_] += int(row[name_] or 0)
+    _, open_column, open_name = DIMENSIONS[dimension]
+    opened = _open(scope, filters).values(open_column, open_name).annotate(**_open_counters(window)).order_by()
+    for row in opened:
+        key = row[open_column]
+        name = scan.group_name(dimension, key, row[open_name])
+        target = merged.setdefault(key, {"key": key, "name": name, **dict.fromkeys(GROUPED_KEYS, 0)})
+        for name_ in OPEN_KEYS:
+            target[name_] += int(row[name_] or 0)
+    out = [r for r in merged.values() if any(r[k] for k in CORE_KEYS)]
     return sorted(out, key=lambda r: (-r["received"], -r["resolved"], str(r["name"])))
 
 
-def _group_name(dimension: str, key: Any, title: Any) -> str:
-    if dimension == "level":
-        return str(UnitLevel(key).label) if key in UnitLevel.values else str(key)
-    if dimension == "channel":
-        return str(Channel(key).label) if key in Channel.values else str(key)
-    return str(title or key)
+def _days(microseconds: float | None) -> float | None:
+    return None if microseconds is None else round(microseconds / 86_400_000_000, 1)
 
 
-@dataclass(frozen=True)
-class ProcessingTime:
-    """Processing time of the dossiers resolved in the period, from acceptance to resolution."""
-
-    count: int
-    average_days: float | None
-    p90_days: float | None
-    legal_days: float | None  # average statutory time of the same dossiers (working days)
-    applied_days: float | None  # average time applied (the province's reduced time where it has one)
-
-
-def _days(value: timedelta | None) -> float | None:
-    return None if value is None else round(value.total_seconds() / 86_400, 1)
+def p90_from_histogram(buckets: list[int]) -> float | None:
+    """The upper edge (days) of the bucket holding the nearest-rank 90th percentile; the last bucket
+    (over a year) reads as its lower edge."""
+    index = nearest_rank_index(sum(buckets), 0.9)
+    if index is None:
+        return None
+    seen = 0
+    for i, n in enumerate(buckets):
+        seen += n
+        if seen > index:
+            return float(HISTOGRAM_EDGES[min(i, len(HISTOGRAM_EDGES) - 1)])
+    return None  # pragma: no cover - the counts add up
 
 
 def processing_time(scope: OpsScope, window: Window, filters: Filters) -> ProcessingTime:
-    """Average and p90 in calendar days (two queries: the averages, then the p90 row by its rank)."""
-    duration = ExpressionWrapper(F("resolved_at") - F("accepted_at"), output_field=DurationField())
-    rows = (
-        _base(scope, filters)
-        .filter(BY_KEY["resolved"].condition(window), accepted_at__isnull=False)
-        .annotate(duration=duration)
-    )
-    in_days = Q(time_unit=DurationUnit.WORKING_DAYS)
-    summary = rows.aggregate(
-        n=Count("pk"),
-        average=Avg("duration"),
-        legal=Avg(
-            "procedure_version__legal_time_value",
-            filter=Q(procedure_version__legal_time_unit=DurationUnit.WORKING_DAYS),
-        ),
-        applied=Avg("time_value", filter=in_days),
-    )
-    count = int(summary["n"] or 0)
-    index = nearest_rank_index(count, 0.9)
-    p90 = None
-    if index is not None:
-        p90 = rows.order_by("duration").values_list("duration", flat=True)[index]
+    """Average from the sums, p90 from the histogram (see ``p90_from_histogram``)."""
+    if needs_dossiers(window, filters):
+        return scan.processing_time(scope, window, filters)
+    return _processing(_rows(scope, window, filters, by_procedure(filters)).aggregate(**_sums(COUNTERS)))
+
+
+def _processing(row: dict[str, Any]) -> ProcessingTime:
+    n = int(row["processed"] or 0)
+
+    def mean(total: Decimal | None, count: int | None) -> float | None:
+        return round(float(total) / count, 1) if count and total is not None else None
+
     return ProcessingTime(
-        count=count,
-        average_days=_days(_as_timedelta(summary["average"])),
-        p90_days=_days(_as_timedelta(p90)),
-        legal_days=None if summary["legal"] is None else round(float(summary["legal"]), 1),
-        applied_days=None if summary["applied"] is None else round(float(summary["applied"]), 1),
+        count=n,
+        average_days=_days(int(row["processed_us"]) / n) if n else None,
+        p90_days=p90_from_histogram([int(row[f"h{i}"] or 0) for i in range(BUCKETS)]),
+        legal_days=mean(row["legal_sum"], row["legal_n"]),
+        applied_days=mean(row["applied_sum"], row["applied_n"]),
     )
 
 
-def _as_timedelta(value: Any) -> timedelta | None:
-    """Durations come back as ``timedelta`` (PostgreSQL) or microseconds (SQLite averages)."""
-    if value is None or isinstance(value, timedelta):
-        return value
-    return timedelta(microseconds=float(value))
-
-
-@dataclass(frozen=True)
-class Ratings:
-    total: int
-    by_level: dict[str, int]
-    comments: list[dict[str, Any]] = field(default_factory=list)
-
-
-def ratings(scope: OpsScope, window: Window, filters: Filters, *, comments: int = 20) -> Ratings:
-    """Citizens' ratings in the period (one aggregate) and the latest comments (one query; none if 0)."""
-    rated = Rating.objects.filter(
-        Q(rated_at__gte=window.start, rated_at__lt=window.end), scope.dossier_q("dossier__"), filters.q("dossier__")
+def index_counts(
+    scope: OpsScope, window: Window, filters: Filters, rated: tuple[int, int] | None = None
+) -> dict[str, int]:
+    """What the Decision 766 index reads beyond the counters: procedures with fees and paid online (the
+    monthly rows grouped by procedure), and the ratings (``rated`` when the caller has them)."""
+    first, end = _day(window.start), _day(window.end)
+    if needs_dossiers(window, filters) or not (_month_start(first) and _month_start(end)):
+        return scan.index_counts(scope, window, filters)
+    per_procedure = (
+        _rows(scope, window, filters, True)
+        .values("procedure_id")
+        .annotate(fees=Sum("with_fees"), online=Sum("paid_online"))
+        .order_by()
+        .values_list("fees", "online")
     )
-    levels = {s.value: Count("pk", filter=Q(satisfaction=s.value)) for s in Satisfaction}
-    row = rated.aggregate(total=Count("pk"), **levels)
-    latest: list[dict[str, Any]] = []
-    if comments:
-        latest = [
-            dict(row)
-            for row in rated.exclude(comment="")
-            .order_by("-rated_at")
-            .values("dossier__code", "satisfaction", "comment", "rated_at", "dossier__procedure__name")[:comments]
-        ]
-    return Ratings(int(row["total"] or 0), {k: int(row[k] or 0) for k in levels}, latest)
-
-
-def index_counts(scope: OpsScope, window: Window, filters: Filters) -> dict[str, int]:
-    """What the Decision 766 index reads beyond the counters: procedures with fees and paid online,
-    and the ratings (one query each)."""
-    procedures = (
-        _base(scope, filters)
-        .filter(BY_KEY["with_fees"].condition(window))
-        .aggregate(
-            with_fees=Count("procedure_id", distinct=True),
-            paid_online=Count("procedure_id", distinct=True, filter=BY_KEY["paid_online"].condition(window)),
-        )
-    )
-    rated = ratings(scope, window, filters, comments=0)
+    with_fees = paid_online = 0
+    for fees, online in per_procedure:
+        with_fees += bool(fees)
+        paid_online += bool(online)
+    if rated is None:
+        row = _rows(scope, window, filters, by_procedure(filters)).aggregate(**_sums(RATING_COUNTERS))
+        rated = (int(row["ratings"] or 0), int(row["ratings_not_satisfied"] or 0))
     return {
-        "procedures_with_fees": int(procedures["with_fees"] or 0),
-        "procedures_paid_online": int(procedures["paid_online"] or 0),
-        "ratings": rated.total,
-        "ratings_not_satisfied": rated.by_level.get(Satisfaction.NOT_SATISFIED.value, 0),
+        "procedures_with_fees": with_fees,
+        "procedures_paid_online": paid_online,
+        "ratings": rated[0],
+        "ratings_not_satisfied": rated[1],
     }
 
 
 def per_agency_ratings(scope: OpsScope, window: Window, filters: Filters) -> dict[int, tuple[int, int]]:
-    """(ratings, not satisfied) per competent agency: one ``GROUP BY`` query (for rankings)."""
+    """(ratings, not satisfied) per competent agency: one ``GROUP BY`` over the aggregates."""
+    if needs_dossiers(window, filters):
+        return scan.per_agency_ratings(scope, window, filters)
     rows = (
-        Rating.objects.filter(
-            Q(rated_at__gte=window.start, rated_at__lt=window.end), scope.dossier_q("dossier__"), filters.q("dossier__")
-        )
-        .values("dossier__competent_agency_id")
-        .annotate(n=Count("pk"), bad=Count("pk", filter=Q(satisfaction=Satisfaction.NOT_SATISFIED)))
+        _rows(scope, window, filters, by_procedure(filters))
+        .values("competent_id")
+        .annotate(n=Sum("ratings"), bad=Sum("ratings_not_satisfied"))
         .order_by()
     )
-    return {r["dossier__competent_agency_id"]: (r["n"], r["bad"]) for r in rows}
-
-
-def drill(scope: OpsScope, window: Window, filters: Filters, key: str) -> QuerySet[Dossier]:
-    """The dossiers behind one figure (``KeyError`` for an unknown figure)."""
-    figure = BY_KEY[key]
-    return _base(scope, filters).filter(figure.condition(window))
+    return {r["competent_id"]: (int(r["n"] or 0), int(r["bad"] or 0)) for r in rows if r["n"]}
 
 
 def monthly(scope: OpsScope, windows: list[Window], filters: Filters) -> list[dict[str, int]]:
-    """Received, resolved and late per month of a year: one query with a counter per month and figure."""
-    keys = ("received", "received_online", "resolved", "resolved_late")
-    aggregates = {}
-    for i, window in enumerate(windows):
-        for key in keys:
-            aggregates[f"{key}_{i}"] = Count("pk", filter=BY_KEY[key].condition(window))
+    """Received, resolved and late per month of a year: one query with a sum per month and figure."""
+    if not windows:
+        return []
+    if any(needs_dossiers(w, filters) for w in windows):
+        return scan.monthly(scope, windows, filters)
     outer = Window(windows[0].start, windows[-1].end, windows[-1].now)
-    row = _base(scope, filters).filter(_touched(outer)).aggregate(**aggregates) if windows else {}
-    return [{key: int(row[f"{key}_{i}"] or 0) for key in keys} for i in range(len(windows))]
+    aggregates = {f"{key}_{i}": Sum(key, filter=_between(w)) for i, w in enumerate(windows) for key in MONTH_KEYS}
+    row = _rows(scope, outer, filters, by_procedure(filters)).aggregate(**aggregates)
+    return [{key: int(row[f"{key}_{i}"] or 0) for key in MONTH_KEYS} for i in range(len(windows))]

@@ -155,10 +155,19 @@ class Dossier(models.Model):
             models.Index(fields=["accepted_at"], name="dossier_accepted_at"),
             # Newest-first lists read this index backwards and stop after a page.
             models.Index(fields=["-submitted_at", "-id"], name="dossier_newest_first"),
-            # Due-soon and overdue boxes look at open dossiers only (a few % of the table).
+            # Due-soon and overdue boxes look at open dossiers only (a few % of the table). The operations
+            # centre's in-progress figures count them from this index alone (PostgreSQL: index-only scan).
             models.Index(
                 fields=["due_at", "id"],
                 condition=Q(status__in=OPEN_STATUS_VALUES),
+                include=[
+                    "status",
+                    "accepted_at",
+                    "competent_agency",
+                    "receiving_agency",
+                    "procedure",
+                    "channel",
+                ],
                 name="dossier_open_due",
             ),
         ]

@@ -20,7 +20,7 @@ from django.db import transaction
 
 from motcua.accounts.models import User
 from motcua.core.exceptions import Conflict, DomainError, NotFound
-from motcua.dossiers import events, sync, webhooks, workflow
+from motcua.dossiers import events, hooks, sync, webhooks, workflow
 from motcua.dossiers.actors import ActingAs
 from motcua.dossiers.constants import Status
 from motcua.dossiers.context import actor_for, env_at
@@ -33,13 +33,15 @@ def lock(dossier: Dossier | int) -> Dossier:
     """Reload the dossier under a row lock (the pessimistic half of concurrency control)."""
     pk = dossier.pk if isinstance(dossier, Dossier) else dossier
     try:
-        return (
+        locked = (
             Dossier.objects.select_for_update(of=("self",))
             .select_related("applicant", "procedure", "procedure_version", "receiving_agency", "competent_agency")
             .get(pk=pk)
         )
     except Dossier.DoesNotExist:
         raise NotFound("Không tìm thấy hồ sơ.", code="dossier_not_found") from None
+    hooks.locked(locked)
+    return locked
 
 
 @dataclass
@@ -134,6 +136,7 @@ def record(dossier: Dossier, action: str, **details: Any) -> DossierEvent:
     """Append an event to the dossier's history, saved now (the details are those of :func:`event`)."""
     entry = event(dossier, action, **details)
     entry.save()
+    hooks.changed(dossier)
     return entry
 
 
@@ -213,6 +216,8 @@ def finish(
     # One insert for the whole history of the action, in order (ids follow the list).
     written = [*ctx.before_record, own, *(build() for build in ctx.after_record)]
     DossierEvent.objects.bulk_create(written)
+    if not ctx.new:  # a dossier received by this transaction is written (and announced) by ``number``
+        hooks.changed(dossier)
     if not sync.awaits_number(dossier):  # else synchronised once numbered (``registration.number``)
         sync.dossier_changed(dossier, written, now=ctx.now)
         webhooks.dossier_changed(dossier, written, now=ctx.now)

@@ -25,7 +25,7 @@ from motcua.catalogue.selectors import is_in_force, version_in_force
 from motcua.core.db import reserve_id
 from motcua.core.exceptions import DomainError
 from motcua.core.text import fold
-from motcua.dossiers import codes, sync, webhooks
+from motcua.dossiers import codes, hooks, sync, webhooks
 from motcua.dossiers.constants import Status
 from motcua.dossiers.models import Dossier
 from motcua.organisations.models import Agency
@@ -132,7 +132,9 @@ def number(dossier: Dossier) -> Dossier:
     the national portal with its history so far."""
     assert dossier.submitted_at is not None  # noqa: S101 - set by register()
     dossier.code = codes.new_code(dossier.receiving_agency, dossier.submitted_at)
-    dossier.save(force_insert=dossier._state.adding)
+    created = dossier._state.adding
+    dossier.save(force_insert=created)
+    hooks.changed(dossier, created=created)
     sync.dossier_registered(dossier, now=dossier.submitted_at)
     webhooks.dossier_registered(dossier, now=dossier.submitted_at)
     return dossier

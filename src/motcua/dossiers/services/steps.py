@@ -9,71 +9,16 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from motcua.accounts.models import Role, User
-from motcua.catalogue.constants import StepActorKind
-from motcua.catalogue.selectors import process_template
 from motcua.dossiers import deadlines
 from motcua.dossiers.constants import StepKind, StepState
 from motcua.dossiers.models import Dossier, DossierStep, Handover
+
+# Planning only reads, so it lives outside the services (the demo's history uses it too).
+from motcua.dossiers.planning import DEFAULT_STEP_NAME as DEFAULT_STEP_NAME
+from motcua.dossiers.planning import plan as plan
+from motcua.dossiers.planning import schedule
 from motcua.organisations.models import Agency
 from motcua.workdays.clock import WorkingCalendar
-
-DEFAULT_STEP_NAME = "Thẩm định, giải quyết hồ sơ"
-
-
-def _step_agency_id(dossier: Dossier, actor_kind: str, agency_id: int | None) -> int:
-    if agency_id is not None:
-        return agency_id
-    if actor_kind == StepActorKind.ONE_STOP_UNIT:
-        return dossier.receiving_agency_id
-    return dossier.competent_agency_id
-
-
-def plan(dossier: Dossier, cal: WorkingCalendar, start: datetime) -> list[DossierStep]:
-    """The competent agency's internal process as pending steps with planned due moments, not saved yet.
-
-    Without a published process the dossier gets one step at the competent agency lasting the
-    whole time limit, so every dossier has something to act on. Acceptance sets the first states
-    in memory and inserts the rows at once (one statement instead of an insert and updates).
-    """
-    template = process_template(dossier.procedure_version_id, dossier.competent_agency_id)
-    rows = [
-        DossierStep(
-            dossier=dossier,
-            kind=StepKind.PROCESS,
-            order=step.order,
-            name=step.name,
-            agency_id=_step_agency_id(dossier, step.actor_kind, step.agency_id),
-            role=step.role,
-            parallel_group=step.parallel_group,
-            duration_value=step.duration_value,
-            duration_unit=step.duration_unit,
-            skippable=step.skippable,
-        )
-        for step in template
-    ]
-    if not rows:
-        rows.append(
-            DossierStep(
-                dossier=dossier,
-                kind=StepKind.PROCESS,
-                order=1,
-                name=DEFAULT_STEP_NAME,
-                agency_id=dossier.competent_agency_id,
-                role=Role.SPECIALIST,
-                duration_value=dossier.time_value or Decimal(0),
-                duration_unit=dossier.time_unit,
-            )
-        )
-    _plan(cal, start, rows)
-    for row in rows:
-        row.routed = row.agency_id not in (dossier.receiving_agency_id, dossier.competent_agency_id)
-    return rows
-
-
-def _plan(cal: WorkingCalendar, start: datetime, rows: list[DossierStep]) -> None:
-    plans = [deadlines.StepPlan(r.duration_value, r.duration_unit, r.parallel_group) for r in rows]
-    for row, due in zip(rows, deadlines.plan_steps(cal, start, plans), strict=True):
-        row.due_at = due
 
 
 def replan_open(dossier: Dossier, cal: WorkingCalendar, start: datetime) -> None:
@@ -83,7 +28,7 @@ def replan_open(dossier: Dossier, cal: WorkingCalendar, start: datetime) -> None
             "order", "pk"
         )
     )
-    _plan(cal, start, rows)
+    schedule(cal, start, rows)
     DossierStep.objects.bulk_update(rows, ["due_at"])
 
 
