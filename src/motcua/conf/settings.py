@@ -646,6 +646,16 @@ PAYMENT_SANDBOX_SECRET = config(
     group="Payments",
     secret=True,
 )
+PAYMENT_NOTICE_MAX_AGE_SECONDS = config(
+    "PAYMENT_NOTICE_MAX_AGE_SECONDS",
+    300,
+    help_text=(
+        "A gateway's server notification signed longer ago than this (or this far in the future) is refused as "
+        "stale, and one whose notice id was already used is refused as replayed (the sandbox's notices). "
+        "docs/payments.md, 'Replayed notices'."
+    ),
+    group="Payments",
+)
 PAYMENT_VNPAY_TMN_CODE = config(
     "PAYMENT_VNPAY_TMN_CODE",
     "",

@@ -46,6 +46,10 @@ class GatewayResult:
     amount_vnd: int
     transaction_id: str
     message: str = ""
+    # A server notification's own id and signing moment (Unix seconds), when the gateway's protocol has
+    # them: what lets a replay be told from a first notice (``notices.claim``).
+    notice_id: str = ""
+    signed_at: int | None = None
 
 
 @dataclass(frozen=True)

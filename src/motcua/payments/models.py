@@ -105,6 +105,22 @@ class GatewayNotice(models.Model):
         return f"{self.gateway} {self.channel} {self.reference} {self.verdict}"
 
 
+class UsedNotice(models.Model):
+    """A server notification's id, kept once it was accepted: the same notice sent again is a replay."""
+
+    gateway = models.CharField("cổng thanh toán", max_length=32)
+    notice_id = models.CharField("mã thông báo", max_length=64)
+    used_at = models.DateTimeField("thời điểm nhận")
+
+    class Meta:
+        verbose_name = "mã thông báo đã dùng"
+        verbose_name_plural = "mã thông báo đã dùng"
+        constraints = [models.UniqueConstraint(fields=["gateway", "notice_id"], name="payments_notice_used_once")]
+
+    def __str__(self) -> str:
+        return f"{self.gateway} {self.notice_id}"
+
+
 class StatementRun(models.Model):
     """One reconciliation of a gateway's daily statement against the payments recorded here."""
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
-from django.db import transaction
+from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from motcua.payments.constants import NoticeVerdict
-from motcua.payments.interface import InvalidCallback, PaymentGateway
-from motcua.payments.models import GatewayNotice, Payment
+from motcua.payments.interface import GatewayResult, InvalidCallback, PaymentGateway
+from motcua.payments.models import GatewayNotice, Payment, UsedNotice
 from motcua.payments.services import apply_gateway_result
 
 logger = logging.getLogger(__name__)
@@ -68,3 +70,24 @@ def receive_notice(
     with transaction.atomic():
         _record(adapter.name, channel, params, outcome, client_ip)
     return outcome
+
+
+def claim(result: GatewayResult, *, gateway: str, now: datetime) -> None:
+    """Refuse a server notification that is stale or replayed; otherwise keep its id as used.
+
+    Called in the transaction that applies the notice: the id is kept only if the notice was applied, so
+    a notice whose processing failed can be sent again. A gateway whose protocol carries no signing moment
+    or notice id (VNPAY answers a repeated IPN with its own code 02) is not checked here.
+    """
+    if (
+        result.signed_at is not None
+        and abs(now.timestamp() - result.signed_at) > settings.PAYMENT_NOTICE_MAX_AGE_SECONDS
+    ):
+        raise InvalidCallback("Thông báo thanh toán đã quá thời hạn hiệu lực.", code="stale_notice")
+    if not result.notice_id:
+        return
+    try:
+        with transaction.atomic():
+            UsedNotice.objects.create(gateway=gateway, notice_id=result.notice_id, used_at=now)
+    except IntegrityError:
+        raise InvalidCallback("Thông báo thanh toán này đã được nhận trước đó.", code="replayed_notice") from None

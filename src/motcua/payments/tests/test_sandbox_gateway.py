@@ -9,7 +9,7 @@ from motcua.payments.interface import CheckoutRequest, GatewayOutcome, InvalidCa
 
 
 def _callback(**overrides: str) -> dict[str, str]:
-    params = {"ref": "TT1", "status": "succeeded", "amount": "50000", "txn": "SBX1"}
+    params = {"ref": "TT1", "status": "succeeded", "amount": "50000", "txn": "SBX1", "ts": "1764900000", "n": "N1"}
     params.update(overrides)
     return signing.signed(params)
 
@@ -29,9 +29,13 @@ def test_valid_callback_is_decoded():
     assert result.outcome is GatewayOutcome.SUCCEEDED
     assert result.amount_vnd == 50_000
     assert result.transaction_id == "SBX1"
+    assert result.notice_id == "N1" and result.signed_at == 1764900000
 
 
-@pytest.mark.parametrize("field,value", [("amount", "1"), ("status", "failed"), ("ref", "TT2"), ("txn", "X")])
+@pytest.mark.parametrize(
+    "field,value",
+    [("amount", "1"), ("status", "failed"), ("ref", "TT2"), ("txn", "X"), ("ts", "1764900001"), ("n", "N2")],
+)
 def test_tampered_callback_is_rejected(field, value):
     params = _callback()
     params[field] = value
@@ -41,7 +45,7 @@ def test_tampered_callback_is_rejected(field, value):
 
 
 def test_callback_signed_with_another_secret_is_rejected():
-    params = {"ref": "TT1", "status": "succeeded", "amount": "50000", "txn": "SBX1"}
+    params = {"ref": "TT1", "status": "succeeded", "amount": "50000", "txn": "SBX1", "ts": "1764900000", "n": "N1"}
     params["sig"] = signing.sign(params, secret="not-the-secret")
     with pytest.raises(InvalidCallback):
         SandboxGateway().parse_callback(params)

@@ -1,8 +1,9 @@
 """The payment sandbox's server notification against the inbound-callback rule (docs/integration.md,
-"Inbound callbacks"): a forged notice is refused in JSON; a replayed one is not applied twice. It carries
-no timestamp and no nonce, so a replay is recognised by the payment's state, not refused: what the
-gateway's protocol lacks is written down in the docs. The postal callback's tests are in postal/tests."""
+"Inbound callbacks"): a forged notice is refused in JSON; a replayed one (its notice id already used) and a
+stale one (signed too long ago) are refused and change nothing; a browser return shown again changes nothing.
+The postal callback's tests are in postal/tests."""
 
+import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -39,10 +40,26 @@ def test_a_forged_notice_is_refused_in_json(client, field):
     assert payment.state == PaymentState.PENDING
 
 
-def test_a_replayed_notice_is_not_applied_twice_and_is_recorded(client):
+def test_a_replayed_notice_is_refused_and_applied_once(client):
     payment, notice = _paid_notice(client)
-    for _ in range(3):
-        assert client.post(reverse(NOTIFY, args=["sandbox"]), notice).json() == {"code": "ok", "state": "paid"}
+    assert client.post(reverse(NOTIFY, args=["sandbox"]), notice).json() == {"code": "ok", "state": "paid"}
+    for _ in range(2):
+        replayed = client.post(reverse(NOTIFY, args=["sandbox"]), notice)
+        assert replayed.status_code == 409 and replayed.json()["code"] == "replayed_notice"
     payment.refresh_from_db()
-    actions = list(payment.events.values_list("action", flat=True))
-    assert actions.count("paid") == 1 and actions.count("repeated_notice") == 2
+    assert list(payment.events.values_list("action", flat=True)).count("paid") == 1
+    # The browser's return with the same notice, shown again, leads to the payment's page and changes nothing.
+    assert client.get(reverse(NOTIFY, args=["sandbox"]), notice).status_code == 302
+
+
+def test_a_stale_notice_is_refused(client, settings):
+    import time_machine
+
+    payment, notice = _paid_notice(client)
+    with time_machine.travel(time.time() + settings.PAYMENT_NOTICE_MAX_AGE_SECONDS + 60):
+        stale = client.post(reverse(NOTIFY, args=["sandbox"]), notice)
+    assert stale.status_code == 400 and stale.json()["code"] == "stale_notice"
+    payment.refresh_from_db()
+    assert payment.state == PaymentState.PENDING
+    # Refused, the notice id stays unused: the same notice, in time, is applied.
+    assert client.post(reverse(NOTIFY, args=["sandbox"]), notice).json()["state"] == "paid"

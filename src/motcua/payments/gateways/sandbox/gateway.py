@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+import time
 from collections.abc import Mapping
 from urllib.parse import urlencode
 
@@ -17,7 +19,7 @@ from motcua.payments.interface import (
     PaymentGateway,
 )
 
-CALLBACK_FIELDS = ("ref", "status", "amount", "txn")
+CALLBACK_FIELDS = ("ref", "status", "amount", "txn", "ts", "n")
 
 
 class SandboxGateway(PaymentGateway):
@@ -48,9 +50,17 @@ class SandboxGateway(PaymentGateway):
         try:
             outcome = GatewayOutcome(data["status"])
             amount = int(data["amount"])
+            signed_at = int(data["ts"])
         except ValueError as exc:
             raise InvalidCallback("Thông báo từ cổng thanh toán không hợp lệ.") from exc
-        return GatewayResult(reference=data["ref"], outcome=outcome, amount_vnd=amount, transaction_id=data["txn"])
+        return GatewayResult(
+            reference=data["ref"],
+            outcome=outcome,
+            amount_vnd=amount,
+            transaction_id=data["txn"],
+            notice_id=data["n"][:64],
+            signed_at=signed_at,
+        )
 
     def query(self, reference: str) -> GatewayResult | None:
         transaction = SandboxTransaction.objects.filter(reference=reference).first()
@@ -64,13 +74,16 @@ class SandboxGateway(PaymentGateway):
         )
 
     @staticmethod
-    def callback_params(transaction: SandboxTransaction) -> dict[str, str]:
-        """The signed parameters the sandbox sends back to the merchant for this transaction."""
+    def callback_params(transaction: SandboxTransaction, *, now: float | None = None) -> dict[str, str]:
+        """The signed parameters the sandbox sends back to the merchant for this transaction: with the
+        signing moment and a notice id of their own, so that a notice sent again is known as a replay."""
         return signing.signed(
             {
                 "ref": transaction.reference,
                 "status": transaction.outcome,
                 "amount": str(transaction.amount_vnd),
                 "txn": transaction.transaction_id,
+                "ts": str(int(now if now is not None else time.time())),
+                "n": secrets.token_hex(12),
             }
         )
