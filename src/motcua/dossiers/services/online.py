@@ -181,6 +181,14 @@ def remove_draft_file(
     return finish(ctx, data={"component": component.name if component else "", "removed_file": name})
 
 
+def draft_component(dossier: Dossier, component_id: int) -> DossierComponent:
+    """The checklist line ``component_id`` of this dossier; refused when it belongs to another one."""
+    component = dossier.components.filter(pk=component_id).first()
+    if component is None:
+        raise DomainError("Thành phần hồ sơ không thuộc hồ sơ này.", code="invalid", fields={"component": []})
+    return component
+
+
 @transaction.atomic
 def attach_file_to_component(
     dossier: Dossier | int,
@@ -193,9 +201,7 @@ def attach_file_to_component(
 ) -> DossierFile:
     """Attach one file to a component of the draft (the checklist line)."""
     ctx = begin(dossier, "update_draft", actor=actor, expected_version=expected_version, now=now)
-    component = ctx.dossier.components.filter(pk=component_id).first()
-    if component is None:
-        raise DomainError("Thành phần hồ sơ không thuộc hồ sơ này.", code="invalid", fields={"component": []})
+    component = draft_component(ctx.dossier, component_id)
     stored = attach(ctx.dossier, upload, purpose=FilePurpose.COMPONENT, component=component, user=actor, now=ctx.now)
     component.digitised = True
     component.page_count = max(component.page_count, 1)

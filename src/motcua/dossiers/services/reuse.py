@@ -19,6 +19,7 @@ from motcua.certification import services as certification
 from motcua.core.exceptions import DomainError
 from motcua.dossiers.models import Dossier, DossierFile, FilePurpose
 from motcua.dossiers.services.base import begin, finish
+from motcua.dossiers.services.online import draft_component
 
 
 @transaction.atomic
@@ -33,9 +34,7 @@ def attach_certified_copy(
 ) -> DossierFile:
     """Attach the citizen's certified copy ``copy_id`` to a component of their draft, as a reused document."""
     ctx = begin(dossier, "update_draft", actor=actor, expected_version=expected_version, now=now)
-    component = ctx.dossier.components.filter(pk=component_id).first()
-    if component is None:
-        raise DomainError("Thành phần hồ sơ không thuộc hồ sơ này.", code="invalid", fields={"component": []})
+    component = draft_component(ctx.dossier, component_id)
     certified = certified_copies.copy_for_owner(actor, copy_id)
     if ctx.dossier.files.filter(component=component, name=certified.signed.name).exists():
         raise DomainError("Bản sao này đã được đính kèm vào thành phần hồ sơ.", code="invalid", fields={"copy": []})
